@@ -1,0 +1,39 @@
+package eu.dpaledger.platform.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.security.Caller;
+
+/**
+ * How a service plugs one aggregate into the kernel: its functions, stream type, who may see a
+ * stream, and what each event publishes on the topic (the integration contract).
+ */
+public interface AggregateBinding<S, C, E> {
+
+    Aggregate<S, C, E> aggregate();
+
+    /** Stream type and the {@code <aggregate>} part of published event types, e.g. {@code agreement}. */
+    String streamType();
+
+    /** Whether the caller may see this (existing) stream at all; when not, every request answers 404. */
+    boolean visibleTo(S state, Caller caller);
+
+    /** Schema version of an event type's payload (bump when the payload changes incompatibly). */
+    default int schemaVersion(E event) {
+        return 1;
+    }
+
+    /**
+     * The CloudEvent data published for one event: by default its payload plus the stream id and
+     * version; services may add what their consumers need (e.g. a summary of the state after it).
+     */
+    default ObjectNode publishedData(ObjectMapper mapper, String streamId, long version, E event, JsonNode payload, S stateAfter) {
+        ObjectNode data = mapper.createObjectNode();
+        data.put(streamType() + "Id", streamId);
+        data.put("streamVersion", version);
+        data.set("event", payload);
+        return data;
+    }
+}

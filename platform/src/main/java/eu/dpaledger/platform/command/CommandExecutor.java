@@ -1,0 +1,198 @@
+package eu.dpaledger.platform.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.eventstore.AppendResult;
+import eu.dpaledger.platform.eventstore.EventMetadata;
+import eu.dpaledger.platform.eventstore.EventStore;
+import eu.dpaledger.platform.eventstore.PendingEvent;
+import eu.dpaledger.platform.eventstore.StoredEvent;
+import eu.dpaledger.platform.http.ETags;
+import eu.dpaledger.platform.http.HttpProblem;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a command end to end in ONE transaction: idempotency lookup, load and fold the stream,
+ * visibility (404), {@code If-Match} (428/412), decide, append events with their outbox rows, and
+ * record the response under the {@code Idempotency-Key}. Anything refused rolls back: nothing changes.
+ */
+@ApplicationScoped
+public class CommandExecutor {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    /** Loads and folds a stream outside any command (reads). */
+    public <S, C, E> Uni<Loaded<S>> load(AggregateBinding<S, C, E> binding, String streamId) {
+        return load(pool, binding, streamId);
+    }
+
+    public <S, C, E> Uni<CommandResponse> execute(AggregateBinding<S, C, E> binding, CommandRequest<S, C> request) {
+        return pool.withTransaction(tx -> run(tx, binding, request))
+                // Two requests with the same new key raced: the loser finds the winner's response.
+                .onFailure(CommandExecutor::isIdempotencyClash)
+                .recoverWithUni(() -> pool.withTransaction(tx -> replay(tx, request)
+                        .map(found -> found == null ? conflict() : found)));
+    }
+
+    private <S, C, E> Uni<CommandResponse> run(SqlClient tx, AggregateBinding<S, C, E> binding, CommandRequest<S, C> request) {
+        return replay(tx, request).flatMap(previous -> previous != null
+                ? Uni.createFrom().item(previous)
+                : load(tx, binding, request.streamId()).flatMap(loaded -> decideAndAppend(tx, binding, request, loaded)));
+    }
+
+    private <S, C, E> Uni<CommandResponse> decideAndAppend(SqlClient tx, AggregateBinding<S, C, E> binding,
+                                                          CommandRequest<S, C> request, Loaded<S> loaded) {
+        if (request.creates()) {
+            if (loaded.exists()) {
+                throw new HttpProblem(409, "already-exists", "Already exists", "A resource with this id already exists");
+            }
+        } else {
+            if (!loaded.exists() || !binding.visibleTo(loaded.state(), request.caller())) {
+                throw HttpProblem.notFound("The " + binding.streamType());
+            }
+            long expected = ETags.requiredVersion(request.ifMatch());
+            if (expected != loaded.version()) {
+                throw ETags.stale(expected, loaded.version());
+            }
+        }
+        Aggregate<S, C, E> aggregate = binding.aggregate();
+        List<E> events = aggregate.decide(request.command().apply(loaded), loaded.state());
+        if (events.isEmpty()) {
+            return store(tx, request, request.respond().apply(loaded));
+        }
+        S state = loaded.state();
+        long version = loaded.version();
+        List<PendingEvent> pending = new ArrayList<>();
+        for (E event : events) {
+            state = aggregate.evolve(state, event);
+            version++;
+            JsonNode payload = mapper.valueToTree(event);
+            pending.add(new PendingEvent(event.getClass().getSimpleName(), binding.schemaVersion(event), payload,
+                    binding.publishedData(mapper, request.streamId(), version, event, payload, state)));
+        }
+        S finalState = state;
+        EventMetadata metadata = new EventMetadata(request.caller().subject(), request.caller().organisation(),
+                request.caller().roles().stream().sorted().toList(), request.correlationId(),
+                request.idempotencyKey() == null ? request.correlationId() : request.idempotencyKey(), request.idempotencyKey());
+        return store.append(tx, request.streamId(), binding.streamType(), loaded.version(), pending, metadata, clock.instant())
+                .flatMap(result -> {
+                    if (result instanceof AppendResult.VersionConflict conflict) {
+                        return Uni.createFrom().failure(ETags.stale(loaded.version(), conflict.actualVersion()));
+                    }
+                    AppendResult.Appended appended = (AppendResult.Appended) result;
+                    List<StoredEvent> all = new ArrayList<>(loaded.events());
+                    all.addAll(appended.events());
+                    Loaded<S> after = new Loaded<>(request.streamId(), finalState, appended.newVersion(), all);
+                    return store(tx, request, request.respond().apply(after));
+                });
+    }
+
+    private <S> Uni<CommandResponse> store(SqlClient tx, CommandRequest<S, ?> request, CommandRequest.Reply reply) {
+        String body = write(reply.body());
+        Map<String, String> headers = new LinkedHashMap<>(reply.headers());
+        CommandResponse response = new CommandResponse(reply.status(), body, headers, false);
+        if (request.idempotencyKey() == null) {
+            return Uni.createFrom().item(response);
+        }
+        return tx.preparedQuery("INSERT INTO idempotency_keys (principal, idempotency_key, request_hash, status, body, headers) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)")
+                .execute(Tuple.of(principal(request), request.idempotencyKey(), request.requestFingerprint(),
+                        reply.status(), body, write(headers)))
+                .replaceWith(response);
+    }
+
+    /** The stored response for this key, or null; the same key with another request is 422. */
+    private Uni<CommandResponse> replay(SqlClient tx, CommandRequest<?, ?> request) {
+        if (request.idempotencyKey() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (request.idempotencyKey().isBlank() || request.idempotencyKey().length() > 200) {
+            throw HttpProblem.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "Idempotency-Key must be 1 to 200 characters");
+        }
+        return tx.preparedQuery("SELECT request_hash, status, body, headers::text AS headers FROM idempotency_keys "
+                        + "WHERE principal = $1 AND idempotency_key = $2")
+                .execute(Tuple.of(principal(request), request.idempotencyKey()))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    var row = rows.iterator().next();
+                    if (!row.getString("request_hash").trim().equals(request.requestFingerprint())) {
+                        throw new HttpProblem(422, "idempotency-key-reused", "Idempotency-Key reused",
+                                "This Idempotency-Key was already used for a different request");
+                    }
+                    return new CommandResponse(row.getInteger("status"), row.getString("body"),
+                            readHeaders(row.getString("headers")), true);
+                });
+    }
+
+    private <S, C, E> Uni<Loaded<S>> load(SqlClient client, AggregateBinding<S, C, E> binding, String streamId) {
+        return store.load(client, streamId).map(stored -> {
+            Aggregate<S, C, E> aggregate = binding.aggregate();
+            S state = aggregate.initial();
+            for (StoredEvent e : stored) {
+                state = aggregate.evolve(state, EventCodec.decode(mapper, aggregate.eventType(), e));
+            }
+            return new Loaded<>(streamId, state, stored.isEmpty() ? 0 : stored.get(stored.size() - 1).version(), stored);
+        });
+    }
+
+    private static String principal(CommandRequest<?, ?> request) {
+        return request.caller().organisation() + "/" + request.caller().subject();
+    }
+
+    private static CommandResponse conflict() {
+        throw new HttpProblem(409, "concurrent-request", "Concurrent request",
+                "Another request with this Idempotency-Key is in progress; retry shortly");
+    }
+
+    private static boolean isIdempotencyClash(Throwable t) {
+        return t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                && String.valueOf(pg.getMessage()).contains("idempotency_keys");
+    }
+
+    private String write(Object value) {
+        try {
+            return value == null ? null : mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> readHeaders(String json) {
+        try {
+            return new HashMap<>(mapper.readValue(json, new TypeReference<Map<String, String>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package eu.dpaledger.platform.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a Kafka record in CloudEvents binary mode ({@code ce_*} headers, JSON value) into an {@link IncomingEvent}. */
+final class CloudEventRecords {
+
+    private static final Pattern TYPE = Pattern.compile("eu\\.dpaledger\\.([a-z-]+)\\.([A-Za-z]+)\\.v(\\d+)");
+
+    private CloudEventRecords() {
+    }
+
+    static IncomingEvent parse(ObjectMapper mapper, String topic, String value, Map<String, String> headers) {
+        String id = headers.get("ce_id");
+        String type = headers.get("ce_type");
+        if (id == null || type == null) {
+            throw new PoisonMessageException("not a CloudEvent: ce_id/ce_type headers missing");
+        }
+        Matcher m = TYPE.matcher(type);
+        if (!m.matches()) {
+            throw new PoisonMessageException("event type does not follow eu.dpaledger.<aggregate>.<Event>.v<N>: " + type);
+        }
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("ce_id is not a UUID: " + id);
+        }
+        JsonNode data;
+        try {
+            data = value == null ? null : mapper.readTree(value);
+        } catch (Exception e) {
+            throw new PoisonMessageException("data is not JSON: " + e.getMessage());
+        }
+        if (data == null || !data.isObject()) {
+            throw new PoisonMessageException("data is not a JSON object");
+        }
+        String time = headers.get("ce_time");
+        return new IncomingEvent(topic, uuid, headers.get("ce_source"), type, m.group(1), m.group(2),
+                Integer.parseInt(m.group(3)), headers.get("ce_subject"), time == null ? null : java.time.OffsetDateTime.parse(time).toInstant(), data);
+    }
+}

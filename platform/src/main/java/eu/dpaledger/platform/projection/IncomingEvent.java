@@ -1,0 +1,14 @@
+package eu.dpaledger.platform.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A CloudEvent read from a topic: envelope attributes and its JSON data. {@code eventName} and
+ * {@code schemaVersion} are parsed from the type {@code eu.dpaledger.<aggregate>.<EventName>.v<N>}.
+ */
+public record IncomingEvent(String topic, UUID id, String source, String type, String aggregate, String eventName,
+                            int schemaVersion, String subject, Instant time, JsonNode data) {
+}

@@ -1,0 +1,37 @@
+package eu.dpaledger.platform.projection;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+import java.util.Set;
+
+/**
+ * One read model fed from topics. The runner calls {@link #apply} inside the transaction that also
+ * records the event id as applied for this projection, so a redelivered event changes nothing.
+ */
+public interface ProjectionHandler {
+
+    /** What a projection does with an event type. */
+    enum Interest {
+        /** The projection applies events of this type. */
+        APPLY,
+        /** A known type this projection does not need (recorded as seen, nothing applied). */
+        IGNORE,
+        /** A type this projection does not know: alone, it sends the message to the dead-letter topic. */
+        UNKNOWN
+    }
+
+    /** Stable name; also the key of its bookkeeping and of the rebuild endpoint. */
+    String name();
+
+    /** Topics it reads (the service's incoming channel must subscribe to them). */
+    Set<String> topics();
+
+    Interest interestIn(String topic, String ceType);
+
+    /** Applies the event to the read model on {@code tx}; a failure sends the message to the dead-letter topic. */
+    Uni<Void> apply(SqlClient tx, IncomingEvent event);
+
+    /** Empties the read model (for a rebuild from the topics' beginning). */
+    Uni<Void> reset(SqlClient tx);
+}

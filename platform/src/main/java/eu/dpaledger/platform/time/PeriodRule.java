@@ -1,0 +1,41 @@
+package eu.dpaledger.platform.time;
+
+import java.util.Objects;
+
+/**
+ * One legal clock's counting rule, as data: unit, length, and whether an end on a non-working day moves to the next
+ * working day (Reg. 1182/71 art. 3(4); never for periods in hours).
+ */
+public record PeriodRule(PeriodUnit unit, long amount, boolean extendsToWorkingDay) {
+
+    public PeriodRule {
+        Objects.requireNonNull(unit, "unit");
+        if (amount < 0) {
+            throw new IllegalArgumentException("a period cannot be negative: " + amount);
+        }
+        if (unit == PeriodUnit.HOURS && extendsToWorkingDay) {
+            // Reg. 1182/71 art. 3(4) second subparagraph: periods in hours are not extended
+            throw new IllegalArgumentException("a period in hours never extends to a working day");
+        }
+    }
+
+    /** Hour for hour, on instants. */
+    public static PeriodRule hours(long hours) {
+        return new PeriodRule(PeriodUnit.HOURS, hours, false);
+    }
+
+    /** Calendar days after the event's day, the end moved to the next working day. */
+    public static PeriodRule days(long days) {
+        return new PeriodRule(PeriodUnit.DAYS, days, true);
+    }
+
+    /** Months after the event's day, the end moved to the next working day. */
+    public static PeriodRule months(long months) {
+        return new PeriodRule(PeriodUnit.MONTHS, months, true);
+    }
+
+    /** The same period without moving its end to a working day, e.g. for a minimum notice. */
+    public PeriodRule notExtended() {
+        return new PeriodRule(unit, amount, false);
+    }
+}

@@ -1,0 +1,8 @@
+package eu.dpaledger.platform.time;
+
+/** The units in which Reg. 1182/71 art. 3 expresses periods (weeks and years are not used by the domain). */
+public enum PeriodUnit {
+    HOURS,
+    DAYS,
+    MONTHS
+}

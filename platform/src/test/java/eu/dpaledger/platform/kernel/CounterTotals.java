@@ -1,0 +1,41 @@
+package eu.dpaledger.platform.kernel;
+
+import eu.dpaledger.platform.projection.IncomingEvent;
+import eu.dpaledger.platform.projection.ProjectionHandler;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
+
+/** Test read model: per counter, the sum of increments and how many events were applied. */
+@ApplicationScoped
+public class CounterTotals implements ProjectionHandler {
+
+    @Override public String name() { return "counter-totals"; }
+
+    @Override public Set<String> topics() { return Set.of("dpa.kerneltest"); }
+
+    @Override
+    public Interest interestIn(String topic, String ceType) {
+        return ceType.startsWith("eu.dpaledger.counter.") ? Interest.APPLY : Interest.UNKNOWN;
+    }
+
+    @Override
+    public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
+        if (event.data().path("failProjection").asBoolean(false)) {
+            return Uni.createFrom().failure(new IllegalStateException("handler refused the event"));
+        }
+        long by = event.data().path("event").path("by").asLong(0);
+        return tx.preparedQuery("INSERT INTO counter_totals (counter_id, total, events_applied) VALUES ($1, $2, 1) "
+                        + "ON CONFLICT (counter_id) DO UPDATE SET total = counter_totals.total + $2, "
+                        + "events_applied = counter_totals.events_applied + 1")
+                .execute(Tuple.of(event.subject(), by)).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> reset(SqlClient tx) {
+        return tx.query("DELETE FROM counter_totals").execute().replaceWithVoid();
+    }
+}
