@@ -68,6 +68,6 @@ CREATE TABLE idempotency_keys (
 CREATE TABLE projection_applied_events (
     projection text        NOT NULL,
     event_id   uuid        NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now(),
+    applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     PRIMARY KEY (projection, event_id)
 );

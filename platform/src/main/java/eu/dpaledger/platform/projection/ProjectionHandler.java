@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public interface ProjectionHandler {
 
-    /** What a projection does with an event type. */
+    /** What a projection does with an event type of one of its {@link #topics()}. */
     enum Interest {
         /** The projection applies events of this type. */
         APPLY,

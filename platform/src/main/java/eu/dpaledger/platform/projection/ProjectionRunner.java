@@ -67,11 +67,13 @@ public class ProjectionRunner {
 
     /** Applies one event to every interested projection, at most once each. */
     public Uni<Void> apply(IncomingEvent event) {
-        List<ProjectionHandler> interested = handlers.stream()
+        // Only projections that read this topic have a say in what the event is.
+        List<ProjectionHandler> readers = handlers.stream().filter(h -> h.topics().contains(event.topic())).toList();
+        List<ProjectionHandler> interested = readers.stream()
                 .filter(h -> h.interestIn(event.topic(), event.type()) == ProjectionHandler.Interest.APPLY)
                 .collect(Collectors.toList());
         if (interested.isEmpty()) {
-            boolean known = handlers.stream()
+            boolean known = readers.stream()
                     .anyMatch(h -> h.interestIn(event.topic(), event.type()) == ProjectionHandler.Interest.IGNORE);
             return known ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(new PoisonMessageException("unknown event type " + event.type()));

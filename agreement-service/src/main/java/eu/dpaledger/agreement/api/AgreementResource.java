@@ -1,0 +1,272 @@
+package eu.dpaledger.agreement.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.dpaledger.agreement.application.AgreementApplication;
+import eu.dpaledger.agreement.domain.AgreementCommand;
+import eu.dpaledger.agreement.domain.AgreementContent;
+import eu.dpaledger.agreement.domain.AgreementRecord;
+import eu.dpaledger.agreement.domain.AgreementState;
+import eu.dpaledger.agreement.domain.EnterpriseNumber;
+import eu.dpaledger.agreement.domain.TerminationGround;
+import eu.dpaledger.agreement.infrastructure.AgreementReadModel;
+import eu.dpaledger.platform.command.CommandRequest;
+import eu.dpaledger.platform.command.Loaded;
+import eu.dpaledger.platform.eventstore.HashChain;
+import eu.dpaledger.platform.eventstore.StoredEvent;
+import eu.dpaledger.platform.http.ETags;
+import eu.dpaledger.platform.http.HttpProblem;
+import eu.dpaledger.platform.json.CanonicalJson;
+import eu.dpaledger.platform.security.Caller;
+import eu.dpaledger.platform.security.CallerProvider;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * REST surface of the agreement lifecycle (DOMAIN.md section 1). Reads of one agreement come from
+ * its event stream (always current); the list comes from the read model fed through Kafka.
+ * Every request acts as a party: role and organisation are checked against the agreement.
+ */
+@Path("/agreements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"controller", "processor"})
+@Tag(name = "Agreements")
+@SecurityRequirement(name = "bearer")
+public class AgreementResource {
+
+    @Inject
+    AgreementApplication application;
+
+    @Inject
+    AgreementReadModel readModel;
+
+    @Inject
+    CallerProvider callers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "dpa.agreements.max-page-size", defaultValue = "100")
+    int maxPageSize;
+
+    @POST
+    @Operation(summary = "Draft a new agreement", description = "Either party may draft; the caller's organisation must be one of the two parties, with the matching role. Honours Idempotency-Key.")
+    public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @HeaderParam("X-Correlation-Id") String correlationId, AgreementContent content) {
+        requireBody(content);
+        String id = UUID.randomUUID().toString();
+        return command(id, true, null, idempotencyKey, correlationId, "/agreements", content,
+                (actor, at) -> new AgreementCommand.CreateDraft(id, content, actor, at), 201);
+    }
+
+    @GET
+    @Operation(summary = "Agreements of the caller's organisation (read model), paginated")
+    public Uni<AgreementReadModel.Page> list(@QueryParam("status") String status,
+                                             @Parameter(description = "enterprise number of a party (e.g. the counterparty)") @QueryParam("party") String party,
+                                             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Caller caller = callers.current();
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0 || s < 1) {
+            throw HttpProblem.badRequest("invalid-page", "Invalid page", "page must be >= 0 and size >= 1");
+        }
+        if (status != null && !List.of("DRAFT", "ACTIVE", "TERMINATED", "CLOSED").contains(status)) {
+            throw HttpProblem.badRequest("invalid-status", "Invalid status", "status must be DRAFT, ACTIVE, TERMINATED or CLOSED");
+        }
+        String counterparty = party == null ? null : EnterpriseNumber.tryParse(party).map(EnterpriseNumber::value)
+                .orElseThrow(() -> HttpProblem.badRequest("invalid-enterprise-number", "Invalid enterprise number",
+                        "party: not a valid Belgian enterprise number (mod-97 check)"));
+        return readModel.list(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
+                status, counterparty, p, Math.min(s, maxPageSize));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One agreement: current content, status, signatures, addenda, open exit steps; ETag = stream version")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return application.load(callers.current(), id)
+                .map(loaded -> Response.ok(view(loaded, application.now())).header("ETag", ETags.of(loaded.version())).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Edit the draft's content (voids signatures on other content)")
+    public Uni<Response> edit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                              @HeaderParam("Idempotency-Key") String idempotencyKey,
+                              @HeaderParam("X-Correlation-Id") String correlationId, AgreementContent content) {
+        requireBody(content);
+        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id, content,
+                (actor, at) -> new AgreementCommand.EditDraft(content, actor, at), 200);
+    }
+
+    @POST
+    @Path("/{id}/signatures")
+    @Operation(summary = "Sign the draft for the caller's party; both signatures on the same content activate it")
+    public Uni<Response> sign(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                              @HeaderParam("Idempotency-Key") String idempotencyKey,
+                              @HeaderParam("X-Correlation-Id") String correlationId, Requests.SignatureRequest body) {
+        requireBody(body);
+        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/signatures", body,
+                (actor, at) -> new AgreementCommand.Sign(body.signerName(), body.signerTitle(), body.place(), actor, at), 200);
+    }
+
+    @POST
+    @Path("/{id}/addenda")
+    @Operation(summary = "Propose a written addendum to an active agreement (art. 12.3)")
+    public Uni<Response> proposeAddendum(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                         @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                         @HeaderParam("X-Correlation-Id") String correlationId, Requests.AddendumRequest body) {
+        requireBody(body);
+        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/addenda", body,
+                (actor, at) -> new AgreementCommand.ProposeAddendum(body.title(), body.reason(), body.changes(), actor, at), 201);
+    }
+
+    @POST
+    @Path("/{id}/addenda/{n}/signatures")
+    @Operation(summary = "Sign addendum n; when both parties signed it is in force")
+    public Uni<Response> signAddendum(@PathParam("id") String id, @PathParam("n") int number,
+                                      @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                      @HeaderParam("X-Correlation-Id") String correlationId, Requests.SignatureRequest body) {
+        requireBody(body);
+        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/addenda/" + number + "/signatures", body,
+                (actor, at) -> new AgreementCommand.SignAddendum(number, body.signerName(), body.signerTitle(), body.place(), actor, at), 200);
+    }
+
+    @POST
+    @Path("/{id}/addenda/{n}/withdrawal")
+    @Operation(summary = "Withdraw a pending addendum")
+    public Uni<Response> withdrawAddendum(@PathParam("id") String id, @PathParam("n") int number,
+                                          @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                          @HeaderParam("X-Correlation-Id") String correlationId, Requests.AddendumWithdrawalRequest body) {
+        requireBody(body);
+        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/addenda/" + number + "/withdrawal", body,
+                (actor, at) -> new AgreementCommand.WithdrawAddendum(number, body.reason(), actor, at), 200);
+    }
+
+    @POST
+    @Path("/{id}/termination")
+    @Operation(summary = "Terminate: ASSIGNMENT_ENDED (either party), PROCESSOR_DEFAULT (controller, with notice reference), SUBPROCESSOR_OBJECTION (controller, once granted)")
+    public Uni<Response> terminate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                   @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                   @HeaderParam("X-Correlation-Id") String correlationId, Requests.TerminationRequest body) {
+        requireBody(body);
+        Uni<Boolean> granted = body.ground() == TerminationGround.SUBPROCESSOR_OBJECTION
+                ? readModel.terminationRightGranted(id) : Uni.createFrom().item(false);
+        return granted.flatMap(right -> command(id, false, ifMatch, idempotencyKey, correlationId,
+                "/agreements/" + id + "/termination", body,
+                (actor, at) -> new AgreementCommand.Terminate(body.ground(), body.effectiveAt(),
+                        body.noticeOfDefaultReference(), right, actor, at), 200));
+    }
+
+    @POST
+    @Path("/{id}/data-return")
+    @Operation(summary = "Processor: all personal data handed over (art. 11.2)")
+    public Uni<Response> dataReturn(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                    @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                    @HeaderParam("X-Correlation-Id") String correlationId, Requests.DataReturnRequest body) {
+        requireBody(body);
+        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/data-return", body,
+                (actor, at) -> new AgreementCommand.RecordDataReturn(body.format(), body.sha256(), body.deliveredAt(), actor, at), 200);
+    }
+
+    @POST
+    @Path("/{id}/destruction-confirmation")
+    @Operation(summary = "Processor: written confirmation of destruction (art. 11.3, 11.4); closes the agreement")
+    public Uni<Response> destruction(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                     @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                     @HeaderParam("X-Correlation-Id") String correlationId,
+                                     Requests.DestructionConfirmationRequest body) {
+        requireBody(body);
+        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/destruction-confirmation", body,
+                (actor, at) -> new AgreementCommand.ConfirmDestruction(body.confirmedAt(), body.statement(),
+                        body.legalRetentionExceptions(), actor, at), 200);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Operation(summary = "The agreement's event stream with metadata and hashes")
+    public Uni<List<StoredEvent>> events(@PathParam("id") String id) {
+        return application.load(callers.current(), id).map(Loaded::events);
+    }
+
+    @GET
+    @Path("/{id}/evidence")
+    @Operation(summary = "Verification of the stream's hash chain: intact, or the first event that does not match")
+    public Uni<Map<String, Object>> evidence(@PathParam("id") String id) {
+        return application.verify(callers.current(), id).map(v -> evidence(v, application.now()));
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Operation(summary = "The complete agreement and its history as one machine-readable JSON document (art. 11.2), with W3C DPV terms")
+    public Uni<Response> export(@PathParam("id") String id) {
+        return application.load(callers.current(), id).map(loaded -> {
+            Instant now = application.now();
+            AgreementExport export = AgreementExport.of(view(loaded, now), loaded.events(),
+                    evidence(HashChain.verify(id, loaded.events()), now), now);
+            return Response.ok(export)
+                    .header("Content-Disposition", "attachment; filename=\"agreement-" + id + ".json\"").build();
+        });
+    }
+
+    private Uni<Response> command(String id, boolean creates, String ifMatch, String idempotencyKey, String correlationId,
+                                  String path, Object body, BiFunction<eu.dpaledger.agreement.domain.Actor, Instant, AgreementCommand> command,
+                                  int status) {
+        Caller caller = callers.current();
+        String correlation = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
+        return application.run(caller, id, creates, ifMatch, idempotencyKey, correlation, path, body, command,
+                (after, now) -> new CommandRequest.Reply(status, view(after, now), creates
+                        ? Map.of("ETag", ETags.of(after.version()), "Location", "/agreements/" + id)
+                        : Map.of("ETag", ETags.of(after.version()))))
+                .map(r -> r.toResponse());
+    }
+
+    private AgreementView view(Loaded<AgreementState> loaded, Instant now) {
+        AgreementRecord record = AgreementApplication.record(loaded);
+        return AgreementView.of(record, loaded.version(),
+                CanonicalJson.sha256Hex(mapper.valueToTree(record.currentContent())), now);
+    }
+
+    private static Map<String, Object> evidence(HashChain.Verification v, Instant now) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("agreementId", v.streamId());
+        out.put("verifiedAt", now);
+        out.put("intact", v.intact());
+        out.put("eventsChecked", v.eventsChecked());
+        out.put("headHash", v.headHash());
+        out.put("firstBrokenVersion", v.firstBrokenVersion());
+        out.put("firstBrokenEventId", v.firstBrokenEventId());
+        out.put("reason", v.reason());
+        out.put("algorithm", "SHA-256 over canonical JSON of each event concatenated with the previous event's hash");
+        return out;
+    }
+
+    private static void requireBody(Object body) {
+        if (body == null) {
+            throw HttpProblem.badRequest("body-required", "Body required", "This operation needs a JSON body");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package eu.dpaledger.agreement.infrastructure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.dpaledger.platform.projection.IncomingEvent;
+import eu.dpaledger.platform.projection.ProjectionHandler;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The agreement list (GET /agreements), fed from {@code dpa.agreements}. Every event carries the
+ * agreement's summary after it, so a row is an upsert guarded by the stream version: an older event
+ * (replayed during a rebuild, or redelivered) never overwrites a newer row.
+ */
+@ApplicationScoped
+public class AgreementListProjection implements ProjectionHandler {
+
+    public static final String TOPIC = "dpa.agreements";
+
+    @Override
+    public String name() {
+        return "agreement-list";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(TOPIC);
+    }
+
+    @Override
+    public Interest interestIn(String topic, String ceType) {
+        return AgreementEventTypes.isKnown(ceType) ? Interest.APPLY : Interest.UNKNOWN;
+    }
+
+    @Override
+    public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
+        JsonNode data = event.data();
+        JsonNode summary = data.get("agreement");
+        if (summary == null || !data.hasNonNull("agreementId") || !data.hasNonNull("streamVersion")) {
+            return Uni.createFrom().failure(new IllegalArgumentException("agreement event without agreementId, streamVersion or summary"));
+        }
+        JsonNode highest = summary.get("highestInformationClass");
+        Tuple values = Tuple.tuple(Arrays.asList(
+                data.get("agreementId").asText(),
+                data.get("streamVersion").asLong(),
+                summary.path("status").asText(),
+                summary.path("controller").path("enterpriseNumber").asText(),
+                summary.path("controller").path("name").asText(),
+                summary.path("processor").path("enterpriseNumber").asText(),
+                summary.path("processor").path("name").asText(),
+                summary.path("assignment").isNull() ? null : summary.path("assignment").asText(),
+                highest == null || highest.isNull() ? null : highest.asInt(),
+                summary.path("settings").path("supervisoryAuthority").asText(null),
+                event.time().atOffset(ZoneOffset.UTC)));
+        return tx.preparedQuery("INSERT INTO agreement_list (agreement_id, stream_version, status, controller_org, "
+                        + "controller_name, processor_org, processor_name, assignment, highest_class, supervisory_authority, "
+                        + "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) "
+                        + "ON CONFLICT (agreement_id) DO UPDATE SET stream_version = excluded.stream_version, "
+                        + "status = excluded.status, controller_org = excluded.controller_org, "
+                        + "controller_name = excluded.controller_name, processor_org = excluded.processor_org, "
+                        + "processor_name = excluded.processor_name, assignment = excluded.assignment, "
+                        + "highest_class = excluded.highest_class, supervisory_authority = excluded.supervisory_authority, "
+                        + "updated_at = excluded.updated_at "
+                        + "WHERE agreement_list.stream_version < excluded.stream_version")
+                .execute(values).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> reset(SqlClient tx) {
+        return tx.query("DELETE FROM agreement_list").execute().replaceWithVoid();
+    }
+}

@@ -1,0 +1,58 @@
+package eu.dpaledger.agreement.infrastructure;
+
+import eu.dpaledger.platform.projection.IncomingEvent;
+import eu.dpaledger.platform.projection.ProjectionHandler;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.ZoneOffset;
+import java.util.Set;
+
+/**
+ * Termination rights granted by subprocessor-service after an unresolved objection (art. 6.2), from
+ * {@code dpa.subprocessors}. Only {@code TerminationRightGranted} matters here; the topic's other
+ * sub-processor events are known and ignored.
+ */
+@ApplicationScoped
+public class TerminationRightsProjection implements ProjectionHandler {
+
+    public static final String TOPIC = "dpa.subprocessors";
+    static final String GRANTED = "eu.dpaledger.subprocessor.TerminationRightGranted.v1";
+
+    @Override
+    public String name() {
+        return "subprocessor-termination-rights";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(TOPIC);
+    }
+
+    @Override
+    public Interest interestIn(String topic, String ceType) {
+        if (GRANTED.equals(ceType)) {
+            return Interest.APPLY;
+        }
+        return ceType.startsWith("eu.dpaledger.subprocessor.") ? Interest.IGNORE : Interest.UNKNOWN;
+    }
+
+    @Override
+    public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
+        String agreementId = event.data().path("agreementId").asText(null);
+        if (agreementId == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("TerminationRightGranted without agreementId"));
+        }
+        return tx.preparedQuery("INSERT INTO subprocessor_termination_rights (agreement_id, grant_event, granted_at, details) "
+                        + "VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(agreementId, event.id(), event.time().atOffset(ZoneOffset.UTC), event.data().toString()))
+                .replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> reset(SqlClient tx) {
+        return tx.query("DELETE FROM subprocessor_termination_rights").execute().replaceWithVoid();
+    }
+}
