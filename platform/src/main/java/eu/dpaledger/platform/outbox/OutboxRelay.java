@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -41,6 +42,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6470615F6F7574L; // "dpa_out"
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
     Pool pool;
@@ -50,6 +52,7 @@ public class OutboxRelay {
 
     @Inject
     @Channel("dpa-outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     MutinyEmitter<String> emitter;
 
     @ConfigProperty(name = "dpa.service.name")
@@ -153,6 +156,8 @@ public class OutboxRelay {
                     }
                     // Subscribed in list order, so the producer receives them in order (per-key order holds).
                     return Uni.join().all(sends).andFailFast()
+                            // A broker that does not answer must not hold the relay's lock forever.
+                            .ifNoItem().after(PUBLISH_TIMEOUT).fail()
                             .flatMap(acked -> {
                                 if (crashAfterNextPublish.getAndSet(false)) {
                                     return Uni.createFrom().failure(new IllegalStateException("simulated relay crash after publish"));

@@ -27,12 +27,16 @@ import java.util.stream.Collectors;
  * Each handler applies an event at most once: the event id is recorded as applied in the same
  * transaction as the read-model change. A message no handler can take, or one whose handler fails,
  * is nacked: the channel's {@code dead-letter-queue} strategy moves it to the dead-letter topic with
- * the reason, and consumption carries on.
+ * the reason, and consumption carries on. A transient failure (database unreachable, deadlock) is
+ * retried with back-off first, so an outage does not empty the topic into the dead-letter queue.
  */
 @ApplicationScoped
 public class ProjectionRunner {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
+    private static final java.time.Duration RETRY_FIRST_BACKOFF = java.time.Duration.ofMillis(200);
+    private static final java.time.Duration RETRY_MAX_BACKOFF = java.time.Duration.ofSeconds(10);
+    private static final int RETRY_ATTEMPTS = 30;
 
     @Inject
     Pool pool;
@@ -52,7 +56,9 @@ public class ProjectionRunner {
             String topic = kafka == null ? null : kafka.getTopic();
             IncomingEvent event = CloudEventRecords.parse(mapper, topic, message.getPayload(),
                     kafka == null ? Map.of() : headers(kafka.getHeaders()));
-            work = apply(event);
+            // Infrastructure hiccups are retried with back-off; only what can never apply is dead-lettered.
+            work = apply(event).onFailure(TransientFailures::isTransient)
+                    .retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).atMost(RETRY_ATTEMPTS);
         } catch (RuntimeException e) {
             work = Uni.createFrom().failure(e);
         }

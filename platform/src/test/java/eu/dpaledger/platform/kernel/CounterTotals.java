@@ -7,11 +7,17 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.vertx.pgclient.PgException;
+
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Test read model: per counter, the sum of increments and how many events were applied. */
 @ApplicationScoped
 public class CounterTotals implements ProjectionHandler {
+
+    private static final Set<UUID> FAILED_ONCE = ConcurrentHashMap.newKeySet();
 
     @Override public String name() { return "counter-totals"; }
 
@@ -26,6 +32,9 @@ public class CounterTotals implements ProjectionHandler {
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
         if (event.data().path("failProjection").asBoolean(false)) {
             return Uni.createFrom().failure(new IllegalStateException("handler refused the event"));
+        }
+        if (event.data().path("failOnceTransiently").asBoolean(false) && FAILED_ONCE.add(event.id())) {
+            return Uni.createFrom().failure(new PgException("deadlock detected", "ERROR", "40P01", null));
         }
         long by = event.data().path("event").path("by").asLong(0);
         return tx.preparedQuery("INSERT INTO counter_totals (counter_id, total, events_applied) VALUES ($1, $2, 1) "

@@ -213,6 +213,19 @@ class KernelTest {
     }
 
     @Test
+    void a_transient_failure_is_retried_not_dead_lettered() {
+        String id = openCounter();
+        awaitTotals(id, 0, 1);
+        String eventId = UUID.randomUUID().toString();
+        TopicReader.write(TOPIC, id, "{\"event\":{\"by\":3},\"failOnceTransiently\":true}",
+                ce(eventId, "eu.dpaledger.counter.Incremented.v1", id));
+        awaitTotals(id, 3, 2);
+        increment(id, 1, "\"1\"");
+        awaitTotals(id, 4, 3);
+        assertTrue(TopicReader.readAll(DLQ, r -> eventId.equals(r.ceId())).isEmpty());
+    }
+
+    @Test
     void a_read_model_is_rebuilt_from_the_topics_beginning() {
         String id = openCounter();
         increment(id, 4, "\"1\"");

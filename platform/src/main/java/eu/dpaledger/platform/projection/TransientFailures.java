@@ -1,0 +1,42 @@
+package eu.dpaledger.platform.projection;
+
+import io.vertx.pgclient.PgException;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Tells a passing infrastructure failure (database unreachable, deadlock, timeout) from a message
+ * that can never be applied: the first is retried, only the second goes to the dead-letter topic.
+ */
+final class TransientFailures {
+
+    // SQLSTATE classes: 08 connection, 40 transaction rollback (deadlock, serialization),
+    // 53 insufficient resources, 57 operator intervention (shutdown).
+    private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57");
+
+    private TransientFailures() {
+    }
+
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PoisonMessageException) {
+                return false;
+            }
+            if (t instanceof PgException pg) {
+                String state = pg.getSqlState();
+                return state != null && state.length() >= 2 && TRANSIENT_CLASSES.contains(state.substring(0, 2));
+            }
+            if (t instanceof IOException || t instanceof TimeoutException
+                    || t.getClass().getName().startsWith("io.vertx.core.")) {
+                // closed connections, pool timeouts and the like surface as Vert.x or I/O exceptions
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}
