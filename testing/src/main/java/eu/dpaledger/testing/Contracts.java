@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
@@ -47,7 +48,8 @@ public final class Contracts {
             return null;
         }
         try (in) {
-            return FACTORY.getSchema(in);
+            // Draft 2020-12 treats "format" as an annotation by default; contracts enforce it.
+            return FACTORY.getSchema(in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -34,6 +34,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -86,10 +88,11 @@ public class AgreementResource {
     @Operation(summary = "Agreements of the caller's organisation (read model), paginated")
     public Uni<AgreementReadModel.Page> list(@QueryParam("status") String status,
                                              @Parameter(description = "enterprise number of a party (e.g. the counterparty)") @QueryParam("party") String party,
-                                             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+                                             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+                                             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("size") String size) {
         Caller caller = callers.current();
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
+        int p = wholeNumber(page, 0);
+        int s = wholeNumber(size, 20);
         if (p < 0 || s < 1) {
             throw HttpProblem.badRequest("invalid-page", "Invalid page", "page must be >= 0 and size >= 1");
         }
@@ -262,6 +265,18 @@ public class AgreementResource {
         out.put("reason", v.reason());
         out.put("algorithm", "SHA-256 over canonical JSON of each event concatenated with the previous event's hash");
         return out;
+    }
+
+    // Parsed here, not by JAX-RS: a failed query-parameter conversion would otherwise be a 404.
+    private static int wholeNumber(String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw HttpProblem.badRequest("invalid-page", "Invalid page", "page and size must be whole numbers");
+        }
     }
 
     private static void requireBody(Object body) {

@@ -10,20 +10,17 @@ import eu.dpaledger.platform.command.CommandExecutor;
 import eu.dpaledger.platform.command.CommandRequest;
 import eu.dpaledger.platform.command.CommandResponse;
 import eu.dpaledger.platform.command.Loaded;
-import eu.dpaledger.platform.eventstore.EventStore;
 import eu.dpaledger.platform.eventstore.HashChain;
 import eu.dpaledger.platform.http.Fingerprints;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Use cases of agreement-service: runs agreement commands through the kernel's executor (one
@@ -42,12 +39,6 @@ public class AgreementApplication {
 
     @Inject
     AgreementBinding binding;
-
-    @Inject
-    EventStore store;
-
-    @Inject
-    Pool pool;
 
     @Inject
     ObjectMapper mapper;
@@ -77,7 +68,7 @@ public class AgreementApplication {
     /** The agreement as the caller may see it, or 404. */
     public Uni<Loaded<AgreementState>> load(Caller caller, String agreementId) {
         return executor.load(binding, agreementId).map(loaded -> {
-            if (!loaded.exists() || !binding.visibleTo(loaded.state(), caller)) {
+            if (!loaded.exists() || !binding.readableBy(loaded.state(), caller)) {
                 throw HttpProblem.notFound("The agreement");
             }
             return loaded;
@@ -95,9 +86,5 @@ public class AgreementApplication {
 
     public static AgreementRecord record(Loaded<AgreementState> loaded) {
         return loaded.state().agreement().orElseThrow(() -> HttpProblem.notFound("The agreement"));
-    }
-
-    public static <T> Function<Loaded<AgreementState>, T> withRecord(Function<AgreementRecord, T> f) {
-        return loaded -> f.apply(record(loaded));
     }
 }

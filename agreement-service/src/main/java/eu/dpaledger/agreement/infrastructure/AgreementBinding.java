@@ -50,8 +50,17 @@ public class AgreementBinding implements AggregateBinding<AgreementState, Agreem
         return "agreement";
     }
 
+    /**
+     * Commands reach the domain when the caller's organisation is a party; the domain then refuses a
+     * party acting outside its role (403). Anyone else gets 404.
+     */
     @Override
     public boolean visibleTo(AgreementState state, Caller caller) {
+        return state.agreement().filter(a -> a.isParty(caller.organisation())).isPresent();
+    }
+
+    /** Reads need the party's organisation AND its role (a controller's auditor sees nothing here). */
+    public boolean readableBy(AgreementState state, Caller caller) {
         return state.agreement().flatMap(a -> a.partyOf(actor(caller))).isPresent();
     }
 

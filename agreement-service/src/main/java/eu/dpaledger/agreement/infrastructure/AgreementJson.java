@@ -3,6 +3,7 @@ package eu.dpaledger.agreement.infrastructure;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -45,12 +46,21 @@ public class AgreementJson implements ObjectMapperCustomizer {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
-                    case "country" -> country = ctx.readValue(p, String.class);
-                    case "transferMechanism" -> mechanism = ctx.readValue(p, TransferMechanism.class);
+                    case "country" -> country = read(p, ctx, String.class, field);
+                    case "transferMechanism" -> mechanism = read(p, ctx, TransferMechanism.class, field);
                     default -> ctx.handleUnknownProperty(p, this, ProcessingLocation.class, field);
                 }
             }
             return new ProcessingLocation(country, mechanism);
+        }
+
+        // Keeps the field in the error path, so the 400 problem names processingLocations[i].<field>.
+        private static <T> T read(JsonParser p, DeserializationContext ctx, Class<T> type, String field) throws IOException {
+            try {
+                return ctx.readValue(p, type);
+            } catch (JsonMappingException e) {
+                throw JsonMappingException.wrapWithPath(e, ProcessingLocation.class, field);
+            }
         }
     }
 }
