@@ -15,6 +15,7 @@ import eu.dpaledger.platform.eventstore.HashChain;
 import eu.dpaledger.platform.eventstore.StoredEvent;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
+import eu.dpaledger.platform.http.Problems;
 import eu.dpaledger.platform.json.CanonicalJson;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
@@ -34,6 +35,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,8 +61,12 @@ import java.util.function.BiFunction;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"controller", "processor"})
 @Tag(name = "Agreements")
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
+@APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller's organisation", content = @Content(mediaType = Problems.MEDIA_TYPE))
 @SecurityRequirement(name = "bearer")
 public class AgreementResource {
+
+    static final String SEED_EXAMPLE = "{\"controller\":{\"name\":\"Lokaal bestuur Opwijk\",\"enterpriseNumber\":\"BE0207.511.803\",\"address\":\"Ringlaan 20, 1745 Opwijk\",\"representative\":{\"name\":\"Jan Voorbeeld\",\"title\":\"algemeen directeur\",\"email\":\"jan.voorbeeld@example.org\"},\"dpo\":{\"name\":\"Els Fictief\",\"email\":\"dpo.opwijk@example.org\",\"phone\":\"+32 000 00 00 01\"}},\"processor\":{\"name\":\"European Service Network\",\"enterpriseNumber\":\"0428.304.785\",\"address\":\"Kunstlaan 47, 1000 Brussel\",\"representative\":{\"name\":\"Piet Proef\",\"title\":\"algemeen directeur\",\"email\":\"piet.proef@example.com\"},\"dpo\":{\"name\":\"DPO ESN\",\"email\":\"dpo.esn@example.com\",\"phone\":\"+32 000 00 00 02\"}},\"assignment\":{\"description\":\"Opbouw en hosting website + hosting Matomo\",\"contracts\":[\"Overeenkomst website\"]},\"purposes\":[\"Build and host the municipal website\"],\"dataCategories\":[{\"code\":\"3 00\",\"description\":\"Identiteitsgegevens\",\"retention\":\"AS_REQUIRED_BY_LAW\",\"reason\":\"Toegang tot de website\",\"countermeasure\":null}],\"applications\":[{\"name\":\"Matomo\",\"activity\":\"Analytics\",\"storage\":\"Op site Matomo\",\"transfer\":\"Door Paddle gelegd\",\"access\":\"Via wachtwoord\"}],\"securityMeasures\":[{\"group\":\"Fysieke beveiliging\",\"measure\":\"Badge access\",\"applied\":true,\"note\":null}],\"processingLocations\":[\"BE\"],\"subprocessors\":[{\"name\":\"Level 27\",\"headOffice\":\"Hasselt\",\"country\":\"BE\",\"transferMechanism\":null}],\"settings\":{\"supervisoryAuthority\":\"VTC\",\"timeZone\":\"Europe/Brussels\",\"subprocessorObjectionDays\":30,\"destructionConfirmationDays\":30}}";
 
     @Inject
     AgreementApplication application;
@@ -76,8 +85,16 @@ public class AgreementResource {
 
     @POST
     @Operation(summary = "Draft a new agreement", description = "Either party may draft; the caller's organisation must be one of the two parties, with the matching role. Honours Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Draft created; Location and ETag set")
+    @APIResponse(responseCode = "400", description = "A content rule is broken (e.g. invalid-enterprise-number, dpo-required, transfer-outside-eea-without-mechanism)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The caller's organisation is not one of the parties (not-a-party-of-draft)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
-                                @HeaderParam("X-Correlation-Id") String correlationId, AgreementContent content) {
+                                @HeaderParam("X-Correlation-Id") String correlationId,
+                                @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                        examples = @ExampleObject(name = "Opwijk and ESN (seed agreement, persons fictitious)",
+                                                value = SEED_EXAMPLE))) AgreementContent content) {
         requireBody(content);
         String id = UUID.randomUUID().toString();
         return command(id, true, null, idempotencyKey, correlationId, "/agreements", content,
@@ -127,6 +144,9 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/signatures")
+    @APIResponse(responseCode = "409", description = "Not a draft, or already signed by this party", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @Operation(summary = "Sign the draft for the caller's party; both signatures on the same content activate it")
     public Uni<Response> sign(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                               @HeaderParam("Idempotency-Key") String idempotencyKey,

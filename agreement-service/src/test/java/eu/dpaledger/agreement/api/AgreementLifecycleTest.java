@@ -98,6 +98,15 @@ class AgreementLifecycleTest {
     }
 
     @Test
+    void the_openapi_example_of_a_draft_is_accepted_as_it_stands() {
+        Object example = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath().get("paths.'/agreements'.post.requestBody.content.'application/json'.examples.values()[0].value");
+        org.junit.jupiter.api.Assertions.assertNotNull(example, "the create operation documents an example");
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON).body(example).post("/agreements")
+                .then().statusCode(201).body("content.processor.enterpriseNumber", equalTo("0428304785"));
+    }
+
+    @Test
     void a_foreign_organisation_gets_404_on_every_agreement_endpoint() {
         String id = createDraft();
         String outsider = Tokens.controller(Tokens.VOORBEELD);
