@@ -2,7 +2,11 @@ package eu.dpaledger.platform.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -12,30 +16,38 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Feeds every {@link ProjectionHandler} of the service from the {@code dpa-projections} channel.
- * Each handler applies an event at most once: the event id is recorded as applied in the same
- * transaction as the read-model change. A message no handler can take, or one whose handler fails,
- * is nacked: the channel's {@code dead-letter-queue} strategy moves it to the dead-letter topic with
- * the reason, and consumption carries on. A transient failure (database unreachable, deadlock) is
- * retried with back-off first, so an outage does not empty the topic into the dead-letter queue.
+ * Feeds every {@link ProjectionHandler} of the service from the {@code dpa-projections} channel,
+ * a polled batch at a time. Each handler applies an event at most once: the event id is recorded as
+ * applied in the same transaction as the read-model change. A batch is applied in ONE transaction
+ * (one commit for many events, which keeps read-model lag low under load); if that fails for good,
+ * the batch is applied event by event to isolate what cannot be applied. A message no handler can
+ * take (not a CloudEvent, bad JSON, unknown type) or whose handler fails goes to the dead-letter
+ * topic ({@code dpa-dead-letters} channel) with the reason, and consumption carries on. A transient
+ * failure (database unreachable, deadlock) is retried with back-off first, so an outage does not
+ * empty the topic into the dead-letter queue. The batch's offsets are committed only after all that.
  */
 @ApplicationScoped
 public class ProjectionRunner {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
-    private static final java.time.Duration RETRY_FIRST_BACKOFF = java.time.Duration.ofMillis(200);
-    private static final java.time.Duration RETRY_MAX_BACKOFF = java.time.Duration.ofSeconds(10);
+    private static final Duration RETRY_FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX_BACKOFF = Duration.ofSeconds(10);
     private static final int RETRY_ATTEMPTS = 30;
 
     @Inject
@@ -48,31 +60,94 @@ public class ProjectionRunner {
     @Any
     Instance<ProjectionHandler> handlers;
 
-    @Incoming("dpa-projections")
-    public Uni<Void> consume(Message<String> message) {
-        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
-        Uni<Void> work;
-        try {
-            String topic = kafka == null ? null : kafka.getTopic();
-            IncomingEvent event = CloudEventRecords.parse(mapper, topic, message.getPayload(),
-                    kafka == null ? Map.of() : headers(kafka.getHeaders()));
-            // Infrastructure hiccups are retried with back-off; only what can never apply is dead-lettered.
-            work = apply(event).onFailure(TransientFailures::isTransient)
-                    .retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).atMost(RETRY_ATTEMPTS);
-        } catch (RuntimeException e) {
-            work = Uni.createFrom().failure(e);
-        }
-        return work.onItemOrFailure().transformToUni((ok, failure) -> {
-            if (failure == null) {
-                return Uni.createFrom().completionStage(message.ack());
-            }
-            LOG.warnf("event sent to the dead-letter topic: %s", failure.getMessage());
-            return Uni.createFrom().completionStage(message.nack(failure));
-        });
+    @Inject
+    @Channel("dpa-dead-letters")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    MutinyEmitter<String> deadLetters;
+
+    /** A record that cannot be applied, and why. */
+    private record DeadLetter(KafkaRecord<String, String> record, String reason) {
     }
 
-    /** Applies one event to every interested projection, at most once each. */
+    /** A record read as an event (or, when unreadable, the reason). */
+    private record Read(KafkaRecord<String, String> record, IncomingEvent event, String unreadable) {
+    }
+
+    @Incoming("dpa-projections")
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<Read> reads = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                reads.add(new Read(record, CloudEventRecords.parse(mapper, record.getTopic(), record.getPayload(),
+                        headers(record.getHeaders())), null));
+            } catch (PoisonMessageException e) {
+                reads.add(new Read(record, null, e.getMessage()));
+            }
+        }
+        List<DeadLetter> dead = new ArrayList<>();
+        reads.stream().filter(r -> r.event() == null).forEach(r -> dead.add(new DeadLetter(r.record(), r.unreadable())));
+        List<Read> readable = reads.stream().filter(r -> r.event() != null).toList();
+        return retried(pool.withTransaction(tx -> applyInOrder(tx, readable, 0)))
+                .onFailure().recoverWithUni(failure -> oneByOne(readable, 0, dead))
+                .flatMap(x -> sendDeadLetters(dead))
+                .flatMap(x -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private Uni<Void> applyInOrder(SqlClient tx, List<Read> reads, int index) {
+        if (index == reads.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        return applyTo(tx, reads.get(index).event()).flatMap(x -> applyInOrder(tx, reads, index + 1));
+    }
+
+    /** After a failed batch: each event in its own transaction, collecting those that never apply. */
+    private Uni<Void> oneByOne(List<Read> reads, int index, List<DeadLetter> dead) {
+        if (index == reads.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Read read = reads.get(index);
+        return retried(apply(read.event()))
+                .onFailure().recoverWithItem(failure -> {
+                    dead.add(new DeadLetter(read.record(), String.valueOf(failure.getMessage())));
+                    return null;
+                })
+                .flatMap(x -> oneByOne(reads, index + 1, dead));
+    }
+
+    private Uni<Void> sendDeadLetters(List<DeadLetter> dead) {
+        if (dead.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> sends = new ArrayList<>();
+        for (DeadLetter d : dead) {
+            long offset = d.record() instanceof IncomingKafkaRecord<?, ?> in ? in.getOffset() : -1;
+            LOG.warnf("event sent to the dead-letter topic: %s (from %s-%d@%d)", d.reason(), d.record().getTopic(),
+                    d.record().getPartition(), offset);
+            Headers headers = new RecordHeaders();
+            for (Header h : d.record().getHeaders()) {
+                headers.add(h);
+            }
+            headers.add("dead-letter-reason", d.reason().getBytes(StandardCharsets.UTF_8));
+            headers.add("dead-letter-topic", d.record().getTopic().getBytes(StandardCharsets.UTF_8));
+            headers.add("dead-letter-partition", String.valueOf(d.record().getPartition()).getBytes(StandardCharsets.UTF_8));
+            headers.add("dead-letter-offset", String.valueOf(offset).getBytes(StandardCharsets.UTF_8));
+            sends.add(deadLetters.sendMessage(Message.of(d.record().getPayload()).addMetadata(
+                    OutgoingKafkaRecordMetadata.<String>builder().withKey(d.record().getKey()).withHeaders(headers).build())));
+        }
+        return Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+
+    private static <T> Uni<T> retried(Uni<T> work) {
+        return work.onFailure(TransientFailures::isTransient)
+                .retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).atMost(RETRY_ATTEMPTS);
+    }
+
+    /** Applies one event to every interested projection, at most once each, in its own transaction. */
     public Uni<Void> apply(IncomingEvent event) {
+        return pool.withTransaction(tx -> applyTo(tx, event));
+    }
+
+    private Uni<Void> applyTo(SqlClient tx, IncomingEvent event) {
         // Only projections that read this topic have a say in what the event is.
         List<ProjectionHandler> readers = handlers.stream().filter(h -> h.topics().contains(event.topic())).toList();
         List<ProjectionHandler> interested = readers.stream()
@@ -84,7 +159,7 @@ public class ProjectionRunner {
             return known ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(new PoisonMessageException("unknown event type " + event.type()));
         }
-        return pool.withTransaction(tx -> applyAll(tx, interested, 0, event));
+        return applyAll(tx, interested, 0, event);
     }
 
     /** Applies one event to one projection (used by the rebuild). */
