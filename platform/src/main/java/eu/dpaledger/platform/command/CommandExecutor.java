@@ -12,6 +12,7 @@ import eu.dpaledger.platform.eventstore.PendingEvent;
 import eu.dpaledger.platform.eventstore.StoredEvent;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
+import eu.dpaledger.platform.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -49,6 +50,9 @@ public class CommandExecutor {
     @Inject
     Clock clock;
 
+    @Inject
+    OutboxRelay relay;
+
     /** Loads and folds a stream outside any command (reads). */
     public <S, C, E> Uni<Loaded<S>> load(AggregateBinding<S, C, E> binding, String streamId) {
         return load(pool, binding, streamId);
@@ -56,6 +60,8 @@ public class CommandExecutor {
 
     public <S, C, E> Uni<CommandResponse> execute(AggregateBinding<S, C, E> binding, CommandRequest<S, C> request) {
         return pool.withTransaction(tx -> run(tx, binding, request))
+                // Committed: wake the relay now rather than at its next poll.
+                .invoke(response -> relay.trigger())
                 // Two requests with the same new key raced: the loser finds the winner's response.
                 .onFailure(CommandExecutor::isIdempotencyClash)
                 .recoverWithUni(() -> pool.withTransaction(tx -> replay(tx, request)

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * @param creates         true for a command that starts a new stream (no If-Match; the stream must be empty)
  * @param ifMatch         the raw {@code If-Match} header (required when {@code creates} is false)
  * @param idempotencyKey  the raw {@code Idempotency-Key} header, may be null
- * @param requestFingerprint a digest of method, path and body: the same key with another fingerprint is 422
+ * @param requestFingerprint a digest of method, path and body (needed only with a key): the same key with another fingerprint is 422
  * @param command         builds the command from the loaded stream (most ignore it)
  * @param respond         builds the response from the stream after the command
  */

@@ -7,12 +7,10 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -27,15 +25,14 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to the service's topic as CloudEvents (binary mode, key = aggregate id) and
  * deletes each row only after the broker acknowledged it ({@code acks=all}, idempotent producer).
- * Woken by {@code LISTEN dpa_outbox} right after a commit, with a short fallback poll. One relay at a
- * time per database (transaction-scoped advisory lock), so per-aggregate order holds with several
- * instances. A crash between publish and delete republishes the row: consumers deduplicate by event id.
+ * Woken in-process right after each command commits ({@link #trigger()}), with a short fallback
+ * poll for rows written otherwise. One relay at a time per database (transaction-scoped advisory
+ * lock), so per-aggregate order holds with several instances. A crash between publish and delete republishes the row: consumers deduplicate by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,6 +40,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6470615F6F7574L; // "dpa_out"
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration LOCK_RETRY = Duration.ofMillis(25);
+    private static final int LOCKED_ELSEWHERE = -1;
 
     @Inject
     Pool pool;
@@ -67,44 +66,29 @@ public class OutboxRelay {
     @ConfigProperty(name = "dpa.outbox.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String databaseUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres")
-    String databaseUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> databasePassword;
-
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean crashAfterNextPublish = new AtomicBoolean();
-    private PgSubscriber subscriber;
     private long timerId = -1;
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            timerId = vertx.setPeriodic(pollInterval.toMillis(), id -> trigger());
+            trigger();
         }
-        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl).setUser(databaseUser);
-        databasePassword.ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        subscriber.channel("dpa_outbox").handler(payload -> trigger());
-        subscriber.connect().subscribe().with(ok -> trigger(), e -> LOG.warnf("outbox LISTEN unavailable, polling only: %s", e.getMessage()));
-        timerId = vertx.setPeriodic(pollInterval.toMillis(), id -> trigger());
     }
 
     void onStop(@Observes ShutdownEvent event) {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
         }
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
     }
 
-    /** Asks for a drain; concurrent requests collapse into one more pass. */
+    /** Asks for a drain (called after every command's commit); concurrent requests collapse into one more pass. */
     public void trigger() {
+        if (!enabled) {
+            return;
+        }
         wanted.set(true);
         if (running.compareAndSet(false, true)) {
             loop();
@@ -114,7 +98,11 @@ public class OutboxRelay {
     private void loop() {
         wanted.set(false);
         drainOnce().subscribe().with(published -> {
-            if (published >= batchSize || wanted.get()) {
+            if (published == LOCKED_ELSEWHERE) {
+                // Another instance is relaying; look again shortly so our rows do not wait for the poll.
+                running.set(false);
+                vertx.setTimer(LOCK_RETRY.toMillis(), id -> trigger());
+            } else if (published >= batchSize || wanted.get()) {
                 loop();
             } else {
                 running.set(false);
@@ -133,11 +121,17 @@ public class OutboxRelay {
         crashAfterNextPublish.set(true);
     }
 
-    /** One pass: publish up to a batch of rows in order, await every ack, then delete them. */
+    /**
+     * One pass: publish up to a batch of rows in order, await every ack, then delete them. Returns the
+     * number published, or {@link #LOCKED_ELSEWHERE} when another instance holds the relay lock.
+     */
     public Uni<Integer> drainOnce() {
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
                 .execute(Tuple.of(RELAY_LOCK))
-                .flatMap(lock -> lock.iterator().next().getBoolean("locked") ? publishBatch(tx) : Uni.createFrom().item(0)));
+                .flatMap(lock -> lock.iterator().next().getBoolean("locked")
+                        // A lost DELETE only republishes rows (consumers deduplicate): no need to wait for the flush.
+                        ? tx.query("SET LOCAL synchronous_commit = off").execute().flatMap(x -> publishBatch(tx))
+                        : Uni.createFrom().item(LOCKED_ELSEWHERE)));
     }
 
     private Uni<Integer> publishBatch(SqlClient tx) {
