@@ -1,0 +1,2 @@
+-- One database per service (each service owns its event store and read models).
+CREATE DATABASE dpa_agreement;
