@@ -70,6 +70,12 @@ public class AgreementListProjection implements ProjectionHandler {
                 .execute(values).replaceWithVoid();
     }
 
+    /** One statement per event, correct in any interleaving (version guard / insert-if-absent / a sum). */
+    @Override
+    public boolean pipelined() {
+        return true;
+    }
+
     @Override
     public Uni<Void> reset(SqlClient tx) {
         return tx.query("DELETE FROM agreement_list").execute().replaceWithVoid();

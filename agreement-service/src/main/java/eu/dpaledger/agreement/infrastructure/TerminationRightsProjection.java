@@ -51,6 +51,12 @@ public class TerminationRightsProjection implements ProjectionHandler {
                 .replaceWithVoid();
     }
 
+    /** One statement per event, correct in any interleaving (version guard / insert-if-absent / a sum). */
+    @Override
+    public boolean pipelined() {
+        return true;
+    }
+
     @Override
     public Uni<Void> reset(SqlClient tx) {
         return tx.query("DELETE FROM subprocessor_termination_rights").execute().replaceWithVoid();

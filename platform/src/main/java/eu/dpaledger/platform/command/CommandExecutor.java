@@ -8,6 +8,7 @@ import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.eventstore.AppendResult;
 import eu.dpaledger.platform.eventstore.EventMetadata;
 import eu.dpaledger.platform.eventstore.EventStore;
+import eu.dpaledger.platform.eventstore.HashChain;
 import eu.dpaledger.platform.eventstore.PendingEvent;
 import eu.dpaledger.platform.eventstore.StoredEvent;
 import eu.dpaledger.platform.http.ETags;
@@ -108,7 +109,10 @@ public class CommandExecutor {
         EventMetadata metadata = new EventMetadata(request.caller().subject(), request.caller().organisation(),
                 request.caller().roles().stream().sorted().toList(), request.correlationId(),
                 request.idempotencyKey() == null ? request.correlationId() : request.idempotencyKey(), request.idempotencyKey());
-        return store.append(tx, request.streamId(), binding.streamType(), loaded.version(), pending, metadata, clock.instant())
+        // The stream was just loaded in this transaction: append after its head without reading it again.
+        String headHash = loaded.events().isEmpty() ? HashChain.GENESIS : loaded.events().get(loaded.events().size() - 1).hash();
+        return store.appendAfter(tx, request.streamId(), binding.streamType(), loaded.version(), headHash, pending,
+                        metadata, clock.instant())
                 .flatMap(result -> {
                     if (result instanceof AppendResult.VersionConflict conflict) {
                         return Uni.createFrom().failure(ETags.stale(loaded.version(), conflict.actualVersion()));

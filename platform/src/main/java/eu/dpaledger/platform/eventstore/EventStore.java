@@ -40,9 +40,6 @@ public class EventStore {
      */
     public Uni<AppendResult> append(SqlClient tx, String streamId, String streamType, long expectedVersion,
                                     List<PendingEvent> events, EventMetadata metadata, Instant occurredAt) {
-        // PostgreSQL keeps microseconds: truncate first so the hash verifies after a round trip.
-        Instant at = occurredAt.truncatedTo(ChronoUnit.MICROS);
-        JsonNode metadataNode = mapper.valueToTree(metadata);
         return tx.preparedQuery("SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1")
                 .execute(Tuple.of(streamId))
                 .flatMap(rows -> {
@@ -56,20 +53,35 @@ public class EventStore {
                     if (current != expectedVersion) {
                         return Uni.createFrom().item(new AppendResult.VersionConflict(expectedVersion, current));
                     }
-                    List<StoredEvent> stored = new ArrayList<>(events.size());
-                    long version = current;
-                    for (PendingEvent e : events) {
-                        version++;
-                        UUID id = UUID.randomUUID();
-                        String hash = HashChain.hash(id, streamId, streamType, version, e.type(), e.schemaVersion(),
-                                e.payload(), metadataNode, at, previous);
-                        stored.add(new StoredEvent(id, streamId, streamType, version, e.type(), e.schemaVersion(),
-                                e.payload(), metadataNode, at, previous, hash));
-                        previous = hash;
-                    }
-                    return insert(tx, stored, events).map(x -> (AppendResult) new AppendResult.Appended(
-                            stored.get(stored.size() - 1).version(), stored));
-                })
+                    return appendAfter(tx, streamId, streamType, expectedVersion, previous, events, metadata, occurredAt);
+                });
+    }
+
+    /**
+     * Appends after a head the caller has just read in the same transaction ({@code expectedVersion},
+     * {@code headHash}; 0 and {@link HashChain#GENESIS} for a new stream), saving the head lookup. A
+     * concurrent append still loses on the unique {@code (stream_id, version)} as a conflict.
+     */
+    public Uni<AppendResult> appendAfter(SqlClient tx, String streamId, String streamType, long expectedVersion,
+                                         String headHash, List<PendingEvent> events, EventMetadata metadata,
+                                         Instant occurredAt) {
+        // PostgreSQL keeps microseconds: truncate first so the hash verifies after a round trip.
+        Instant at = occurredAt.truncatedTo(ChronoUnit.MICROS);
+        JsonNode metadataNode = mapper.valueToTree(metadata);
+        List<StoredEvent> stored = new ArrayList<>(events.size());
+        String previous = headHash;
+        long version = expectedVersion;
+        for (PendingEvent e : events) {
+            version++;
+            UUID id = UUID.randomUUID();
+            String hash = HashChain.hash(id, streamId, streamType, version, e.type(), e.schemaVersion(),
+                    e.payload(), metadataNode, at, previous);
+            stored.add(new StoredEvent(id, streamId, streamType, version, e.type(), e.schemaVersion(),
+                    e.payload(), metadataNode, at, previous, hash));
+            previous = hash;
+        }
+        return insert(tx, stored, events)
+                .map(x -> (AppendResult) new AppendResult.Appended(stored.get(stored.size() - 1).version(), stored))
                 .onFailure(EventStore::isStreamVersionClash)
                 // A concurrent append won the race for this version; the transaction is now aborted,
                 // so the caller must fail it (the actual version is unknown here: -1).

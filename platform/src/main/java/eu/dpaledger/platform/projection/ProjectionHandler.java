@@ -32,6 +32,16 @@ public interface ProjectionHandler {
     /** Applies the event to the read model on {@code tx}; a failure sends the message to the dead-letter topic. */
     Uni<Void> apply(SqlClient tx, IncomingEvent event);
 
+    /**
+     * True when {@link #apply} issues one self-contained statement per event that is correct in any
+     * interleaving with other events' statements (e.g. an upsert guarded by the stream version, or an
+     * insert-if-absent). The runner then pipelines a batch's statements on the connection instead of
+     * waiting for each: one round trip per batch instead of one per event.
+     */
+    default boolean pipelined() {
+        return false;
+    }
+
     /** Empties the read model (for a rebuild from the topics' beginning). */
     Uni<Void> reset(SqlClient tx);
 }

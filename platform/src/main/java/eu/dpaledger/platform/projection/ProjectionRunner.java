@@ -27,8 +27,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -87,17 +91,54 @@ public class ProjectionRunner {
         List<DeadLetter> dead = new ArrayList<>();
         reads.stream().filter(r -> r.event() == null).forEach(r -> dead.add(new DeadLetter(r.record(), r.unreadable())));
         List<Read> readable = reads.stream().filter(r -> r.event() != null).toList();
-        return retried(pool.withTransaction(tx -> applyInOrder(tx, readable, 0)))
+        return retried(pool.withTransaction(tx -> applyBatch(tx, readable.stream().map(Read::event).toList())))
                 .onFailure().recoverWithUni(failure -> oneByOne(readable, 0, dead))
                 .flatMap(x -> sendDeadLetters(dead))
                 .flatMap(x -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private Uni<Void> applyInOrder(SqlClient tx, List<Read> reads, int index) {
-        if (index == reads.size()) {
-            return Uni.createFrom().voidItem();
+    /**
+     * The fast path: per projection, one statement records which of the batch's events are new for it,
+     * then it applies those (pipelined when the projection allows it). Any failure fails the batch.
+     */
+    private Uni<Void> applyBatch(SqlClient tx, List<IncomingEvent> events) {
+        Map<ProjectionHandler, List<IncomingEvent>> plan = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            for (ProjectionHandler handler : interested(event)) {
+                plan.computeIfAbsent(handler, h -> new ArrayList<>()).add(event);
+            }
         }
-        return applyTo(tx, reads.get(index).event()).flatMap(x -> applyInOrder(tx, reads, index + 1));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<ProjectionHandler, List<IncomingEvent>> entry : plan.entrySet()) {
+            chain = chain.flatMap(x -> applyNew(tx, entry.getKey(), entry.getValue()));
+        }
+        return chain;
+    }
+
+    private Uni<Void> applyNew(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events) {
+        UUID[] ids = events.stream().map(IncomingEvent::id).distinct().toArray(UUID[]::new);
+        return tx.preparedQuery("INSERT INTO projection_applied_events (projection, event_id) "
+                        + "SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id")
+                .execute(Tuple.of(handler.name(), ids))
+                .flatMap(rows -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    rows.forEach(r -> fresh.add(r.getUUID("event_id")));
+                    // remove() keeps a redelivered copy within the same batch from applying twice
+                    List<IncomingEvent> toApply = events.stream().filter(e -> fresh.remove(e.id())).toList();
+                    if (toApply.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (handler.pipelined()) {
+                        // Subscribed in order: the statements go out back to back, in event order.
+                        return Uni.join().all(toApply.stream().map(e -> handler.apply(tx, e)).toList())
+                                .andFailFast().replaceWithVoid();
+                    }
+                    Uni<Void> sequence = Uni.createFrom().voidItem();
+                    for (IncomingEvent e : toApply) {
+                        sequence = sequence.flatMap(x -> handler.apply(tx, e));
+                    }
+                    return sequence;
+                });
     }
 
     /** After a failed batch: each event in its own transaction, collecting those that never apply. */
@@ -148,18 +189,25 @@ public class ProjectionRunner {
     }
 
     private Uni<Void> applyTo(SqlClient tx, IncomingEvent event) {
+        try {
+            return applyAll(tx, interested(event), 0, event);
+        } catch (PoisonMessageException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    /** The projections that apply this event: none for a known type they ignore; poison for an unknown one. */
+    private List<ProjectionHandler> interested(IncomingEvent event) {
         // Only projections that read this topic have a say in what the event is.
         List<ProjectionHandler> readers = handlers.stream().filter(h -> h.topics().contains(event.topic())).toList();
         List<ProjectionHandler> interested = readers.stream()
                 .filter(h -> h.interestIn(event.topic(), event.type()) == ProjectionHandler.Interest.APPLY)
                 .collect(Collectors.toList());
-        if (interested.isEmpty()) {
-            boolean known = readers.stream()
-                    .anyMatch(h -> h.interestIn(event.topic(), event.type()) == ProjectionHandler.Interest.IGNORE);
-            return known ? Uni.createFrom().voidItem()
-                    : Uni.createFrom().failure(new PoisonMessageException("unknown event type " + event.type()));
+        if (interested.isEmpty() && readers.stream()
+                .noneMatch(h -> h.interestIn(event.topic(), event.type()) == ProjectionHandler.Interest.IGNORE)) {
+            throw new PoisonMessageException("unknown event type " + event.type());
         }
-        return applyAll(tx, interested, 0, event);
+        return interested;
     }
 
     /** Applies one event to one projection (used by the rebuild). */

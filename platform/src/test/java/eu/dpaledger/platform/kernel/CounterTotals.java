@@ -43,6 +43,12 @@ public class CounterTotals implements ProjectionHandler {
                 .execute(Tuple.of(event.subject(), by)).replaceWithVoid();
     }
 
+    /** One statement per event, correct in any interleaving (version guard / insert-if-absent / a sum). */
+    @Override
+    public boolean pipelined() {
+        return true;
+    }
+
     @Override
     public Uni<Void> reset(SqlClient tx) {
         return tx.query("DELETE FROM counter_totals").execute().replaceWithVoid();
