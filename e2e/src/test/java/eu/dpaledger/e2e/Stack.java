@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * on its own ports, state folder and databases, so a demo stack on the default ports is not touched,
  * and it is always stopped and wiped at the end ({@code ./dpa reset}), failed tests or not.
  */
-public final class Stack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class Stack implements BeforeAllCallback, AutoCloseable {
 
     static final int KAFKA_PORT = 39092;
     static final int KEYCLOAK_PORT = 38180;
@@ -37,7 +37,7 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (Stack.class) {
             if (!started) {
-                // Registered in the root store: closed once, after the last test class, even on failure.
+                // Kept in the root store, which closes AutoCloseable values once, after the last test class, even on failure.
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Stack.class.getName(), this);
                 started = true;
                 run(Duration.ofMinutes(10), "up");
