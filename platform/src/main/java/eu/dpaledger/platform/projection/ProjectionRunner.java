@@ -103,10 +103,14 @@ public class ProjectionRunner {
      */
     private Uni<Void> applyBatch(SqlClient tx, List<IncomingEvent> events) {
         Map<ProjectionHandler, List<IncomingEvent>> plan = new LinkedHashMap<>();
-        for (IncomingEvent event : events) {
-            for (ProjectionHandler handler : interested(event)) {
-                plan.computeIfAbsent(handler, h -> new ArrayList<>()).add(event);
+        try {
+            for (IncomingEvent event : events) {
+                for (ProjectionHandler handler : interested(event)) {
+                    plan.computeIfAbsent(handler, h -> new ArrayList<>()).add(event);
+                }
             }
+        } catch (PoisonMessageException e) {
+            return Uni.createFrom().failure(e);
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<ProjectionHandler, List<IncomingEvent>> entry : plan.entrySet()) {
@@ -185,15 +189,7 @@ public class ProjectionRunner {
 
     /** Applies one event to every interested projection, at most once each, in its own transaction. */
     public Uni<Void> apply(IncomingEvent event) {
-        return pool.withTransaction(tx -> applyTo(tx, event));
-    }
-
-    private Uni<Void> applyTo(SqlClient tx, IncomingEvent event) {
-        try {
-            return applyAll(tx, interested(event), 0, event);
-        } catch (PoisonMessageException e) {
-            return Uni.createFrom().failure(e);
-        }
+        return pool.withTransaction(tx -> applyBatch(tx, List.of(event)));
     }
 
     /** The projections that apply this event: none for a known type they ignore; poison for an unknown one. */
@@ -215,19 +211,7 @@ public class ProjectionRunner {
         if (handler.interestIn(event.topic(), event.type()) != ProjectionHandler.Interest.APPLY) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(tx -> applyAll(tx, List.of(handler), 0, event));
-    }
-
-    private Uni<Void> applyAll(SqlClient tx, List<ProjectionHandler> interested, int index, IncomingEvent event) {
-        if (index == interested.size()) {
-            return Uni.createFrom().voidItem();
-        }
-        ProjectionHandler handler = interested.get(index);
-        return tx.preparedQuery("INSERT INTO projection_applied_events (projection, event_id) VALUES ($1, $2) "
-                        + "ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(handler.name(), event.id()))
-                .flatMap(rows -> rows.rowCount() == 1 ? handler.apply(tx, event) : Uni.createFrom().voidItem())
-                .flatMap(x -> applyAll(tx, interested, index + 1, event));
+        return pool.withTransaction(tx -> applyNew(tx, handler, List.of(event)));
     }
 
     static Map<String, String> headers(Headers headers) {
