@@ -1,6 +1,5 @@
 package eu.dpaledger.agreement.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.agreement.application.AgreementApplication;
 import eu.dpaledger.agreement.domain.AgreementCommand;
 import eu.dpaledger.agreement.domain.AgreementContent;
@@ -16,7 +15,6 @@ import eu.dpaledger.platform.eventstore.StoredEvent;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
-import eu.dpaledger.platform.json.CanonicalJson;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import io.smallrye.mutiny.Uni;
@@ -76,9 +74,6 @@ public class AgreementResource {
 
     @Inject
     CallerProvider callers;
-
-    @Inject
-    ObjectMapper mapper;
 
     @ConfigProperty(name = "dpa.agreements.max-page-size", defaultValue = "100")
     int maxPageSize;
@@ -269,8 +264,7 @@ public class AgreementResource {
 
     private AgreementView view(Loaded<AgreementState> loaded, Instant now) {
         AgreementRecord record = AgreementApplication.record(loaded);
-        return AgreementView.of(record, loaded.version(),
-                CanonicalJson.sha256Hex(mapper.valueToTree(record.currentContent())), now);
+        return AgreementView.of(record, loaded.version(), record.currentContentSha256(), now);
     }
 
     private static Map<String, Object> evidence(HashChain.Verification v, Instant now) {

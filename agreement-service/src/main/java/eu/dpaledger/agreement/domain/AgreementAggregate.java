@@ -138,7 +138,7 @@ public final class AgreementAggregate implements Aggregate<AgreementState, Agree
     private List<AgreementEvent> sign(Sign c, AgreementRecord agreement) {
         PartyRole party = signingParty(agreement, c.actor());
         requireStatus(agreement, AgreementStatus.DRAFT, AGREEMENT_NOT_DRAFT);
-        String contentSha256 = digest.sha256Hex(agreement.currentContent());
+        String contentSha256 = agreement.currentContentSha256();
         if (agreement.validSignatureBy(party).filter(s -> s.signedSha256().equals(contentSha256)).isPresent()) {
             throw alreadySigned(party, "this content");
         }
@@ -360,16 +360,17 @@ public final class AgreementAggregate implements Aggregate<AgreementState, Agree
     @Override
     public AgreementState evolve(AgreementState state, AgreementEvent event) {
         if (event instanceof DraftCreated e) {
-            return AgreementState.of(AgreementRecord.drafted(e.agreementId(), e.content(), e.createdBy(), e.at()));
+            return AgreementState.of(AgreementRecord.drafted(e.agreementId(), e.content(), digest.sha256Hex(e.content()),
+                    e.createdBy(), e.at()));
         }
         AgreementRecord agreement = state.agreement().orElseThrow(() -> new IllegalStateException(
                 event.getClass().getSimpleName() + " on a stream without DraftCreated"));
         return AgreementState.of(applied(agreement, event));
     }
 
-    private static AgreementRecord applied(AgreementRecord agreement, AgreementEvent event) {
+    private AgreementRecord applied(AgreementRecord agreement, AgreementEvent event) {
         if (event instanceof DraftEdited e) {
-            return agreement.withContent(e.content(), e.content());
+            return agreement.withContent(e.content(), e.content(), digest.sha256Hex(e.content()));
         }
         if (event instanceof SignaturesVoided e) {
             return agreement.withSignatures(agreement.signatures().stream()
@@ -401,7 +402,7 @@ public final class AgreementAggregate implements Aggregate<AgreementState, Agree
         if (event instanceof AddendumInForce e) {
             Addendum addendum = agreement.addendum(e.number()).orElseThrow();
             AgreementRecord changed = agreement.withContent(agreement.originalContent(),
-                    addendum.changes().applyTo(agreement.currentContent()));
+                    addendum.changes().applyTo(agreement.currentContent()), e.contentSha256());
             return withAddendum(changed, e.number(), a -> a.inForce(e.contentSha256(), e.at()));
         }
         if (event instanceof AddendumWithdrawn e) {

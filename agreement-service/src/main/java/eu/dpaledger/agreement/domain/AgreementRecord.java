@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param originalContent the content both parties signed (while a draft: the draft's content)
  * @param currentContent  the original with every addendum in force applied, in order (art. 12.3)
+ * @param currentContentSha256 SHA-256 of the canonical current content (what a signature binds),
+ *                        computed once when the content changes rather than on every use
  * @param signatures      all signatures on the agreement, voided ones included
  */
 public record AgreementRecord(
@@ -18,6 +20,7 @@ public record AgreementRecord(
         Instant createdAt,
         AgreementContent originalContent,
         AgreementContent currentContent,
+        String currentContentSha256,
         List<Signature> signatures,
         List<Addendum> addenda,
         Instant activatedAt,
@@ -32,8 +35,9 @@ public record AgreementRecord(
         addenda = Lists.orEmpty(addenda);
     }
 
-    static AgreementRecord drafted(String agreementId, AgreementContent content, PartyRole by, Instant at) {
-        return new AgreementRecord(agreementId, by, at, content, content, List.of(), List.of(),
+    static AgreementRecord drafted(String agreementId, AgreementContent content, String contentSha256, PartyRole by,
+                                   Instant at) {
+        return new AgreementRecord(agreementId, by, at, content, content, contentSha256, List.of(), List.of(),
                 null, null, null, null, null, null);
     }
 
@@ -102,43 +106,43 @@ public record AgreementRecord(
         return List.of(new ExitStep(ExitStep.DESTRUCTION_CONFIRMATION, due, now.isAfter(due)));
     }
 
-    AgreementRecord withContent(AgreementContent original, AgreementContent current) {
-        return new AgreementRecord(agreementId, createdBy, createdAt, original, current, signatures, addenda,
+    AgreementRecord withContent(AgreementContent original, AgreementContent current, String currentSha256) {
+        return new AgreementRecord(agreementId, createdBy, createdAt, original, current, currentSha256, signatures, addenda,
                 activatedAt, activatedContentSha256, termination, dataReturn, destruction, closedAt);
     }
 
     AgreementRecord withSignatures(List<Signature> newSignatures) {
-        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, newSignatures,
+        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, currentContentSha256, newSignatures,
                 addenda, activatedAt, activatedContentSha256, termination, dataReturn, destruction, closedAt);
     }
 
     AgreementRecord withAddenda(List<Addendum> newAddenda) {
-        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, signatures,
+        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, currentContentSha256, signatures,
                 newAddenda, activatedAt, activatedContentSha256, termination, dataReturn, destruction, closedAt);
     }
 
     AgreementRecord withActivation(Instant at, String contentSha256) {
-        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, signatures,
+        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, currentContentSha256, signatures,
                 addenda, at, contentSha256, termination, dataReturn, destruction, closedAt);
     }
 
     AgreementRecord withTermination(Termination newTermination) {
-        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, signatures,
+        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, currentContentSha256, signatures,
                 addenda, activatedAt, activatedContentSha256, newTermination, dataReturn, destruction, closedAt);
     }
 
     AgreementRecord withDataReturn(DataReturn newDataReturn) {
-        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, signatures,
+        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, currentContentSha256, signatures,
                 addenda, activatedAt, activatedContentSha256, termination, newDataReturn, destruction, closedAt);
     }
 
     AgreementRecord withDestruction(DestructionConfirmation confirmation) {
-        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, signatures,
+        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, currentContentSha256, signatures,
                 addenda, activatedAt, activatedContentSha256, termination, dataReturn, confirmation, closedAt);
     }
 
     AgreementRecord withClosedAt(Instant at) {
-        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, signatures,
+        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, currentContentSha256, signatures,
                 addenda, activatedAt, activatedContentSha256, termination, dataReturn, destruction, at);
     }
 }

@@ -21,6 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import java.util.Map;
  * Runs a command end to end in ONE transaction: idempotency lookup, load and fold the stream,
  * visibility (404), {@code If-Match} (428/412), decide, append events with their outbox rows, and
  * record the response under the {@code Idempotency-Key}. Anything refused rolls back: nothing changes.
+ * A command starts from the stream's cached state when there is one ({@link StateCache}) and reads
+ * only the events after it; the state after a committed command is cached.
  */
 @ApplicationScoped
 public class CommandExecutor {
@@ -54,6 +57,17 @@ public class CommandExecutor {
     @Inject
     OutboxRelay relay;
 
+    private final StateCache cache;
+
+    @Inject
+    public CommandExecutor(@ConfigProperty(name = "dpa.command.state-cache-size", defaultValue = "256") int stateCacheSize) {
+        this.cache = new StateCache(stateCacheSize);
+    }
+
+    /** One command's reply and the state it left (null when nothing was appended). */
+    private record Outcome<S>(CommandResponse response, Loaded<S> after) {
+    }
+
     /** Loads and folds a stream outside any command (reads). */
     public <S, C, E> Uni<Loaded<S>> load(AggregateBinding<S, C, E> binding, String streamId) {
         return load(pool, binding, streamId);
@@ -61,21 +75,27 @@ public class CommandExecutor {
 
     public <S, C, E> Uni<CommandResponse> execute(AggregateBinding<S, C, E> binding, CommandRequest<S, C> request) {
         return pool.withTransaction(tx -> run(tx, binding, request))
-                // Committed: wake the relay now rather than at its next poll.
-                .invoke(response -> relay.trigger())
+                .invoke(outcome -> {
+                    if (outcome.after() != null) {
+                        cache(binding, outcome.after());
+                        // Committed: wake the relay now rather than at its next poll.
+                        relay.trigger();
+                    }
+                })
+                .map(Outcome::response)
                 // Two requests with the same new key raced: the loser finds the winner's response.
                 .onFailure(CommandExecutor::isIdempotencyClash)
                 .recoverWithUni(() -> pool.withTransaction(tx -> replay(tx, request)
                         .map(found -> found == null ? conflict() : found)));
     }
 
-    private <S, C, E> Uni<CommandResponse> run(SqlClient tx, AggregateBinding<S, C, E> binding, CommandRequest<S, C> request) {
+    private <S, C, E> Uni<Outcome<S>> run(SqlClient tx, AggregateBinding<S, C, E> binding, CommandRequest<S, C> request) {
         return replay(tx, request).flatMap(previous -> previous != null
-                ? Uni.createFrom().item(previous)
-                : load(tx, binding, request.streamId()).flatMap(loaded -> decideAndAppend(tx, binding, request, loaded)));
+                ? Uni.createFrom().item(new Outcome<S>(previous, null))
+                : loadForCommand(tx, binding, request.streamId()).flatMap(loaded -> decideAndAppend(tx, binding, request, loaded)));
     }
 
-    private <S, C, E> Uni<CommandResponse> decideAndAppend(SqlClient tx, AggregateBinding<S, C, E> binding,
+    private <S, C, E> Uni<Outcome<S>> decideAndAppend(SqlClient tx, AggregateBinding<S, C, E> binding,
                                                           CommandRequest<S, C> request, Loaded<S> loaded) {
         if (request.creates()) {
             if (loaded.exists()) {
@@ -93,7 +113,7 @@ public class CommandExecutor {
         Aggregate<S, C, E> aggregate = binding.aggregate();
         List<E> events = aggregate.decide(request.command().apply(loaded), loaded.state());
         if (events.isEmpty()) {
-            return store(tx, request, request.respond().apply(loaded));
+            return store(tx, request, request.respond().apply(loaded)).map(response -> new Outcome<S>(response, null));
         }
         S state = loaded.state();
         long version = loaded.version();
@@ -110,18 +130,17 @@ public class CommandExecutor {
                 request.caller().roles().stream().sorted().toList(), request.correlationId(),
                 request.idempotencyKey() == null ? request.correlationId() : request.idempotencyKey(), request.idempotencyKey());
         // The stream was just loaded in this transaction: append after its head without reading it again.
-        String headHash = loaded.events().isEmpty() ? HashChain.GENESIS : loaded.events().get(loaded.events().size() - 1).hash();
-        return store.appendAfter(tx, request.streamId(), binding.streamType(), loaded.version(), headHash, pending,
+        return store.appendAfter(tx, request.streamId(), binding.streamType(), loaded.version(), loaded.headHash(), pending,
                         metadata, clock.instant())
                 .flatMap(result -> {
                     if (result instanceof AppendResult.VersionConflict conflict) {
                         return Uni.createFrom().failure(ETags.stale(loaded.version(), conflict.actualVersion()));
                     }
                     AppendResult.Appended appended = (AppendResult.Appended) result;
-                    List<StoredEvent> all = new ArrayList<>(loaded.events());
-                    all.addAll(appended.events());
-                    Loaded<S> after = new Loaded<>(request.streamId(), finalState, appended.newVersion(), all);
-                    return store(tx, request, request.respond().apply(after));
+                    List<StoredEvent> written = appended.events();
+                    Loaded<S> after = new Loaded<>(request.streamId(), finalState, appended.newVersion(),
+                            written.get(written.size() - 1).hash(), written);
+                    return store(tx, request, request.respond().apply(after)).map(response -> new Outcome<>(response, after));
                 });
     }
 
@@ -166,14 +185,38 @@ public class CommandExecutor {
     }
 
     private <S, C, E> Uni<Loaded<S>> load(SqlClient client, AggregateBinding<S, C, E> binding, String streamId) {
-        return store.load(client, streamId).map(stored -> {
-            Aggregate<S, C, E> aggregate = binding.aggregate();
-            S state = aggregate.initial();
-            for (StoredEvent e : stored) {
-                state = aggregate.evolve(state, EventCodec.decode(mapper, aggregate.eventType(), e));
-            }
-            return new Loaded<>(streamId, state, stored.isEmpty() ? 0 : stored.get(stored.size() - 1).version(), stored);
-        });
+        return store.load(client, streamId)
+                .map(stored -> fold(binding, streamId, binding.aggregate().initial(), 0, HashChain.GENESIS, stored));
+    }
+
+    /** Loads for a command: from the cached state plus the events after it, else the whole stream. */
+    @SuppressWarnings("unchecked")
+    private <S, C, E> Uni<Loaded<S>> loadForCommand(SqlClient tx, AggregateBinding<S, C, E> binding, String streamId) {
+        StateCache.Entry cached = cache.get(binding.streamType(), streamId);
+        Uni<Loaded<S>> loaded = cached == null
+                ? load(tx, binding, streamId)
+                : store.loadAfter(tx, streamId, cached.version()).map(newer ->
+                        fold(binding, streamId, (S) cached.state(), cached.version(), cached.headHash(), newer));
+        // Read from committed rows: worth keeping even if this command is then refused.
+        return loaded.invoke(l -> cache(binding, l));
+    }
+
+    private <S, C, E> Loaded<S> fold(AggregateBinding<S, C, E> binding, String streamId, S from, long fromVersion,
+                                     String fromHash, List<StoredEvent> stored) {
+        Aggregate<S, C, E> aggregate = binding.aggregate();
+        S state = from;
+        for (StoredEvent e : stored) {
+            state = aggregate.evolve(state, EventCodec.decode(mapper, aggregate.eventType(), e));
+        }
+        return stored.isEmpty()
+                ? new Loaded<>(streamId, state, fromVersion, fromHash, stored)
+                : new Loaded<>(streamId, state, stored.get(stored.size() - 1).version(), stored.get(stored.size() - 1).hash(), stored);
+    }
+
+    private void cache(AggregateBinding<?, ?, ?> binding, Loaded<?> loaded) {
+        if (loaded.exists()) {
+            cache.put(binding.streamType(), loaded.streamId(), new StateCache.Entry(loaded.state(), loaded.version(), loaded.headHash()));
+        }
     }
 
     private static String principal(CommandRequest<?, ?> request) {

@@ -111,8 +111,13 @@ public class EventStore {
 
     /** The whole stream in version order (empty for an unknown stream). */
     public Uni<List<StoredEvent>> load(SqlClient client, String streamId) {
-        return client.preparedQuery(SELECT_COLUMNS + "WHERE stream_id = $1 ORDER BY version")
-                .execute(Tuple.of(streamId))
+        return loadAfter(client, streamId, 0);
+    }
+
+    /** The events of a stream after {@code afterVersion}, in version order. */
+    public Uni<List<StoredEvent>> loadAfter(SqlClient client, String streamId, long afterVersion) {
+        return client.preparedQuery(SELECT_COLUMNS + "WHERE stream_id = $1 AND version > $2 ORDER BY version")
+                .execute(Tuple.of(streamId, afterVersion))
                 .map(rows -> {
                     List<StoredEvent> out = new ArrayList<>();
                     rows.forEach(r -> out.add(toEvent(r)));

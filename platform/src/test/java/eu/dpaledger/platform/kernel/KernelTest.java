@@ -256,6 +256,23 @@ class KernelTest {
     }
 
     @Test
+    void a_command_after_another_instance_appended_folds_those_events_and_chains_after_them() {
+        String id = openCounter();
+        increment(id, 1, "\"1\""); // this instance now holds the stream's state at version 2
+        // Another instance of the service appends version 3 behind this one's back.
+        AppendResult other = pool.withTransaction(tx -> store.append(tx, id, "counter", 2, List.of(pending(5)), meta(),
+                Instant.now())).await().indefinitely();
+        assertTrue(other instanceof AppendResult.Appended);
+        given().auth().oauth2(token()).contentType(ContentType.JSON).header("If-Match", "\"2\"").body("{\"by\":1}")
+                .post("/counters/{id}/increments", id)
+                .then().statusCode(412).body("currentETag", equalTo("\"3\""));
+        given().auth().oauth2(token()).contentType(ContentType.JSON).header("If-Match", "\"3\"").body("{\"by\":1}")
+                .post("/counters/{id}/increments", id)
+                .then().statusCode(200).header("ETag", "\"4\"").body("total", equalTo(7));
+        assertTrue(store.verify(pool, id).await().indefinitely().intact(), "the new event chains to the other instance's");
+    }
+
+    @Test
     void a_retry_with_the_same_idempotency_key_returns_the_first_response_and_appends_nothing() {
         String key = UUID.randomUUID().toString();
         Response first = given().auth().oauth2(token()).header("Idempotency-Key", key).post("/counters");
