@@ -1,2 +1,3 @@
 -- One database per service (each service owns its event store and read models).
 CREATE DATABASE dpa_agreement;
+CREATE DATABASE dpa_subprocessor;

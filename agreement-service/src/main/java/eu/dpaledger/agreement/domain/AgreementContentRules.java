@@ -1,5 +1,6 @@
 package eu.dpaledger.agreement.domain;
 
+import eu.dpaledger.platform.domain.Eea;
 import eu.dpaledger.platform.domain.DomainRejection;
 
 import java.time.DateTimeException;

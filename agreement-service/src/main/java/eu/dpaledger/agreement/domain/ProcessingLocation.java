@@ -1,5 +1,7 @@
 package eu.dpaledger.agreement.domain;
 
+import eu.dpaledger.platform.domain.TransferMechanism;
+
 /**
  * A country where the processor processes the data.
  *

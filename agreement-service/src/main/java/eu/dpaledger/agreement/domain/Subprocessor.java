@@ -1,5 +1,7 @@
 package eu.dpaledger.agreement.domain;
 
+import eu.dpaledger.platform.domain.TransferMechanism;
+
 /**
  * A sub-processor the controller accepted in annex 1.
  *

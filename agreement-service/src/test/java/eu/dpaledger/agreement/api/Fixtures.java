@@ -141,18 +141,34 @@ final class Fixtures {
      * a {@code TerminationRightGranted} CloudEvent on {@code dpa.subprocessors}.
      */
     static void grantSubprocessorTerminationRight(String agreementId) {
-        ObjectNode data = JSON.createObjectNode()
-                .put("agreementId", agreementId)
-                .put("objectionId", UUID.randomUUID().toString())
-                .put("subprocessor", "Level 27")
-                .put("objectedAt", now().minus(100, ChronoUnit.DAYS).toString())
-                .put("grantedAt", now().toString());
-        TopicReader.write("dpa.subprocessors", agreementId, data.toString(), Map.of(
+        String changeId = UUID.randomUUID().toString();
+        Instant objected = now().minus(92, ChronoUnit.DAYS);
+        Instant right = now().minus(1, ChronoUnit.HOURS);
+        ObjectNode data = JSON.createObjectNode().put("changeId", changeId).put("agreementId", agreementId).put("streamVersion", 3);
+        data.putObject("event").put("agreementId", agreementId).put("ground", "SUBPROCESSOR_OBJECTION")
+                .put("objectionReceivedAt", objected.toString()).put("terminationRightFrom", right.toString())
+                .put("at", now().toString());
+        ObjectNode change = data.putObject("change").put("controllerOrg", CONTROLLER).put("processorOrg", PROCESSOR)
+                .put("timeZone", "Europe/Brussels").put("kind", "ADD");
+        change.putObject("subprocessor").put("name", "Cloudflare, Inc.").put("headOffice", "San Francisco").put("country", "US")
+                .put("transferMechanism", "ADEQUACY_DECISION");
+        change.putNull("replaces").put("intendedFrom", "2027-01-15").put("status", "OBJECTED")
+                .put("announcedAt", objected.minus(5, ChronoUnit.DAYS).toString())
+                .put("objectionWindowEndsAt", objected.plus(25, ChronoUnit.DAYS).toString()).put("windowWarned", false)
+                .put("objectedAt", objected.toString()).put("terminationRightFrom", right.toString())
+                .put("terminationWarned", true).put("terminationRightGranted", true).putNull("acceptanceBasis").putNull("supersedes");
+        String type = "eu.dpaledger.subprocessor.TerminationRightGranted.v1";
+        // Consumer-side contract check: exactly what subprocessor-service promises to publish.
+        java.util.Set<String> violations = eu.dpaledger.testing.Contracts.violations(type, data.toString());
+        if (!violations.isEmpty()) {
+            throw new AssertionError("fixture violates subprocessor-service's contract: " + violations);
+        }
+        TopicReader.write("dpa.subprocessors", changeId, data.toString(), Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", UUID.randomUUID().toString(),
-                "ce_type", "eu.dpaledger.subprocessor.TerminationRightGranted.v1",
+                "ce_type", type,
                 "ce_source", "/dpa-ledger/subprocessor-service",
-                "ce_subject", agreementId,
+                "ce_subject", changeId,
                 "ce_time", now().toString(),
                 "content-type", "application/json"));
     }

@@ -1,5 +1,7 @@
 package eu.dpaledger.agreement.domain;
 
+import eu.dpaledger.platform.domain.Eea;
+import eu.dpaledger.platform.domain.TransferMechanism;
 import eu.dpaledger.platform.domain.DomainRejection;
 import org.junit.jupiter.api.Test;
 

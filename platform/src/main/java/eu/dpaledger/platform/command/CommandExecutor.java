@@ -75,18 +75,44 @@ public class CommandExecutor {
 
     public <S, C, E> Uni<CommandResponse> execute(AggregateBinding<S, C, E> binding, CommandRequest<S, C> request) {
         return pool.withTransaction(tx -> run(tx, binding, request))
-                .invoke(outcome -> {
-                    if (outcome.after() != null) {
-                        cache(binding, outcome.after());
-                        // Committed: wake the relay now rather than at its next poll.
-                        relay.trigger();
-                    }
-                })
+                .invoke(outcome -> committed(binding, List.of(outcome)))
                 .map(Outcome::response)
                 // Two requests with the same new key raced: the loser finds the winner's response.
                 .onFailure(CommandExecutor::isIdempotencyClash)
                 .recoverWithUni(() -> pool.withTransaction(tx -> replay(tx, request)
                         .map(found -> found == null ? conflict() : found)));
+    }
+
+    /**
+     * Runs {@code request} and then {@code then} (another stream of the same aggregate) in ONE
+     * transaction: both append or neither does, e.g. a new change and the one it supersedes. The reply
+     * and the {@code Idempotency-Key} are {@code request}'s; when {@code request} appends nothing (a replay
+     * under its key), {@code then} is not run.
+     */
+    public <S, C, E> Uni<CommandResponse> execute(AggregateBinding<S, C, E> binding, CommandRequest<S, C> request,
+                                                  CommandRequest<S, C> then) {
+        return pool.withTransaction(tx -> run(tx, binding, request).flatMap(first -> first.after() == null
+                        ? Uni.createFrom().item(List.of(first))
+                        : run(tx, binding, then).map(second -> List.of(first, second))))
+                .invoke(outcomes -> committed(binding, outcomes))
+                .map(outcomes -> outcomes.get(0).response())
+                .onFailure(CommandExecutor::isIdempotencyClash)
+                .recoverWithUni(() -> pool.withTransaction(tx -> replay(tx, request)
+                        .map(found -> found == null ? conflict() : found)));
+    }
+
+    private void committed(AggregateBinding<?, ?, ?> binding, List<? extends Outcome<?>> outcomes) {
+        boolean appended = false;
+        for (Outcome<?> outcome : outcomes) {
+            if (outcome.after() != null) {
+                cache(binding, outcome.after());
+                appended = true;
+            }
+        }
+        if (appended) {
+            // Committed: wake the relay now rather than at its next poll.
+            relay.trigger();
+        }
     }
 
     private <S, C, E> Uni<Outcome<S>> run(SqlClient tx, AggregateBinding<S, C, E> binding, CommandRequest<S, C> request) {
@@ -105,9 +131,11 @@ public class CommandExecutor {
             if (!loaded.exists() || !binding.visibleTo(loaded.state(), request.caller())) {
                 throw HttpProblem.notFound("The " + binding.streamType());
             }
-            long expected = ETags.requiredVersion(request.ifMatch());
-            if (expected != loaded.version()) {
-                throw ETags.stale(expected, loaded.version());
+            if (!request.anyVersion()) {
+                long expected = ETags.requiredVersion(request.ifMatch());
+                if (expected != loaded.version()) {
+                    throw ETags.stale(expected, loaded.version());
+                }
             }
         }
         Aggregate<S, C, E> aggregate = binding.aggregate();

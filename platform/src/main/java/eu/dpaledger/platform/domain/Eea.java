@@ -1,4 +1,4 @@
-package eu.dpaledger.agreement.domain;
+package eu.dpaledger.platform.domain;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package eu.dpaledger.agreement.domain;
+package eu.dpaledger.platform.domain;
 
 /** The legal ground for a transfer of personal data outside the EEA (GDPR chapter V). */
 public enum TransferMechanism {

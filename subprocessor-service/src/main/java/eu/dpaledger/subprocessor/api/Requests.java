@@ -1,0 +1,33 @@
+package eu.dpaledger.subprocessor.api;
+
+import eu.dpaledger.subprocessor.domain.ChangeKind;
+import eu.dpaledger.subprocessor.domain.SubprocessorDetails;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request bodies of subprocessor-service. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    @Schema(description = "A change notice (art. 6.1). For REMOVE only subprocessor.name is needed; for REPLACE name the engaged sub-processor in `replaces`.",
+            example = "{\"kind\":\"ADD\",\"subprocessor\":{\"name\":\"Cloudflare, Inc.\",\"headOffice\":\"San Francisco\",\"country\":\"US\",\"transferMechanism\":\"ADEQUACY_DECISION\"},\"intendedFrom\":\"2027-01-15\",\"reason\":\"Content delivery network for the municipal website\"}")
+    record ChangeNotice(ChangeKind kind, SubprocessorDetails subprocessor, String replaces, LocalDate intendedFrom,
+                        String reason) {
+    }
+
+    @Schema(example = "{\"grounds\":\"Transfer to the United States is not acceptable for population register data\"}")
+    record ObjectionRequest(String grounds) {
+    }
+
+    @Schema(example = "{\"reason\":\"The processor committed to EU-only processing in the addendum\"}")
+    record ReasonRequest(String reason) {
+    }
+
+    @Schema(example = "{\"url\":\"https://hooks.opwijk.example/dpa-ledger\",\"eventTypes\":[\"eu.dpaledger.subprocessor.ChangeAnnounced.v1\",\"eu.dpaledger.subprocessor.TerminationRightGranted.v1\"]}")
+    record SubscriptionRequest(String url, List<String> eventTypes) {
+    }
+}

@@ -1,0 +1,157 @@
+package eu.dpaledger.subprocessor.api;
+
+import eu.dpaledger.platform.http.HttpProblem;
+import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.security.Caller;
+import eu.dpaledger.platform.security.CallerProvider;
+import eu.dpaledger.subprocessor.infrastructure.SubprocessorEventTypes;
+import eu.dpaledger.subprocessor.infrastructure.WebhookSignature;
+import eu.dpaledger.subprocessor.infrastructure.WebhookSubscriptions;
+import eu.dpaledger.subprocessor.infrastructure.WebhookUrls;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Webhook subscriptions for organisations without Kafka access: signed deliveries (Standard Webhooks)
+ * of the events of their own agreements on {@code dpa.subprocessors}, with retries and a delivery log.
+ */
+@Path("/webhook-subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"controller", "processor"})
+@Tag(name = "Webhooks")
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
+@SecurityRequirement(name = "bearer")
+public class WebhookResource {
+
+    @Inject
+    WebhookSubscriptions subscriptions;
+
+    @Inject
+    CallerProvider callers;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "dpa.webhooks.allow-loopback-http", defaultValue = "false")
+    boolean allowLoopbackHttp;
+
+    @POST
+    @Operation(summary = "Subscribe a URL to event types of your organisation's agreements",
+            description = "Returns the signing secret (whsec_...), shown only in this answer. Deliveries carry webhook-id, "
+                    + "webhook-timestamp and webhook-signature (v1, HMAC-SHA256 over id.timestamp.body); redirects are not followed.")
+    @APIResponse(responseCode = "201", description = "Subscribed; the body holds the secret")
+    @APIResponse(responseCode = "400", description = "invalid-webhook-url, invalid-event-types", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public Uni<Response> subscribe(Requests.SubscriptionRequest body) {
+        SubprocessorChangeResource.requireBody(body);
+        WebhookUrls.problem(body.url(), allowLoopbackHttp).ifPresent(problem -> {
+            throw new HttpProblem(400, "invalid-webhook-url", "Invalid webhook URL", "url " + problem,
+                    Map.of("violations", List.of(Map.of("field", "url", "message", problem))));
+        });
+        if (body.eventTypes() == null || body.eventTypes().isEmpty()) {
+            throw new HttpProblem(400, "invalid-event-types", "Invalid event types", "eventTypes must name at least one event type",
+                    Map.of("knownEventTypes", new TreeSet<>(SubprocessorEventTypes.ALL)));
+        }
+        List<String> unknown = body.eventTypes().stream().filter(t -> !SubprocessorEventTypes.isKnown(t)).toList();
+        if (!unknown.isEmpty()) {
+            throw new HttpProblem(400, "invalid-event-types", "Invalid event types", "Unknown event types: " + unknown,
+                    Map.of("knownEventTypes", new TreeSet<>(SubprocessorEventTypes.ALL)));
+        }
+        Caller caller = callers.current();
+        String secret = WebhookSignature.newSecret();
+        return subscriptions.create(caller.organisation(), caller.subject(), body.url().trim(),
+                        List.copyOf(new TreeSet<>(body.eventTypes())), secret, clock.instant())
+                .map(s -> {
+                    Map<String, Object> out = view(s);
+                    out.put("secret", secret);
+                    return Response.status(201).entity(out).header("Location", "/webhook-subscriptions/" + s.id()).build();
+                });
+    }
+
+    @GET
+    @Operation(summary = "Your organisation's subscriptions (secrets are not shown again)")
+    public Uni<List<Map<String, Object>>> list() {
+        return subscriptions.list(callers.current().organisation()).map(all -> all.stream().map(WebhookResource::view).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One subscription of your organisation")
+    @APIResponse(responseCode = "404", description = "Unknown, or another organisation's", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public Uni<Map<String, Object>> get(@PathParam("id") String id) {
+        return owned(id).map(WebhookResource::view);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Unsubscribe: pending deliveries are cancelled, the log is kept")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        UUID uuid = uuid(id);
+        return subscriptions.delete(callers.current().organisation(), uuid).map(deleted -> {
+            if (!deleted) {
+                throw HttpProblem.notFound("The subscription");
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "Delivery log: every delivery with its status and each attempt (time, HTTP status or error, duration)")
+    public Uni<List<WebhookSubscriptions.Delivery>> deliveries(@PathParam("id") String id, @QueryParam("limit") Integer limit) {
+        int max = limit == null ? 100 : limit;
+        if (max < 1 || max > 1000) {
+            throw HttpProblem.badRequest("invalid-limit", "Invalid limit", "limit must be between 1 and 1000");
+        }
+        return owned(id).flatMap(s -> subscriptions.deliveries(s.id(), max));
+    }
+
+    private Uni<WebhookSubscriptions.Subscription> owned(String id) {
+        UUID uuid = uuid(id);
+        return subscriptions.find(callers.current().organisation(), uuid)
+                .map(found -> found.orElseThrow(() -> HttpProblem.notFound("The subscription")));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.notFound("The subscription");
+        }
+    }
+
+    private static Map<String, Object> view(WebhookSubscriptions.Subscription s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", s.id());
+        out.put("url", s.url());
+        out.put("eventTypes", s.eventTypes());
+        out.put("organisation", s.organisation());
+        out.put("createdBy", s.createdBy());
+        out.put("createdAt", s.createdAt());
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package eu.dpaledger.subprocessor.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** What can be asked of a sub-processor change. {@code at} is the server's time of the request. */
+public sealed interface ChangeCommand {
+
+    /** The processor announces a change (art. 6.1); {@code supersedes} names the change it is an alternative to. */
+    record Announce(String changeId, AgreementFacts agreement, ChangeKind kind, SubprocessorDetails subprocessor,
+                    String replaces, LocalDate intendedFrom, String reason, String supersedes, Actor actor, Instant at)
+            implements ChangeCommand {
+    }
+
+    /** The controller objects within the window (art. 6.1). */
+    record RaiseObjection(String grounds, Actor actor, Instant at) implements ChangeCommand {
+    }
+
+    /** The controller withdraws its objection: the change is accepted (art. 6.2, resolved). */
+    record WithdrawObjection(String reason, Actor actor, Instant at) implements ChangeCommand {
+    }
+
+    /** The processor withdraws the change. */
+    record WithdrawChange(String reason, Actor actor, Instant at) implements ChangeCommand {
+    }
+
+    /** The processor proposes an alternative: a new change that supersedes this one. */
+    record Supersede(String alternativeChangeId, String agreementId, Actor actor, Instant at) implements ChangeCommand {
+    }
+
+    /**
+     * The scheduler's clock tick: closes an expired window (tacit acceptance), puts an accepted change
+     * into effect on its date, grants the termination right 3 months after an unresolved objection, and
+     * warns {@code windowWarning} / {@code terminationWarning} before those deadlines. Idempotent.
+     */
+    record Tick(Duration windowWarning, Duration terminationWarning, Instant at) implements ChangeCommand {
+    }
+}

@@ -1,0 +1,56 @@
+package eu.dpaledger.subprocessor.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** What happened to a sub-processor change; the record's simple name is the event type. */
+public sealed interface ChangeEvent {
+
+    /**
+     * A change was announced to the controller. {@code objectionWindowEndsAt} is the exclusive end of the
+     * window (null for a removal, which cannot be objected to).
+     */
+    record ChangeAnnounced(String changeId, String agreementId, String controllerOrg, String processorOrg,
+                           String timeZone, ChangeKind kind, SubprocessorDetails subprocessor, String replaces,
+                           LocalDate intendedFrom, String reason, String supersedes, Instant objectionWindowEndsAt,
+                           String announcedBy, Instant at) implements ChangeEvent {
+    }
+
+    /**
+     * The controller objected; the processor received it {@code at} (both go through this service), so
+     * the right to terminate arises at {@code terminationRightFrom} unless the objection is resolved.
+     */
+    record ObjectionRaised(String grounds, String objectedBy, Instant at, LocalDate negotiationEndsOn,
+                           Instant terminationRightFrom) implements ChangeEvent {
+    }
+
+    record ObjectionWithdrawn(String reason, String withdrawnBy, Instant at) implements ChangeEvent {
+    }
+
+    record ChangeWithdrawn(String reason, String withdrawnBy, Instant at) implements ChangeEvent {
+    }
+
+    record ChangeSuperseded(String alternativeChangeId, String supersededBy, Instant at) implements ChangeEvent {
+    }
+
+    record ChangeAccepted(AcceptanceBasis basis, Instant at) implements ChangeEvent {
+    }
+
+    /** The change is in effect from {@code effectiveFrom} (its intended date); the registry follows. */
+    record ChangeTookEffect(LocalDate effectiveFrom, Instant at) implements ChangeEvent {
+    }
+
+    record ObjectionWindowClosingSoon(Instant objectionWindowEndsAt, Instant at) implements ChangeEvent {
+    }
+
+    record TerminationRightApproaching(Instant terminationRightFrom, Instant at) implements ChangeEvent {
+    }
+
+    /**
+     * Three months after the objection reached the processor, unresolved: the controller may terminate
+     * the agreement with ground {@code SUBPROCESSOR_OBJECTION} (art. 6.2). agreement-service consumes it.
+     */
+    record TerminationRightGranted(String agreementId, String ground, Instant objectionReceivedAt,
+                                   Instant terminationRightFrom, Instant at) implements ChangeEvent {
+    }
+}

@@ -1,0 +1,79 @@
+package eu.dpaledger.subprocessor.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Everything known about one change notice: what it changes, its clocks, the objection and how it ended.
+ *
+ * @param objectionWindowEndsAt exclusive end of the controller's window (null for a removal)
+ * @param closure               why it is no longer open (withdrawal reason, superseding change), if so
+ */
+public record ChangeRecord(
+        String changeId,
+        String agreementId,
+        String controllerOrg,
+        String processorOrg,
+        ZoneId zone,
+        ChangeKind kind,
+        SubprocessorDetails subprocessor,
+        String replaces,
+        LocalDate intendedFrom,
+        String reason,
+        String supersedes,
+        String announcedBy,
+        Instant announcedAt,
+        Instant objectionWindowEndsAt,
+        boolean windowWarned,
+        ChangeStatus status,
+        Objection objection,
+        AcceptanceBasis acceptanceBasis,
+        Instant acceptedAt,
+        Instant effectiveAt,
+        Closure closure) {
+
+    /** How a change stopped without taking effect. */
+    public record Closure(String reason, String by, String alternativeChangeId, Instant at) {
+    }
+
+    public boolean isParty(String organisation) {
+        return controllerOrg.equals(organisation) || processorOrg.equals(organisation);
+    }
+
+    ChangeRecord with(ChangeStatus newStatus) {
+        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
+                intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned, newStatus,
+                objection, acceptanceBasis, acceptedAt, effectiveAt, closure);
+    }
+
+    ChangeRecord withObjection(ChangeStatus newStatus, Objection newObjection) {
+        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
+                intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned, newStatus,
+                newObjection, acceptanceBasis, acceptedAt, effectiveAt, closure);
+    }
+
+    ChangeRecord accepted(AcceptanceBasis basis, Instant at) {
+        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
+                intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned,
+                ChangeStatus.ACCEPTED, objection, basis, at, effectiveAt, closure);
+    }
+
+    ChangeRecord inEffect(Instant at) {
+        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
+                intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned,
+                ChangeStatus.IN_EFFECT, objection, acceptanceBasis, acceptedAt, at, closure);
+    }
+
+    ChangeRecord closed(ChangeStatus newStatus, Closure newClosure) {
+        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
+                intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned, newStatus,
+                objection, acceptanceBasis, acceptedAt, effectiveAt, newClosure);
+    }
+
+    ChangeRecord windowWarnedNow() {
+        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
+                intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, true, status,
+                objection, acceptanceBasis, acceptedAt, effectiveAt, closure);
+    }
+}

@@ -1,0 +1,45 @@
+package eu.dpaledger.subprocessor.domain;
+
+import eu.dpaledger.platform.domain.DomainRejection;
+
+import java.util.Map;
+
+/** The rules a change command can break: each a stable problem type. */
+public final class ChangeRejections {
+
+    public static final String AGREEMENT_NOT_ACTIVE = "agreement-not-active";
+    public static final String ONLY_PROCESSOR_ANNOUNCES = "only-processor-announces-changes";
+    public static final String ONLY_CONTROLLER_OBJECTS = "only-controller-objects";
+    public static final String ONLY_PROCESSOR_RESOLVES = "only-processor-withdraws-or-supersedes";
+    public static final String ONLY_CONTROLLER_WITHDRAWS_OBJECTION = "only-controller-withdraws-objection";
+    public static final String FIELD_REQUIRED = "field-required";
+    public static final String INVALID_COUNTRY = "invalid-country";
+    public static final String TRANSFER_WITHOUT_MECHANISM = "transfer-outside-eea-without-mechanism";
+    public static final String ALREADY_ENGAGED = "subprocessor-already-engaged";
+    public static final String NOT_ENGAGED = "subprocessor-not-engaged";
+    public static final String INTENDED_BEFORE_WINDOW_ENDS = "intended-before-objection-window-ends";
+    public static final String INTENDED_IN_THE_PAST = "intended-date-in-the-past";
+    public static final String WINDOW_CLOSED = "objection-window-closed";
+    public static final String NOT_OBJECTABLE = "change-not-objectable";
+    public static final String NOT_OBJECTED = "change-not-objected";
+    public static final String CHANGE_NOT_OPEN = "change-not-open";
+    public static final String ALTERNATIVE_ELSEWHERE = "alternative-for-another-agreement";
+    public static final String ALREADY_EXISTS = "change-already-exists";
+
+    private ChangeRejections() {
+    }
+
+    static DomainRejection required(String field) {
+        return DomainRejection.invalidField(FIELD_REQUIRED, "A required field is missing", field, "is required");
+    }
+
+    static DomainRejection forbidden(String rule, String detail) {
+        return DomainRejection.forbidden(rule, "Not allowed for your role in this agreement", detail);
+    }
+
+    static DomainRejection notOpen(ChangeRecord change) {
+        return new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, CHANGE_NOT_OPEN, "The change is no longer open",
+                "The change is " + change.status() + "; nothing can be done to it any more",
+                Map.of("status", change.status().name()));
+    }
+}

@@ -1,0 +1,90 @@
+package eu.dpaledger.subprocessor.infrastructure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.dpaledger.platform.projection.IncomingEvent;
+import eu.dpaledger.platform.projection.ProjectionHandler;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The change list (lists, and the scheduler's worklist), from this service's own {@code dpa.subprocessors}:
+ * each event carries the change's summary after it, so a row is an upsert guarded by the stream version.
+ */
+@ApplicationScoped
+public class ChangesProjection implements ProjectionHandler {
+
+    @Override
+    public String name() {
+        return "subprocessor-changes";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(SubprocessorEventTypes.TOPIC);
+    }
+
+    @Override
+    public Interest interestIn(String topic, String ceType) {
+        return SubprocessorEventTypes.isKnown(ceType) ? Interest.APPLY : Interest.UNKNOWN;
+    }
+
+    @Override
+    public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
+        JsonNode data = event.data();
+        JsonNode c = data.get("change");
+        if (c == null || !data.hasNonNull("changeId") || !data.hasNonNull("agreementId")) {
+            return Uni.createFrom().failure(new IllegalArgumentException("change event without changeId, agreementId or summary"));
+        }
+        Tuple values = Tuple.tuple(Arrays.asList(
+                data.get("changeId").asText(),
+                data.get("streamVersion").asLong(),
+                data.get("agreementId").asText(),
+                c.path("controllerOrg").asText(),
+                c.path("processorOrg").asText(),
+                c.path("kind").asText(),
+                c.path("subprocessor").path("name").asText(),
+                c.path("status").asText(),
+                instant(c.get("announcedAt")),
+                LocalDate.parse(c.path("intendedFrom").asText()),
+                c.path("timeZone").asText(),
+                instant(c.get("objectionWindowEndsAt")),
+                c.path("windowWarned").asBoolean(),
+                instant(c.get("terminationRightFrom")),
+                c.path("terminationWarned").asBoolean(),
+                c.path("terminationRightGranted").asBoolean(),
+                event.time().atOffset(ZoneOffset.UTC)));
+        return tx.preparedQuery("INSERT INTO changes (change_id, stream_version, agreement_id, controller_org, processor_org, "
+                        + "kind, subprocessor_name, status, announced_at, intended_from, time_zone, window_ends_at, window_warned, "
+                        + "termination_right_from, termination_warned, termination_granted, updated_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
+                        + "ON CONFLICT (change_id) DO UPDATE SET stream_version = excluded.stream_version, "
+                        + "status = excluded.status, window_warned = excluded.window_warned, "
+                        + "termination_right_from = excluded.termination_right_from, "
+                        + "termination_warned = excluded.termination_warned, termination_granted = excluded.termination_granted, "
+                        + "updated_at = excluded.updated_at WHERE changes.stream_version < excluded.stream_version")
+                .execute(values).replaceWithVoid();
+    }
+
+    private static OffsetDateTime instant(JsonNode node) {
+        return node == null || node.isNull() ? null : Instant.parse(node.asText()).atOffset(ZoneOffset.UTC);
+    }
+
+    @Override
+    public boolean pipelined() {
+        return true;
+    }
+
+    @Override
+    public Uni<Void> reset(SqlClient tx) {
+        return tx.query("DELETE FROM changes").execute().replaceWithVoid();
+    }
+}

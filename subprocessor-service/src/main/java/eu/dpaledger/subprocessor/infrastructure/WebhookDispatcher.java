@@ -1,0 +1,176 @@
+package eu.dpaledger.subprocessor.infrastructure;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends persisted webhook deliveries. Each round claims due rows with {@code FOR UPDATE SKIP LOCKED}
+ * and a lease (several instances never send the same row at once; a crash mid-delivery only delays it
+ * until the lease ends), POSTs them signed (Standard Webhooks), never following redirects, and records
+ * every attempt. A non-2xx answer, a timeout or a connection error is retried with exponential backoff
+ * until {@code dpa.webhooks.max-attempts}, then the delivery is FAILED. Woken by new deliveries, and
+ * polls in case a wake-up is missed.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 20;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "dpa.webhooks.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    @ConfigProperty(name = "dpa.webhooks.first-retry-after", defaultValue = "PT5S")
+    Duration firstRetryAfter;
+
+    @ConfigProperty(name = "dpa.webhooks.max-retry-after", defaultValue = "PT1H")
+    Duration maxRetryAfter;
+
+    @ConfigProperty(name = "dpa.webhooks.timeout", defaultValue = "PT10S")
+    Duration timeout;
+
+    private WebClient client;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopped;
+
+    /** One claimed delivery. */
+    record Claimed(UUID deliveryId, String url, String secret, String payload, int attempts) {
+    }
+
+    @PostConstruct
+    void init() {
+        client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
+                .setConnectTimeout((int) timeout.toMillis()).setUserAgent("dpa-ledger-webhooks/1"));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopped = true;
+    }
+
+    /** New deliveries were queued: send them now rather than at the next poll. */
+    public void wake() {
+        vertx.runOnContext(this::poll);
+    }
+
+    @Scheduled(every = "${dpa.webhooks.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        poll();
+    }
+
+    /** Runs rounds until nothing is due; a wake-up during a round asks for one more. */
+    public void poll() {
+        if (stopped) {
+            return;
+        }
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        again.set(false);
+        round().subscribe().with(sent -> {
+            running.set(false);
+            if (sent == BATCH || again.getAndSet(false)) {
+                poll();
+            }
+        }, failure -> {
+            running.set(false);
+            LOG.warnf("webhook round failed: %s", failure.getMessage());
+        });
+    }
+
+    /** Claims and sends one batch; the number of deliveries attempted. */
+    Uni<Integer> round() {
+        long leaseSeconds = timeout.toSeconds() * 2 + 30;
+        return pool.preparedQuery("UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => $1) "
+                        + "FROM webhook_subscriptions s WHERE s.subscription_id = d.subscription_id AND d.delivery_id IN ("
+                        + "SELECT delivery_id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now() "
+                        + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
+                        + "RETURNING d.delivery_id, s.url, s.secret, d.payload, d.attempts")
+                .execute(Tuple.of((double) leaseSeconds, BATCH))
+                .flatMap(rows -> {
+                    List<Uni<Void>> sends = new ArrayList<>();
+                    for (Row r : rows) {
+                        sends.add(send(new Claimed(r.getUUID("delivery_id"), r.getString("url"), r.getString("secret"),
+                                r.getString("payload"), r.getInteger("attempts"))));
+                    }
+                    if (sends.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return Uni.join().all(sends).andCollectFailures().replaceWith(sends.size());
+                });
+    }
+
+    private Uni<Void> send(Claimed d) {
+        String webhookId = "msg_" + d.deliveryId();
+        long timestamp = Instant.now().getEpochSecond();
+        long started = System.nanoTime();
+        return client.requestAbs(HttpMethod.POST, d.url())
+                .timeout(timeout.toMillis())
+                .putHeader("content-type", "application/json")
+                .putHeader("webhook-id", webhookId)
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", WebhookSignature.sign(d.secret(), webhookId, timestamp, d.payload()))
+                .sendBuffer(Buffer.buffer(d.payload()))
+                .map(response -> new Outcome(response.statusCode(), null))
+                .onFailure().recoverWithItem(failure -> new Outcome(null, describe(failure)))
+                .flatMap(outcome -> record(d, outcome, (int) ((System.nanoTime() - started) / 1_000_000)));
+    }
+
+    private record Outcome(Integer statusCode, String error) {
+        boolean delivered() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    private Uni<Void> record(Claimed d, Outcome outcome, int millis) {
+        int attempt = d.attempts() + 1;
+        String error = outcome.delivered() ? null
+                : outcome.error() != null ? outcome.error() : "HTTP " + outcome.statusCode() + " (not 2xx)";
+        String status = outcome.delivered() ? "DELIVERED" : attempt >= maxAttempts ? "FAILED" : "PENDING";
+        double retryAfter = Math.min(maxRetryAfter.toMillis(),
+                firstRetryAfter.toMillis() * Math.pow(2, Math.min(attempt - 1, 30))) / 1000.0;
+        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE webhook_deliveries SET attempts = $2, status = $3, "
+                                + "next_attempt_at = CASE WHEN $3 = 'PENDING' THEN now() + make_interval(secs => $4) ELSE next_attempt_at END, "
+                                + "delivered_at = CASE WHEN $3 = 'DELIVERED' THEN now() END WHERE delivery_id = $1")
+                        .execute(Tuple.of(d.deliveryId(), attempt, status, retryAfter))
+                        .flatMap(x -> tx.preparedQuery("INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, "
+                                        + "status_code, error, duration_ms) VALUES ($1, $2, now(), $3, $4, $5) ON CONFLICT DO NOTHING")
+                                .execute(Tuple.tuple(Arrays.asList(d.deliveryId(), attempt, outcome.statusCode(), error, millis)))))
+                .replaceWithVoid();
+    }
+
+    private static String describe(Throwable failure) {
+        String name = failure.getClass().getSimpleName();
+        return failure.getMessage() == null ? name : name + ": " + failure.getMessage();
+    }
+}

@@ -1,0 +1,115 @@
+package eu.dpaledger.subprocessor.infrastructure;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Webhook subscriptions and their delivery log, always scoped to the owning organisation. */
+@ApplicationScoped
+public class WebhookSubscriptions {
+
+    @Inject
+    Pool pool;
+
+    public record Subscription(UUID id, String organisation, String createdBy, String url, List<String> eventTypes,
+                               Instant createdAt) {
+    }
+
+    public record Attempt(int attempt, Instant at, Integer statusCode, String error, int durationMs) {
+    }
+
+    public record Delivery(UUID deliveryId, UUID eventId, String eventType, String agreementId, String status, int attempts,
+                           Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, List<Attempt> log) {
+    }
+
+    public Uni<Subscription> create(String organisation, String createdBy, String url, List<String> eventTypes, String secret,
+                                    Instant now) {
+        UUID id = UUID.randomUUID();
+        return pool.preparedQuery("INSERT INTO webhook_subscriptions (subscription_id, organisation, created_by, url, "
+                        + "event_types, secret, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .execute(Tuple.tuple(Arrays.asList(id, organisation, createdBy, url, eventTypes.toArray(new String[0]), secret,
+                        now.atOffset(ZoneOffset.UTC))))
+                .replaceWith(new Subscription(id, organisation, createdBy, url, List.copyOf(eventTypes), now));
+    }
+
+    public Uni<List<Subscription>> list(String organisation) {
+        return pool.preparedQuery("SELECT * FROM webhook_subscriptions WHERE organisation = $1 AND deleted_at IS NULL "
+                        + "ORDER BY created_at")
+                .execute(Tuple.of(organisation))
+                .map(rows -> {
+                    List<Subscription> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(subscription(r)));
+                    return out;
+                });
+    }
+
+    /** The subscription if it exists and belongs to the organisation. */
+    public Uni<Optional<Subscription>> find(String organisation, UUID id) {
+        return pool.preparedQuery("SELECT * FROM webhook_subscriptions WHERE subscription_id = $1 AND organisation = $2 "
+                        + "AND deleted_at IS NULL")
+                .execute(Tuple.of(id, organisation))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(subscription(rows.iterator().next())) : Optional.empty());
+    }
+
+    /** Stops deliveries: pending ones are cancelled, the log stays. True when something was deleted. */
+    public Uni<Boolean> delete(String organisation, UUID id) {
+        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE webhook_subscriptions SET deleted_at = now() "
+                        + "WHERE subscription_id = $1 AND organisation = $2 AND deleted_at IS NULL")
+                .execute(Tuple.of(id, organisation))
+                .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : tx.preparedQuery("UPDATE webhook_deliveries SET status = 'CANCELLED' WHERE subscription_id = $1 "
+                                + "AND status = 'PENDING'").execute(Tuple.of(id)).replaceWith(true)));
+    }
+
+    /** The delivery log, newest first, each with its attempts. */
+    public Uni<List<Delivery>> deliveries(UUID subscriptionId, int limit) {
+        return pool.preparedQuery("SELECT d.*, coalesce((SELECT json_agg(json_build_object('attempt', a.attempt, "
+                        + "'at', a.attempted_at, 'statusCode', a.status_code, 'error', a.error, 'durationMs', a.duration_ms) "
+                        + "ORDER BY a.attempt) FROM webhook_attempts a WHERE a.delivery_id = d.delivery_id)::text, '[]') AS log "
+                        + "FROM webhook_deliveries d WHERE d.subscription_id = $1 ORDER BY d.created_at DESC, d.delivery_id LIMIT $2")
+                .execute(Tuple.of(subscriptionId, limit))
+                .map(rows -> {
+                    List<Delivery> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new Delivery(r.getUUID("delivery_id"), r.getUUID("event_id"), r.getString("event_type"),
+                                r.getString("agreement_id"), r.getString("status"), r.getInteger("attempts"),
+                                SubprocessorReadModel.instant(r, "created_at"),
+                                "PENDING".equals(r.getString("status")) ? SubprocessorReadModel.instant(r, "next_attempt_at") : null,
+                                SubprocessorReadModel.instant(r, "delivered_at"), attempts(r.getString("log"))));
+                    }
+                    return out;
+                });
+    }
+
+    private static List<Attempt> attempts(String json) {
+        try {
+            var nodes = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            List<Attempt> out = new ArrayList<>();
+            for (var n : nodes) {
+                out.add(new Attempt(n.path("attempt").asInt(), java.time.OffsetDateTime.parse(n.path("at").asText()).toInstant(),
+                        n.path("statusCode").isNull() ? null : n.path("statusCode").asInt(),
+                        n.path("error").isNull() ? null : n.path("error").asText(), n.path("durationMs").asInt()));
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("delivery log unreadable", e);
+        }
+    }
+
+    private static Subscription subscription(Row r) {
+        return new Subscription(r.getUUID("subscription_id"), r.getString("organisation"), r.getString("created_by"),
+                r.getString("url"), Arrays.asList(r.getArrayOfStrings("event_types")),
+                SubprocessorReadModel.instant(r, "created_at"));
+    }
+}

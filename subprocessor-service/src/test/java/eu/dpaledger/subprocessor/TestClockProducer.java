@@ -1,0 +1,16 @@
+package eu.dpaledger.subprocessor;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** Replaces the kernel's default clock bean with {@link TestClock} in this module's tests. */
+public class TestClockProducer {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return new TestClock();
+    }
+}

@@ -1,0 +1,111 @@
+package eu.dpaledger.subprocessor.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.dpaledger.subprocessor.TestClock;
+import eu.dpaledger.subprocessor.application.ChangeClockScheduler;
+import eu.dpaledger.subprocessor.infrastructure.SubprocessorEventTypes;
+import eu.dpaledger.testing.Contracts;
+import eu.dpaledger.testing.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static eu.dpaledger.subprocessor.api.Fixtures.*;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The published contract of {@code dpa.subprocessors}: every event type reaches the topic as a CloudEvent
+ * whose data matches {@code contracts/<type>.schema.json}, and every type has a strict schema.
+ */
+@QuarkusTest
+class ContractTest {
+
+    @Inject
+    ChangeClockScheduler scheduler;
+
+    @AfterEach
+    void realTime() {
+        TestClock.reset();
+    }
+
+    @Test
+    void every_event_type_matches_its_published_contract() {
+        String agreement = activeAgreement();
+        // Announced, objected, superseded by an alternative; the objection on the alternative is withdrawn (accepted).
+        String first = announced(agreement);
+        object(first, 1).statusCode(200);
+        ObjectNode alternative = addCloudflare();
+        ((ObjectNode) alternative.get("subprocessor")).put("name", "Bunny.net").put("country", "SI").putNull("transferMechanism");
+        String second = act(processorToken(), first, "alternative", 2, alternative).statusCode(201).extract().path("id");
+        object(second, 1).statusCode(200);
+        act(controllerToken(), second, "objection-withdrawal", 2, JSON.createObjectNode().put("reason", "Resolved")).statusCode(200);
+        // Withdrawn by the processor.
+        String third = announced(agreement);
+        act(processorToken(), third, "withdrawal", 1, JSON.createObjectNode().put("reason", "Not needed")).statusCode(200);
+        // A removal today: accepted and in effect at once.
+        ObjectNode remove = JSON.createObjectNode().put("kind", "REMOVE").put("reason", "Contract ended")
+                .put("intendedFrom", LocalDate.ofInstant(TestClock.now(), BRUSSELS).toString());
+        remove.putObject("subprocessor").put("name", "Level 27");
+        String fourth = announce(processorToken(), agreement, remove).statusCode(201).extract().path("id");
+        // Warnings and the termination right, by the scheduler.
+        String fifth = announced(agreement);
+        Instant windowEnd = Instant.parse(change(controllerToken(), fifth).extract().path("deadlines.objectionWindowEndsAt"));
+        String sixth = announced(agreement);
+        Instant right = Instant.parse(object(sixth, 1).statusCode(200).extract().path("deadlines.terminationRightFrom"));
+        Set<String> ids = Set.of(first, second, third, fourth, fifth, sixth);
+        await().atMost(Duration.ofSeconds(15)).until(() -> records(ids).size() >= 15);
+        TestClock.setNow(windowEnd.minus(Duration.ofHours(1)));
+        tickUntil(() -> has(fifth, "ObjectionWindowClosingSoon"));
+        TestClock.setNow(right.minus(Duration.ofDays(1)));
+        tickUntil(() -> has(sixth, "TerminationRightApproaching"));
+        TestClock.setNow(right);
+        tickUntil(() -> has(sixth, "TerminationRightGranted"));
+
+        List<TopicReader.Received> records = records(ids);
+        for (TopicReader.Received r : records) {
+            assertEquals(r.key(), r.header("ce_subject"));
+            assertEquals("/dpa-ledger/subprocessor-service", r.header("ce_source"));
+            Set<String> violations = Contracts.violations(r.ceType(), r.value());
+            assertTrue(violations.isEmpty(), r.ceType() + " violates its contract: " + violations + "\n" + r.value());
+        }
+        Set<String> seen = records.stream().map(TopicReader.Received::ceType).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(SubprocessorEventTypes.ALL), seen, "every event type went through the topic");
+    }
+
+    @Test
+    void every_published_event_type_has_a_strict_contract_file() {
+        assertEquals(10, SubprocessorEventTypes.ALL.size());
+        for (String type : SubprocessorEventTypes.ALL) {
+            assertNotNull(ContractTest.class.getClassLoader().getResource("contracts/" + type + ".schema.json"), type);
+            assertFalse(Contracts.violations(type, "{}").isEmpty(), type + " accepts an empty object");
+        }
+    }
+
+    private void tickUntil(java.util.concurrent.Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            scheduler.tick().await().indefinitely();
+            return condition.call();
+        });
+    }
+
+    private static boolean has(String id, String event) {
+        return records(Set.of(id)).stream().anyMatch(r -> r.ceType().equals("eu.dpaledger.subprocessor." + event + ".v1"));
+    }
+
+    private static List<TopicReader.Received> records(Set<String> ids) {
+        return TopicReader.readAll("dpa.subprocessors", r -> ids.contains(r.key()));
+    }
+}

@@ -1,0 +1,80 @@
+package eu.dpaledger.subprocessor.api;
+
+import eu.dpaledger.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static eu.dpaledger.subprocessor.api.Fixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The registry seeded from the agreement's activation (annex 1), and the overview across agreements (art. 6.5). */
+@QuarkusTest
+class RegistryTest {
+
+    @Test
+    void activation_on_the_agreement_topic_seeds_the_annex_1_baseline() {
+        String agreement = activeAgreement();
+        given().auth().oauth2(controllerToken()).get("/agreements/{id}/subprocessors", agreement).then().statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("subprocessors", hasSize(1))
+                .body("subprocessors[0].name", equalTo("Level 27"))
+                .body("subprocessors[0].country", equalTo("BE"))
+                .body("subprocessors[0].basis", equalTo("BASELINE"))
+                .body("subprocessors[0].acceptedSince", notNullValue())
+                .body("subprocessors[0].removedAt", nullValue());
+    }
+
+    @Test
+    void a_redelivered_activation_does_not_duplicate_the_baseline() {
+        String agreement = activeAgreement();
+        publishAgreementEvent(agreement, 4, ACTIVATED, "ACTIVE", CONTROLLER, PROCESSOR,
+                JSON.createObjectNode().put("contentSha256", "a".repeat(64)).put("at", "2026-11-29T10:00:00Z"));
+        String second = activeAgreement();
+        given().auth().oauth2(controllerToken()).get("/agreements/{id}/subprocessors", second).then().statusCode(200);
+        given().auth().oauth2(controllerToken()).get("/agreements/{id}/subprocessors", agreement).then()
+                .body("subprocessors", hasSize(1));
+    }
+
+    @Test
+    void another_organisation_gets_404_and_a_party_needs_its_role() {
+        String agreement = activeAgreement();
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).get("/agreements/{id}/subprocessors", agreement).then()
+                .statusCode(404).contentType(PROBLEM_JSON);
+        given().auth().oauth2(Tokens.processor(CONTROLLER)).get("/agreements/{id}/subprocessors", agreement).then()
+                .statusCode(404);
+        given().auth().oauth2(Tokens.auditor(Tokens.AUDIT_FIRM)).get("/agreements/{id}/subprocessors", agreement).then()
+                .statusCode(403);
+        given().get("/agreements/{id}/subprocessors", agreement).then().statusCode(401);
+    }
+
+    @Test
+    void the_overview_lists_each_subprocessor_with_the_agreements_it_serves_for_the_callers_organisation_only() {
+        String processor = newEnterpriseNumber();
+        String first = activeAgreement(CONTROLLER, processor);
+        String second = activeAgreement(Tokens.VOORBEELD, processor);
+        given().auth().oauth2(Tokens.processor(processor)).get("/subprocessors").then().statusCode(200)
+                .body("organisation", equalTo(processor))
+                .body("subprocessors", hasSize(1))
+                .body("subprocessors[0].name", equalTo("Level 27"))
+                .body("subprocessors[0].agreements.agreementId", org.hamcrest.Matchers.containsInAnyOrder(first, second));
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).get("/subprocessors").then().statusCode(200)
+                .body("subprocessors.agreements.flatten().agreementId", hasItem(second))
+                .body("subprocessors.agreements.flatten().agreementId", not(hasItem(first)));
+        given().auth().oauth2(Tokens.processor(processor)).queryParam("country", "US").get("/subprocessors").then()
+                .statusCode(200).body("subprocessors", hasSize(0));
+        given().auth().oauth2(Tokens.processor(processor)).queryParam("country", "Belgium").get("/subprocessors").then()
+                .statusCode(400).body("type", equalTo(PROBLEMS + "invalid-country"));
+    }
+
+    /** A valid enterprise number no other test uses: 8 random digits starting with 0, then the mod-97 check. */
+    static String newEnterpriseNumber() {
+        long base = java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000, 10_000_000);
+        return String.format("0%07d%02d", base, 97 - base % 97);
+    }
+}

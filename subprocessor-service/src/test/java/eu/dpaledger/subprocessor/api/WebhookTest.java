@@ -1,0 +1,188 @@
+package eu.dpaledger.subprocessor.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import eu.dpaledger.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static eu.dpaledger.subprocessor.api.Fixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Webhook deliveries to a real HTTP receiver on this machine: Standard Webhooks signature verified with
+ * the subscription's secret, retries after the receiver fails, the delivery log, and organisation scoping.
+ */
+@QuarkusTest
+class WebhookTest {
+
+    private static final String ANNOUNCED = "eu.dpaledger.subprocessor.ChangeAnnounced.v1";
+    private static final String OBJECTED = "eu.dpaledger.subprocessor.ObjectionRaised.v1";
+
+    /** One request the receiver got. */
+    record Received(String path, Map<String, String> headers, String body) {
+    }
+
+    private HttpServer receiver;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> headers = new java.util.HashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+            received.add(new Received(exchange.getRequestURI().getPath(), headers, body));
+            int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiverAndUnsubscribe() {
+        receiver.stop(0);
+        for (String token : List.of(controllerToken(), Tokens.controller(Tokens.VOORBEELD))) {
+            List<String> ids = given().auth().oauth2(token).get("/webhook-subscriptions").then().extract().path("id");
+            ids.forEach(id -> given().auth().oauth2(token).delete("/webhook-subscriptions/{id}", id).then().statusCode(204));
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+    }
+
+    @Test
+    void the_controller_receives_signed_events_of_its_agreement_and_can_verify_them() throws Exception {
+        String agreement = activeAgreement();
+        var created = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/opwijk"), "eventTypes", List.of(ANNOUNCED, OBJECTED)))
+                .post("/webhook-subscriptions").then().statusCode(201).body("secret", startsWith("whsec_"));
+        String subscription = created.extract().path("id");
+        String secret = created.extract().path("secret");
+        given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}", subscription).then().statusCode(200)
+                .body("url", equalTo(url("/opwijk"))).body("secret", org.hamcrest.Matchers.nullValue());
+
+        String change = announced(agreement);
+        object(change, 1).statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(change).size() == 2);
+        for (Received r : forChange(change)) {
+            String id = r.headers().get("webhook-id");
+            long timestamp = Long.parseLong(r.headers().get("webhook-timestamp"));
+            assertTrue(Math.abs(Instant.now().getEpochSecond() - timestamp) < 60, "timestamp is now");
+            assertEquals(sign(secret, id, timestamp, r.body()), r.headers().get("webhook-signature"), "HMAC-SHA256 per Standard Webhooks");
+            assertEquals("application/json", r.headers().get("content-type"));
+            JsonNode ce = JSON.readTree(r.body());
+            assertEquals("1.0", ce.path("specversion").asText());
+            assertEquals(agreement, ce.path("data").path("agreementId").asText());
+        }
+        assertEquals(List.of(ANNOUNCED, OBJECTED), forChange(change).stream().map(r -> type(r.body())).toList());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}/deliveries", subscription).then().statusCode(200)
+                .body("findAll { it.status == 'DELIVERED' }", hasSize(2))
+                .body("[0].log[0].statusCode", equalTo(204)));
+    }
+
+    @Test
+    void a_failing_receiver_gets_the_delivery_again_with_the_same_webhook_id() {
+        String agreement = activeAgreement();
+        String subscription = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/flaky"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        failuresLeft.set(2);
+        String change = announced(agreement);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}/deliveries", subscription).then().statusCode(200)
+                .body("[0].status", equalTo("DELIVERED"))
+                .body("[0].attempts", equalTo(3))
+                .body("[0].log.statusCode", equalTo(List.of(503, 503, 204))));
+        List<Received> attempts = forChange(change);
+        assertEquals(3, attempts.size());
+        assertEquals(1, attempts.stream().map(r -> r.headers().get("webhook-id")).distinct().count(), "one webhook-id across retries");
+    }
+
+    @Test
+    void subscriptions_only_see_their_own_organisations_agreements() {
+        String agreement = activeAgreement();
+        String foreign = given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/voorbeeld"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/opwijk-2"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201);
+        String change = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(change).size() == 1);
+        assertEquals("/opwijk-2", forChange(change).get(0).path());
+        given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}", foreign).then().statusCode(404);
+        given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}/deliveries", foreign).then().statusCode(404);
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).get("/webhook-subscriptions/{id}/deliveries", foreign)
+                .then().statusCode(200).body("$", hasSize(0));
+        given().auth().oauth2(controllerToken()).delete("/webhook-subscriptions/{id}", foreign).then().statusCode(404);
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).delete("/webhook-subscriptions/{id}", foreign).then().statusCode(204);
+    }
+
+    @Test
+    void webhook_urls_must_be_https_or_loopback_http_and_event_types_must_exist() {
+        for (String bad : List.of("ftp://hooks.example/x", "http://hooks.example/x", "https://user:pw@hooks.example/x", "/relative", "")) {
+            given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                    .body(Map.of("url", bad, "eventTypes", List.of(ANNOUNCED))).post("/webhook-subscriptions")
+                    .then().statusCode(400).contentType(PROBLEM_JSON).body("type", equalTo(PROBLEMS + "invalid-webhook-url"));
+        }
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://hooks.example/x", "eventTypes", List.of("eu.dpaledger.subprocessor.Nope.v1")))
+                .post("/webhook-subscriptions").then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-event-types"));
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://hooks.example/x", "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201);
+    }
+
+    private List<Received> forChange(String changeId) {
+        return received.stream().filter(r -> {
+            try {
+                return changeId.equals(JSON.readTree(r.body()).path("data").path("changeId").asText());
+            } catch (IOException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String type(String body) {
+        try {
+            return JSON.readTree(body).path("type").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Verification as a receiver would do it, independently of the service's code. */
+    private static String sign(String secret, String id, long timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    }
+}
