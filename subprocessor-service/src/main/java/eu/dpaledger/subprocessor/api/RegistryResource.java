@@ -1,30 +1,46 @@
 package eu.dpaledger.subprocessor.api;
 
+import eu.dpaledger.platform.command.CommandRequest;
+import eu.dpaledger.platform.command.Loaded;
+import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import eu.dpaledger.subprocessor.application.SubprocessorApplication;
+import eu.dpaledger.subprocessor.domain.ProofCommand;
+import eu.dpaledger.subprocessor.domain.ProofEvent;
+import eu.dpaledger.subprocessor.infrastructure.ChangeBinding;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorReadModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
-/** The sub-processor registry (art. 6.5): per agreement with its history, and across the caller's agreements. */
+/**
+ * The sub-processor registry (art. 6.5): per agreement with its history, and across the caller's agreements;
+ * proof of flow-down to a sub-processor on the controller's request (art. 6.4).
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"controller", "processor"})
@@ -55,6 +71,59 @@ public class RegistryResource {
                 .flatMap(a -> readModel.registry(agreementId).map(entries -> new Registry(agreementId, a.facts().status(),
                         Boolean.TRUE.equals(currentOnly) ? entries.stream().filter(SubprocessorReadModel.Entry::current).toList()
                                 : entries)));
+    }
+
+    @POST
+    @Path("/agreements/{agreementId}/subprocessors/{name}/proof-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask the processor for proof of flow-down to this sub-processor (controller; art. 6.4)",
+            description = "Recorded as an event the processor sees on the topic, through webhooks and in the registry (proofRequestedAt). Honours Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Request recorded")
+    @APIResponse(responseCode = "403", description = "only-controller-requests-proof", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Unknown agreement, or subprocessor-not-engaged", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public Uni<Response> requestProof(@PathParam("agreementId") String agreementId, @PathParam("name") String name,
+                                      @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                      @HeaderParam("X-Correlation-Id") String correlationId, Requests.ProofRequest body) {
+        Caller caller = callers.current();
+        String note = body == null ? null : body.note();
+        return application.recordProof(caller, agreementId, idempotencyKey, correlation(correlationId),
+                        "/agreements/" + agreementId + "/subprocessors/" + name + "/proof-requests", body,
+                        (id, a) -> new ProofCommand.RequestProof(id, a.facts(), name, note, ChangeBinding.actor(caller), application.now()),
+                        RegistryResource::recorded)
+                .map(r -> r.toResponse());
+    }
+
+    @POST
+    @Path("/agreements/{agreementId}/subprocessors/{name}/proofs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the contract binding this sub-processor to the same obligations (processor; art. 6.4)",
+            description = "A reference and the SHA-256 of the signed contract; the registry shows the latest. Honours Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Proof recorded")
+    @APIResponse(responseCode = "400", description = "field-required, invalid-sha256", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "only-processor-provides-proof", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public Uni<Response> provideProof(@PathParam("agreementId") String agreementId, @PathParam("name") String name,
+                                      @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                      @HeaderParam("X-Correlation-Id") String correlationId, Requests.ProofAttachment body) {
+        SubprocessorChangeResource.requireBody(body);
+        Caller caller = callers.current();
+        return application.recordProof(caller, agreementId, idempotencyKey, correlation(correlationId),
+                        "/agreements/" + agreementId + "/subprocessors/" + name + "/proofs", body,
+                        (id, a) -> new ProofCommand.AttachProof(id, a.facts(), name, body.reference(), body.sha256(),
+                                ChangeBinding.actor(caller), application.now()),
+                        RegistryResource::recorded)
+                .map(r -> r.toResponse());
+    }
+
+    private static CommandRequest.Reply recorded(Loaded<Optional<ProofEvent>> after) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", after.streamId());
+        body.put("type", after.state().map(e -> e.getClass().getSimpleName()).orElse(null));
+        body.put("record", after.state().orElse(null));
+        return new CommandRequest.Reply(201, body, Map.of("ETag", ETags.of(after.version())));
+    }
+
+    private static String correlation(String correlationId) {
+        return correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
     }
 
     @GET

@@ -12,6 +12,8 @@ import eu.dpaledger.subprocessor.domain.Actor;
 import eu.dpaledger.subprocessor.domain.ChangeCommand;
 import eu.dpaledger.subprocessor.domain.ChangeRecord;
 import eu.dpaledger.subprocessor.domain.ChangeState;
+import eu.dpaledger.subprocessor.domain.ProofCommand;
+import eu.dpaledger.subprocessor.domain.ProofEvent;
 import eu.dpaledger.subprocessor.infrastructure.ChangeBinding;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorReadModel;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +42,9 @@ public class SubprocessorApplication {
 
     @Inject
     ChangeBinding binding;
+
+    @Inject
+    eu.dpaledger.subprocessor.infrastructure.ProofBinding proofs;
 
     @Inject
     SubprocessorReadModel readModel;
@@ -110,6 +115,21 @@ public class SubprocessorApplication {
         return executor.execute(binding, new CommandRequest<>(changeId, false, ifMatch, idempotencyKey,
                 idempotencyKey == null ? null : Fingerprints.of(mapper, "POST", path, body), caller, correlationId,
                 loaded -> command.apply(actor, now), reply));
+    }
+
+    /**
+     * Records a flow-down proof request or proof (art. 6.4) about a sub-processor of the agreement, as a
+     * new record; the caller's organisation must be a party (404 otherwise), the domain checks the role.
+     */
+    public Uni<CommandResponse> recordProof(Caller caller, String agreementId, String idempotencyKey, String correlationId,
+                                            String path, Object body,
+                                            java.util.function.BiFunction<String, SubprocessorReadModel.Agreement, ProofCommand> command,
+                                            Function<Loaded<java.util.Optional<ProofEvent>>, CommandRequest.Reply> reply) {
+        String proofId = java.util.UUID.randomUUID().toString();
+        return agreementFor(caller, agreementId).flatMap(agreement -> executor.execute(proofs,
+                new CommandRequest<>(proofId, true, null, idempotencyKey,
+                        idempotencyKey == null ? null : Fingerprints.of(mapper, "POST", path, body), caller, correlationId,
+                        loaded -> command.apply(proofId, agreement), reply)));
     }
 
     /** The change as the caller may see it (party organisation in the matching role), or 404. */

@@ -34,7 +34,10 @@ public class ChangesProjection implements ProjectionHandler {
 
     @Override
     public Interest interestIn(String topic, String ceType) {
-        return SubprocessorEventTypes.isKnown(ceType) ? Interest.APPLY : Interest.UNKNOWN;
+        if (SubprocessorEventTypes.CHANGES.contains(ceType)) {
+            return Interest.APPLY;
+        }
+        return SubprocessorEventTypes.isKnown(ceType) ? Interest.IGNORE : Interest.UNKNOWN;
     }
 
     @Override

@@ -24,6 +24,8 @@ public class RegistryProjection implements ProjectionHandler {
     static final String NAME_KEY_SQL = "lower(regexp_replace(btrim(%s), '\\s+', ' ', 'g'))";
 
     static final String TOOK_EFFECT = "eu.dpaledger.subprocessor.ChangeTookEffect.v1";
+    static final String PROOF_REQUESTED = "eu.dpaledger.subprocessor.FlowDownProofRequested.v1";
+    static final String PROOF_PROVIDED = "eu.dpaledger.subprocessor.FlowDownProofProvided.v1";
 
     @Override
     public String name() {
@@ -37,7 +39,7 @@ public class RegistryProjection implements ProjectionHandler {
 
     @Override
     public Interest interestIn(String topic, String ceType) {
-        if (TOOK_EFFECT.equals(ceType)) {
+        if (TOOK_EFFECT.equals(ceType) || PROOF_REQUESTED.equals(ceType) || PROOF_PROVIDED.equals(ceType)) {
             return Interest.APPLY;
         }
         return SubprocessorEventTypes.isKnown(ceType) ? Interest.IGNORE : Interest.UNKNOWN;
@@ -45,6 +47,9 @@ public class RegistryProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
+        if (!TOOK_EFFECT.equals(event.type())) {
+            return proof(tx, event);
+        }
         JsonNode data = event.data();
         JsonNode change = data.path("change");
         String agreementId = data.path("agreementId").asText();
@@ -69,6 +74,23 @@ public class RegistryProjection implements ProjectionHandler {
                 .execute(values).replaceWithVoid());
     }
 
+    /** Art. 6.4: the latest request for, and the latest proof of, flow-down on the current entry. */
+    private static Uni<Void> proof(SqlClient tx, IncomingEvent event) {
+        JsonNode e = event.data().path("event");
+        String agreementId = event.data().path("agreementId").asText();
+        var at = event.time().atOffset(ZoneOffset.UTC);
+        String entry = " WHERE agreement_id = $1 AND name_key = " + NAME_KEY_SQL.formatted("$2") + " AND removed_at IS NULL";
+        if (PROOF_REQUESTED.equals(event.type())) {
+            return tx.preparedQuery("UPDATE registry_entries SET proof_requested_at = greatest(proof_requested_at, $3)" + entry)
+                    .execute(Tuple.of(agreementId, e.path("subprocessor").asText(), at)).replaceWithVoid();
+        }
+        return tx.preparedQuery("UPDATE registry_entries SET proof_reference = $4, proof_sha256 = $5, proof_attached_at = $3"
+                        + entry + " AND (proof_attached_at IS NULL OR proof_attached_at <= $3)")
+                .execute(Tuple.of(agreementId, e.path("subprocessor").asText(), at, e.path("reference").asText(),
+                        e.path("sha256").asText()))
+                .replaceWithVoid();
+    }
+
     private static Uni<Void> remove(SqlClient tx, String agreementId, String name, String changeId, java.time.OffsetDateTime at) {
         return tx.preparedQuery("UPDATE registry_entries SET removed_at = $4, removed_by_change = $3 "
                         + "WHERE agreement_id = $1 AND name_key = " + NAME_KEY_SQL.formatted("$2") + " AND removed_at IS NULL")
@@ -78,7 +100,8 @@ public class RegistryProjection implements ProjectionHandler {
     @Override
     public Uni<Void> reset(SqlClient tx) {
         return tx.query("DELETE FROM registry_entries WHERE basis <> 'BASELINE'").execute()
-                .flatMap(x -> tx.query("UPDATE registry_entries SET removed_at = NULL, removed_by_change = NULL").execute())
+                .flatMap(x -> tx.query("UPDATE registry_entries SET removed_at = NULL, removed_by_change = NULL, "
+                        + "proof_reference = NULL, proof_sha256 = NULL, proof_attached_at = NULL, proof_requested_at = NULL").execute())
                 .replaceWithVoid();
     }
 }

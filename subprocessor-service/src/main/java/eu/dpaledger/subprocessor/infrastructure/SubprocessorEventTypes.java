@@ -2,19 +2,31 @@ package eu.dpaledger.subprocessor.infrastructure;
 
 import eu.dpaledger.platform.eventstore.CloudEventTypes;
 import eu.dpaledger.subprocessor.domain.ChangeEvent;
+import eu.dpaledger.subprocessor.domain.ProofEvent;
 
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The published CloudEvent types of {@code dpa.subprocessors} ({@code eu.dpaledger.subprocessor.<Event>.v1}). */
 public final class SubprocessorEventTypes {
 
     public static final String TOPIC = "dpa.subprocessors";
 
-    public static final Set<String> ALL = Arrays.stream(ChangeEvent.class.getPermittedSubclasses())
-            .map(c -> CloudEventTypes.of(ChangeBinding.STREAM_TYPE, c.getSimpleName(), 1))
-            .collect(Collectors.toUnmodifiableSet());
+    /** Events of sub-processor changes (they carry a {@code change} summary). */
+    public static final Set<String> CHANGES = types(ChangeEvent.class);
+
+    /** Flow-down proof requests and proofs (art. 6.4; they carry the {@code parties}). */
+    public static final Set<String> PROOFS = types(ProofEvent.class);
+
+    public static final Set<String> ALL = Stream.concat(CHANGES.stream(), PROOFS.stream()).collect(Collectors.toUnmodifiableSet());
+
+    private static Set<String> types(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses())
+                .map(c -> CloudEventTypes.of(ChangeBinding.STREAM_TYPE, c.getSimpleName(), 1))
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     private SubprocessorEventTypes() {
     }
@@ -23,7 +35,8 @@ public final class SubprocessorEventTypes {
         return ALL.contains(ceType);
     }
 
-    public static String of(Class<? extends ChangeEvent> event) {
-        return CloudEventTypes.of(ChangeBinding.STREAM_TYPE, event.getSimpleName(), 1);
+    /** The organisations party to the agreement an event of this topic belongs to. */
+    public static com.fasterxml.jackson.databind.JsonNode parties(com.fasterxml.jackson.databind.JsonNode data) {
+        return data.has("change") ? data.get("change") : data.path("parties");
     }
 }

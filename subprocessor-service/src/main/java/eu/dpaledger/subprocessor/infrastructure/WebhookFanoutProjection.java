@@ -47,7 +47,7 @@ public class WebhookFanoutProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        var change = event.data().path("change");
+        var change = SubprocessorEventTypes.parties(event.data());
         Tuple values = Tuple.tuple(Arrays.asList(event.id(), event.type(), event.data().path("agreementId").asText(),
                 body(event), change.path("controllerOrg").asText(), change.path("processorOrg").asText(),
                 event.time().atOffset(ZoneOffset.UTC)));

@@ -55,6 +55,15 @@ class ContractTest {
         // Withdrawn by the processor.
         String third = announced(agreement);
         act(processorToken(), third, "withdrawal", 1, JSON.createObjectNode().put("reason", "Not needed")).statusCode(200);
+        // Flow-down proof (art. 6.4): requested by the controller, provided by the processor.
+        String request = io.restassured.RestAssured.given().auth().oauth2(controllerToken()).contentType("application/json")
+                .body("{\"note\":\"Before the annual review\"}")
+                .post("/agreements/{id}/subprocessors/{name}/proof-requests", agreement, "Level 27")
+                .then().statusCode(201).extract().path("id");
+        String proof = io.restassured.RestAssured.given().auth().oauth2(processorToken()).contentType("application/json")
+                .body("{\"reference\":\"ESN-L27-2026\",\"sha256\":\"" + "ab".repeat(32) + "\"}")
+                .post("/agreements/{id}/subprocessors/{name}/proofs", agreement, "Level 27")
+                .then().statusCode(201).extract().path("id");
         // A removal today: accepted and in effect at once.
         ObjectNode remove = JSON.createObjectNode().put("kind", "REMOVE").put("reason", "Contract ended")
                 .put("intendedFrom", LocalDate.ofInstant(TestClock.now(), BRUSSELS).toString());
@@ -65,8 +74,8 @@ class ContractTest {
         Instant windowEnd = Instant.parse(change(controllerToken(), fifth).extract().path("deadlines.objectionWindowEndsAt"));
         String sixth = announced(agreement);
         Instant right = Instant.parse(object(sixth, 1).statusCode(200).extract().path("deadlines.terminationRightFrom"));
-        Set<String> ids = Set.of(first, second, third, fourth, fifth, sixth);
-        await().atMost(Duration.ofSeconds(15)).until(() -> records(ids).size() >= 15);
+        Set<String> ids = Set.of(first, second, third, fourth, fifth, sixth, request, proof);
+        await().atMost(Duration.ofSeconds(15)).until(() -> records(ids).size() >= 17);
         TestClock.setNow(windowEnd.minus(Duration.ofHours(1)));
         tickUntil(() -> has(fifth, "ObjectionWindowClosingSoon"));
         TestClock.setNow(right.minus(Duration.ofDays(1)));
@@ -77,6 +86,7 @@ class ContractTest {
         List<TopicReader.Received> records = records(ids);
         for (TopicReader.Received r : records) {
             assertEquals(r.key(), r.header("ce_subject"));
+            assertEquals(agreement, read(r.value()).path("agreementId").asText());
             assertEquals("/dpa-ledger/subprocessor-service", r.header("ce_source"));
             Set<String> violations = Contracts.violations(r.ceType(), r.value());
             assertTrue(violations.isEmpty(), r.ceType() + " violates its contract: " + violations + "\n" + r.value());
@@ -87,7 +97,7 @@ class ContractTest {
 
     @Test
     void every_published_event_type_has_a_strict_contract_file() {
-        assertEquals(10, SubprocessorEventTypes.ALL.size());
+        assertEquals(12, SubprocessorEventTypes.ALL.size());
         for (String type : SubprocessorEventTypes.ALL) {
             assertNotNull(ContractTest.class.getClassLoader().getResource("contracts/" + type + ".schema.json"), type);
             assertFalse(Contracts.violations(type, "{}").isEmpty(), type + " accepts an empty object");
@@ -99,6 +109,14 @@ class ContractTest {
             scheduler.tick().await().indefinitely();
             return condition.call();
         });
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean has(String id, String event) {

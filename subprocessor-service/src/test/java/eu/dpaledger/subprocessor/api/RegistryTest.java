@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static eu.dpaledger.subprocessor.api.Fixtures.*;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -70,6 +71,44 @@ class RegistryTest {
                 .statusCode(200).body("subprocessors", hasSize(0));
         given().auth().oauth2(Tokens.processor(processor)).queryParam("country", "Belgium").get("/subprocessors").then()
                 .statusCode(400).body("type", equalTo(PROBLEMS + "invalid-country"));
+    }
+
+    @Test
+    void the_controller_asks_for_proof_of_flow_down_and_the_processor_provides_it() {
+        String agreement = activeAgreement();
+        String path = "/agreements/{id}/subprocessors/{name}/";
+        given().auth().oauth2(processorToken()).contentType("application/json").body("{}")
+                .post(path + "proof-requests", agreement, "Level 27").then().statusCode(403)
+                .body("type", equalTo(PROBLEMS + "only-controller-requests-proof"));
+        given().auth().oauth2(controllerToken()).contentType("application/json").body("{}")
+                .post(path + "proof-requests", agreement, "Combell").then().statusCode(404)
+                .body("type", equalTo(PROBLEMS + "subprocessor-not-engaged"));
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).contentType("application/json").body("{}")
+                .post(path + "proof-requests", agreement, "Level 27").then().statusCode(404);
+        given().auth().oauth2(controllerToken()).contentType("application/json").body("{\"note\":\"Before the audit\"}")
+                .post(path + "proof-requests", agreement, "level 27").then().statusCode(201)
+                .body("type", equalTo("FlowDownProofRequested")).body("record.note", equalTo("Before the audit"));
+        await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(processorToken())
+                .get("/agreements/{id}/subprocessors", agreement).then()
+                .body("subprocessors[0].proofRequestedAt", notNullValue())
+                .body("subprocessors[0].proofReference", nullValue()));
+
+        given().auth().oauth2(processorToken()).contentType("application/json")
+                .body("{\"reference\":\"ESN-L27-2026\",\"sha256\":\"not-a-digest\"}")
+                .post(path + "proofs", agreement, "Level 27").then().statusCode(400)
+                .body("type", equalTo(PROBLEMS + "invalid-sha256"));
+        given().auth().oauth2(controllerToken()).contentType("application/json")
+                .body("{\"reference\":\"ESN-L27-2026\",\"sha256\":\"" + "AB".repeat(32) + "\"}")
+                .post(path + "proofs", agreement, "Level 27").then().statusCode(403)
+                .body("type", equalTo(PROBLEMS + "only-processor-provides-proof"));
+        given().auth().oauth2(processorToken()).contentType("application/json")
+                .body("{\"reference\":\"ESN-L27-2026\",\"sha256\":\"" + "AB".repeat(32) + "\"}")
+                .post(path + "proofs", agreement, "Level 27").then().statusCode(201);
+        await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+                .get("/agreements/{id}/subprocessors", agreement).then()
+                .body("subprocessors[0].proofReference", equalTo("ESN-L27-2026"))
+                .body("subprocessors[0].proofSha256", equalTo("ab".repeat(32)))
+                .body("subprocessors[0].proofAttachedAt", notNullValue()));
     }
 
     /** A valid enterprise number no other test uses: 8 random digits starting with 0, then the mod-97 check. */
