@@ -45,6 +45,9 @@ class WebhookTest {
     record Received(String path, Map<String, String> headers, String body) {
     }
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -57,6 +60,12 @@ class WebhookTest {
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
             received.add(new Received(exchange.getRequestURI().getPath(), headers, body));
+            if (exchange.getRequestURI().getPath().equals("/redirect")) {
+                exchange.getResponseHeaders().add("Location", url("/target"));
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -126,6 +135,43 @@ class WebhookTest {
         List<Received> attempts = forChange(change);
         assertEquals(3, attempts.size());
         assertEquals(1, attempts.stream().map(r -> r.headers().get("webhook-id")).distinct().count(), "one webhook-id across retries");
+    }
+
+    @Test
+    void a_redirect_is_not_followed_and_counts_as_a_failed_attempt() {
+        String agreement = activeAgreement();
+        String subscription = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/redirect"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        String change = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !forChange(change).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}/deliveries", subscription).then().extract().path("[0].log[0].statusCode") != null);
+        given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}/deliveries", subscription).then()
+                .body("[0].status", equalTo("PENDING"))
+                .body("[0].log[0].statusCode", equalTo(302))
+                .body("[0].nextAttemptAt", org.hamcrest.Matchers.notNullValue());
+        assertTrue(received.stream().noneMatch(r -> r.path().equals("/target")), "the redirect target was never called");
+    }
+
+    @Test
+    void a_delivery_persisted_before_a_crash_is_sent_from_the_database_after_the_restart() {
+        String subscription = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/after-restart"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        // The state a crash leaves: the fan-out committed the delivery row, the instance died while it held
+        // the lease, the lease has run out. Nothing in memory knows of it.
+        String eventId = java.util.UUID.randomUUID().toString();
+        String body = "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\",\"type\":\"" + ANNOUNCED
+                + "\",\"data\":{\"changeId\":\"" + eventId + "\"}}";
+        pool.preparedQuery("INSERT INTO webhook_deliveries (delivery_id, subscription_id, event_id, event_type, agreement_id, "
+                        + "payload, status, next_attempt_at, created_at) VALUES (gen_random_uuid(), $1, $2, $3, 'a-1', $4, "
+                        + "'PENDING', now() - interval '1 minute', now() - interval '2 minutes')")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(subscription),
+                        java.util.UUID.fromString(eventId), ANNOUNCED, body))
+                .await().indefinitely();
+        await().atMost(Duration.ofSeconds(15)).until(() -> forChange(eventId).size() == 1);
+        assertEquals(body, forChange(eventId).get(0).body());
     }
 
     @Test
