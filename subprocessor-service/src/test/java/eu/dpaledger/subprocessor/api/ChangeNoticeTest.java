@@ -101,6 +101,20 @@ class ChangeNoticeTest {
     }
 
     @Test
+    void no_change_is_announced_under_a_terminated_agreement() {
+        String agreement = activeAgreement();
+        String now = TestClock.now().toString();
+        publishAgreementEvent(agreement, 5, "eu.dpaledger.agreement.AgreementTerminated.v1", "TERMINATED", CONTROLLER, PROCESSOR,
+                JSON.createObjectNode().put("ground", "ASSIGNMENT_ENDED").put("effectiveAt", now)
+                        .putNull("noticeOfDefaultReference").put("by", "CONTROLLER").put("at", now));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(processorToken())
+                .get("/agreements/{id}/subprocessors", agreement).then().body("status", equalTo("TERMINATED")));
+        announce(processorToken(), agreement, addCloudflare()).statusCode(409).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "agreement-not-active"))
+                .body("agreementStatus", equalTo("TERMINATED"));
+    }
+
+    @Test
     void a_retried_announcement_with_the_same_idempotency_key_records_one_change() {
         String agreement = activeAgreement();
         String key = UUID.randomUUID().toString();
