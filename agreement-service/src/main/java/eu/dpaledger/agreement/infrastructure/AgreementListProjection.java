@@ -1,6 +1,6 @@
 package eu.dpaledger.agreement.infrastructure;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import eu.dpaledger.platform.contracts.AgreementSummary;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +20,7 @@ import java.util.Set;
 @ApplicationScoped
 public class AgreementListProjection implements ProjectionHandler {
 
-    public static final String TOPIC = "dpa.agreements";
+    public static final String TOPIC = AgreementSummary.TOPIC;
 
     @Override
     public String name() {
@@ -39,24 +39,13 @@ public class AgreementListProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        JsonNode data = event.data();
-        JsonNode summary = data.get("agreement");
-        if (summary == null || !data.hasNonNull("agreementId") || !data.hasNonNull("streamVersion")) {
-            return Uni.createFrom().failure(new IllegalArgumentException("agreement event without agreementId, streamVersion or summary"));
-        }
-        JsonNode highest = summary.get("highestInformationClass");
-        Tuple values = Tuple.tuple(Arrays.asList(
-                data.get("agreementId").asText(),
-                data.get("streamVersion").asLong(),
-                summary.path("status").asText(),
-                summary.path("controller").path("enterpriseNumber").asText(),
-                summary.path("controller").path("name").asText(),
-                summary.path("processor").path("enterpriseNumber").asText(),
-                summary.path("processor").path("name").asText(),
-                summary.path("assignment").isNull() ? null : summary.path("assignment").asText(),
-                highest == null || highest.isNull() ? null : highest.asInt(),
-                summary.path("settings").path("supervisoryAuthority").asText(null),
-                event.time().atOffset(ZoneOffset.UTC)));
+        return Uni.createFrom().item(() -> AgreementSummary.of(event)).flatMap(a -> upsert(tx, a, event));
+    }
+
+    private static Uni<Void> upsert(SqlClient tx, AgreementSummary a, IncomingEvent event) {
+        Tuple values = Tuple.tuple(Arrays.asList(a.agreementId(), a.streamVersion(), a.status(), a.controllerOrg(),
+                a.controllerName(), a.processorOrg(), a.processorName(), a.assignment(), a.highestInformationClass(),
+                a.supervisoryAuthority(), event.time().atOffset(ZoneOffset.UTC)));
         return tx.preparedQuery("INSERT INTO agreement_list (agreement_id, stream_version, status, controller_org, "
                         + "controller_name, processor_org, processor_name, assignment, highest_class, supervisory_authority, "
                         + "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) "

@@ -1,6 +1,6 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import eu.dpaledger.platform.contracts.AgreementSummary;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
@@ -21,8 +21,7 @@ import java.util.Set;
 @ApplicationScoped
 public class AgreementsProjection implements ProjectionHandler {
 
-    public static final String TOPIC = "dpa.agreements";
-    static final String AGREEMENT_TYPES = "eu.dpaledger.agreement.";
+    public static final String TOPIC = AgreementSummary.TOPIC;
     static final String ACTIVATED = "eu.dpaledger.agreement.AgreementActivated.v1";
 
     @Override
@@ -38,30 +37,18 @@ public class AgreementsProjection implements ProjectionHandler {
     /** Every agreement event carries the summary; other aggregates publishing on the topic are not needed here. */
     @Override
     public Interest interestIn(String topic, String ceType) {
-        return ceType.startsWith(AGREEMENT_TYPES) ? Interest.APPLY : Interest.IGNORE;
+        return ceType.startsWith(AgreementSummary.TYPE_PREFIX) ? Interest.APPLY : Interest.IGNORE;
     }
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        JsonNode data = event.data();
-        JsonNode summary = data.get("agreement");
-        if (summary == null || !data.hasNonNull("agreementId") || !data.hasNonNull("streamVersion")) {
-            return Uni.createFrom().failure(new IllegalArgumentException("agreement event without agreementId, streamVersion or summary"));
-        }
-        JsonNode settings = summary.path("settings");
-        Tuple values = Tuple.tuple(Arrays.asList(
-                data.get("agreementId").asText(),
-                data.get("streamVersion").asLong(),
-                summary.path("status").asText(),
-                summary.path("controller").path("enterpriseNumber").asText(),
-                summary.path("controller").path("name").asText(),
-                summary.path("processor").path("enterpriseNumber").asText(),
-                summary.path("processor").path("name").asText(),
-                settings.path("subprocessorObjectionDays").asInt(30),
-                settings.path("timeZone").asText("Europe/Brussels"),
-                summary.path("subprocessors").toString(),
-                event.time().atOffset(ZoneOffset.UTC),
-                ACTIVATED.equals(event.type())));
+        return Uni.createFrom().item(() -> AgreementSummary.of(event)).flatMap(a -> upsert(tx, a, event));
+    }
+
+    private static Uni<Void> upsert(SqlClient tx, AgreementSummary a, IncomingEvent event) {
+        Tuple values = Tuple.tuple(Arrays.asList(a.agreementId(), a.streamVersion(), a.status(), a.controllerOrg(),
+                a.controllerName(), a.processorOrg(), a.processorName(), a.subprocessorObjectionDays(), a.timeZone(),
+                a.annexSubprocessors().toString(), event.time().atOffset(ZoneOffset.UTC), ACTIVATED.equals(event.type())));
         return tx.preparedQuery("WITH upsert AS (INSERT INTO agreements (agreement_id, stream_version, status, controller_org, "
                         + "controller_name, processor_org, processor_name, objection_days, time_zone, annex_subprocessors, "
                         + "activated_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, "
