@@ -74,28 +74,23 @@ public class CommandExecutor {
     }
 
     public <S, C, E> Uni<CommandResponse> execute(AggregateBinding<S, C, E> binding, CommandRequest<S, C> request) {
-        return pool.withTransaction(tx -> run(tx, binding, request))
-                .invoke(outcome -> committed(binding, List.of(outcome)))
-                .map(Outcome::response)
-                // Two requests with the same new key raced: the loser finds the winner's response.
-                .onFailure(CommandExecutor::isIdempotencyClash)
-                .recoverWithUni(() -> pool.withTransaction(tx -> replay(tx, request)
-                        .map(found -> found == null ? conflict() : found)));
+        return execute(binding, request, null);
     }
 
     /**
-     * Runs {@code request} and then {@code then} (another stream of the same aggregate) in ONE
+     * Runs {@code request} and then {@code then} (another stream of the same aggregate, or null) in ONE
      * transaction: both append or neither does, e.g. a new change and the one it supersedes. The reply
      * and the {@code Idempotency-Key} are {@code request}'s; when {@code request} appends nothing (a replay
      * under its key), {@code then} is not run.
      */
     public <S, C, E> Uni<CommandResponse> execute(AggregateBinding<S, C, E> binding, CommandRequest<S, C> request,
                                                   CommandRequest<S, C> then) {
-        return pool.withTransaction(tx -> run(tx, binding, request).flatMap(first -> first.after() == null
+        return pool.withTransaction(tx -> run(tx, binding, request).flatMap(first -> then == null || first.after() == null
                         ? Uni.createFrom().item(List.of(first))
                         : run(tx, binding, then).map(second -> List.of(first, second))))
                 .invoke(outcomes -> committed(binding, outcomes))
                 .map(outcomes -> outcomes.get(0).response())
+                // Two requests with the same new key raced: the loser finds the winner's response.
                 .onFailure(CommandExecutor::isIdempotencyClash)
                 .recoverWithUni(() -> pool.withTransaction(tx -> replay(tx, request)
                         .map(found -> found == null ? conflict() : found)));

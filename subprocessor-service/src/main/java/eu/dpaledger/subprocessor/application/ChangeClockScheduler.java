@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -64,14 +66,14 @@ public class ChangeClockScheduler {
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUniAndConcatenate(id -> tick(id, now))
                 .collect().asList()
-                .map(java.util.List::size);
+                .map(List::size);
     }
 
     private Uni<Void> tick(String changeId, Instant now) {
         return executor.execute(binding, CommandRequest.<ChangeState, ChangeCommand>internal(changeId, ChangeBinding.SCHEDULER,
                         "scheduler-" + UUID.randomUUID(),
                         loaded -> new ChangeCommand.Tick(windowWarning, terminationWarning, now),
-                        loaded -> new CommandRequest.Reply(200, null, java.util.Map.of())))
+                        loaded -> new CommandRequest.Reply(200, null, Map.of())))
                 .replaceWithVoid()
                 // Another instance ticked the same change a moment earlier: nothing is lost, the next pass looks again.
                 .onFailure(HttpProblem.class).recoverWithUni(f -> {

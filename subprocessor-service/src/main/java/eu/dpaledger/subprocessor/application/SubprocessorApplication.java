@@ -10,11 +10,14 @@ import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.subprocessor.domain.Actor;
 import eu.dpaledger.subprocessor.domain.ChangeCommand;
+import eu.dpaledger.subprocessor.domain.ChangeKind;
 import eu.dpaledger.subprocessor.domain.ChangeRecord;
 import eu.dpaledger.subprocessor.domain.ChangeState;
 import eu.dpaledger.subprocessor.domain.ProofCommand;
 import eu.dpaledger.subprocessor.domain.ProofEvent;
+import eu.dpaledger.subprocessor.domain.SubprocessorDetails;
 import eu.dpaledger.subprocessor.infrastructure.ChangeBinding;
+import eu.dpaledger.subprocessor.infrastructure.ProofBinding;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorReadModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +25,10 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -44,7 +51,7 @@ public class SubprocessorApplication {
     ChangeBinding binding;
 
     @Inject
-    eu.dpaledger.subprocessor.infrastructure.ProofBinding proofs;
+    ProofBinding proofs;
 
     @Inject
     SubprocessorReadModel readModel;
@@ -95,15 +102,14 @@ public class SubprocessorApplication {
             CommandRequest<ChangeState, ChangeCommand> supersede = new CommandRequest<>(supersedes, false, supersedesIfMatch,
                     null, null, caller, correlationId,
                     loaded -> new ChangeCommand.Supersede(changeId, agreementId, actor, now),
-                    loaded -> new CommandRequest.Reply(200, null, java.util.Map.of()));
+                    loaded -> new CommandRequest.Reply(200, null, Map.of()));
             return executor.execute(binding, announce, supersede);
         });
     }
 
     /** What the processor announces. */
-    public record Announcement(eu.dpaledger.subprocessor.domain.ChangeKind kind,
-                               eu.dpaledger.subprocessor.domain.SubprocessorDetails subprocessor, String replaces,
-                               java.time.LocalDate intendedFrom, String reason) {
+    public record Announcement(ChangeKind kind, SubprocessorDetails subprocessor, String replaces, LocalDate intendedFrom,
+                               String reason) {
     }
 
     /** Runs a command on an existing change as the caller. */
@@ -123,9 +129,9 @@ public class SubprocessorApplication {
      */
     public Uni<CommandResponse> recordProof(Caller caller, String agreementId, String idempotencyKey, String correlationId,
                                             String path, Object body,
-                                            java.util.function.BiFunction<String, SubprocessorReadModel.Agreement, ProofCommand> command,
-                                            Function<Loaded<java.util.Optional<ProofEvent>>, CommandRequest.Reply> reply) {
-        String proofId = java.util.UUID.randomUUID().toString();
+                                            BiFunction<String, SubprocessorReadModel.Agreement, ProofCommand> command,
+                                            Function<Loaded<Optional<ProofEvent>>, CommandRequest.Reply> reply) {
+        String proofId = UUID.randomUUID().toString();
         return agreementFor(caller, agreementId).flatMap(agreement -> executor.execute(proofs,
                 new CommandRequest<>(proofId, true, null, idempotencyKey,
                         idempotencyKey == null ? null : Fingerprints.of(mapper, "POST", path, body), caller, correlationId,

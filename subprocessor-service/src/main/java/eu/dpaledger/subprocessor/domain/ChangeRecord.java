@@ -41,12 +41,6 @@ public record ChangeRecord(
         return controllerOrg.equals(organisation) || processorOrg.equals(organisation);
     }
 
-    ChangeRecord with(ChangeStatus newStatus) {
-        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
-                intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned, newStatus,
-                objection, acceptanceBasis, acceptedAt, effectiveAt, closure);
-    }
-
     ChangeRecord withObjection(ChangeStatus newStatus, Objection newObjection) {
         return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
                 intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned, newStatus,

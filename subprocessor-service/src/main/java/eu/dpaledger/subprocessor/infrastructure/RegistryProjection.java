@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Set;
@@ -91,7 +92,7 @@ public class RegistryProjection implements ProjectionHandler {
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> remove(SqlClient tx, String agreementId, String name, String changeId, java.time.OffsetDateTime at) {
+    private static Uni<Void> remove(SqlClient tx, String agreementId, String name, String changeId, OffsetDateTime at) {
         return tx.preparedQuery("UPDATE registry_entries SET removed_at = $4, removed_by_change = $3 "
                         + "WHERE agreement_id = $1 AND name_key = " + NAME_KEY_SQL.formatted("$2") + " AND removed_at IS NULL")
                 .execute(Tuple.of(agreementId, name, changeId, at)).replaceWithVoid();

@@ -1,7 +1,5 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.subprocessor.domain.AgreementFacts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,9 +29,6 @@ public class SubprocessorReadModel {
 
     @Inject
     Pool pool;
-
-    @Inject
-    ObjectMapper mapper;
 
     /** An agreement as known here, with its parties' names. */
     public record Agreement(AgreementFacts facts, String controllerName, String processorName) {
@@ -133,7 +129,7 @@ public class SubprocessorReadModel {
      * Open changes whose clock may have something due at {@code now}: a window that ends (or warns)
      * by then, an accepted change whose date has come, an objection whose 3 months end (or warn).
      */
-    public Uni<List<String>> dueChanges(Instant now, java.time.Duration windowWarning, java.time.Duration terminationWarning) {
+    public Uni<List<String>> dueChanges(Instant now, Duration windowWarning, Duration terminationWarning) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         return pool.preparedQuery("SELECT change_id FROM changes WHERE "
                         + "(status = 'ANNOUNCED' AND (window_ends_at <= $1 OR (NOT window_warned AND window_ends_at <= $2))) "
@@ -165,13 +161,5 @@ public class SubprocessorReadModel {
     static Instant instant(Row r, String column) {
         OffsetDateTime value = r.getOffsetDateTime(column);
         return value == null ? null : value.toInstant();
-    }
-
-    JsonNode json(String text) {
-        try {
-            return mapper.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -8,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +24,9 @@ public class WebhookSubscriptions {
 
     @Inject
     Pool pool;
+
+    @Inject
+    ObjectMapper mapper;
 
     public record Subscription(UUID id, String organisation, String createdBy, String url, List<String> eventTypes,
                                Instant createdAt) {
@@ -92,17 +98,17 @@ public class WebhookSubscriptions {
                 });
     }
 
-    private static List<Attempt> attempts(String json) {
+    private List<Attempt> attempts(String json) {
         try {
-            var nodes = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            var nodes = mapper.readTree(json);
             List<Attempt> out = new ArrayList<>();
             for (var n : nodes) {
-                out.add(new Attempt(n.path("attempt").asInt(), java.time.OffsetDateTime.parse(n.path("at").asText()).toInstant(),
+                out.add(new Attempt(n.path("attempt").asInt(), OffsetDateTime.parse(n.path("at").asText()).toInstant(),
                         n.path("statusCode").isNull() ? null : n.path("statusCode").asInt(),
                         n.path("error").isNull() ? null : n.path("error").asText(), n.path("durationMs").asInt()));
             }
             return out;
-        } catch (Exception e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("delivery log unreadable", e);
         }
     }
