@@ -1,6 +1,7 @@
 package eu.dpaledger.subprocessor;
 
 import jakarta.enterprise.inject.Produces;
+import eu.dpaledger.testing.TestClock;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

@@ -37,6 +37,49 @@ public record Annex2(
         circumstances = circumstances == null ? null : Set.copyOf(circumstances);
     }
 
+    /** The report after {@code changes}: every non-null field of {@code changes} replaces the current one. */
+    public Annex2 merged(Annex2 changes) {
+        return new Annex2(pick(changes.internalContact, internalContact), pick(changes.company, company),
+                pick(changes.foundBy, foundBy), pick(changes.detectedAt, detectedAt),
+                pick(changes.processorAwareAt, processorAwareAt), pick(changes.description, description),
+                pick(changes.occurrence, occurrence), pick(changes.dataClasses, dataClasses),
+                pick(changes.otherData, otherData), pick(changes.personsAffected, personsAffected),
+                pick(changes.groupDescription, groupDescription), pick(changes.circumstances, circumstances),
+                pick(changes.unintelligible, unintelligible), pick(changes.encryption, encryption),
+                pick(changes.measures, measures));
+    }
+
+    /** The fields that have a value, by name, in form order (for the field history and supplements). */
+    public java.util.Map<String, Object> values() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        put(out, "internalContact", internalContact);
+        put(out, "company", company);
+        put(out, "foundBy", foundBy);
+        put(out, "detectedAt", detectedAt);
+        put(out, "processorAwareAt", processorAwareAt);
+        put(out, "description", description);
+        put(out, "occurrence", occurrence);
+        put(out, "dataClasses", dataClasses);
+        put(out, "otherData", otherData);
+        put(out, "personsAffected", personsAffected);
+        put(out, "groupDescription", groupDescription);
+        put(out, "circumstances", circumstances);
+        put(out, "unintelligible", unintelligible);
+        put(out, "encryption", encryption);
+        put(out, "measures", measures);
+        return out;
+    }
+
+    private static <T> T pick(T change, T current) {
+        return change != null ? change : current;
+    }
+
+    private static void put(java.util.Map<String, Object> out, String name, Object value) {
+        if (value != null) {
+            out.put(name, value);
+        }
+    }
+
     /** The processor's internal contact for this breach. */
     public record Contact(String name, String email, String phone) {
     }

@@ -1,7 +1,8 @@
 package eu.dpaledger.subprocessor.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.dpaledger.subprocessor.TestClock;
+import eu.dpaledger.testing.TestClock;
+import eu.dpaledger.testing.AgreementEvents;
 import eu.dpaledger.testing.Tokens;
 import eu.dpaledger.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -104,9 +105,7 @@ class ChangeNoticeTest {
     void no_change_is_announced_under_a_terminated_agreement() {
         String agreement = activeAgreement();
         String now = TestClock.now().toString();
-        publishAgreementEvent(agreement, 5, "eu.dpaledger.agreement.AgreementTerminated.v1", "TERMINATED", CONTROLLER, PROCESSOR,
-                JSON.createObjectNode().put("ground", "ASSIGNMENT_ENDED").put("effectiveAt", now)
-                        .putNull("noticeOfDefaultReference").put("by", "CONTROLLER").put("at", now));
+        AgreementEvents.terminated(agreement, CONTROLLER, PROCESSOR, "VTC", now);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(processorToken())
                 .get("/agreements/{id}/subprocessors", agreement).then().body("status", equalTo("TERMINATED")));
         announce(processorToken(), agreement, addCloudflare()).statusCode(409).contentType(PROBLEM_JSON)

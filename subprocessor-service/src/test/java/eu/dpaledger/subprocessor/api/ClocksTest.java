@@ -1,7 +1,7 @@
 package eu.dpaledger.subprocessor.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.dpaledger.subprocessor.TestClock;
+import eu.dpaledger.testing.TestClock;
 import eu.dpaledger.subprocessor.application.ChangeClockScheduler;
 import eu.dpaledger.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,12 +1,10 @@
 package eu.dpaledger.subprocessor.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.dpaledger.subprocessor.TestClock;
-import eu.dpaledger.testing.Contracts;
+import eu.dpaledger.testing.AgreementEvents;
+import eu.dpaledger.testing.TestClock;
 import eu.dpaledger.testing.Tokens;
-import eu.dpaledger.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -14,13 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Agreements as agreement-service publishes them on {@code dpa.agreements} (checked against its published
@@ -34,7 +28,6 @@ final class Fixtures {
     static final String PROBLEM_JSON = "application/problem+json";
     static final String PROBLEMS = "https://dpa-ledger.eu/problems/";
     static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
-    static final String ACTIVATED = "eu.dpaledger.agreement.AgreementActivated.v1";
 
     private Fixtures() {
     }
@@ -56,39 +49,10 @@ final class Fixtures {
     }
 
     static String activeAgreement(String controllerOrg, String processorOrg) {
-        String id = UUID.randomUUID().toString();
-        publishAgreementEvent(id, 4, ACTIVATED, "ACTIVE", controllerOrg, processorOrg,
-                JSON.createObjectNode().put("contentSha256", "a".repeat(64)).put("at", TestClock.now().toString()));
+        String id = AgreementEvents.activated(controllerOrg, processorOrg, "VTC", TestClock.now().toString());
         await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.controller(controllerOrg))
                 .get("/agreements/{id}/subprocessors", id).statusCode() == 200);
         return id;
-    }
-
-    static void publishAgreementEvent(String id, long version, String type, String status, String controllerOrg,
-                                      String processorOrg, ObjectNode event) {
-        ObjectNode data = JSON.createObjectNode();
-        data.put("agreementId", id);
-        data.put("streamVersion", version);
-        data.set("event", event);
-        ObjectNode summary = data.putObject("agreement");
-        summary.put("status", status);
-        summary.putObject("controller").put("name", "Lokaal bestuur Opwijk").put("enterpriseNumber", controllerOrg);
-        summary.putObject("processor").put("name", "European Service Network").put("enterpriseNumber", processorOrg);
-        summary.put("assignment", "Opbouw en hosting website + hosting Matomo");
-        summary.putObject("settings").put("supervisoryAuthority", "VTC").put("timeZone", "Europe/Brussels")
-                .put("subprocessorObjectionDays", 30).put("destructionConfirmationDays", 30);
-        summary.put("highestInformationClass", 2);
-        ArrayNode subprocessors = summary.putArray("subprocessors");
-        subprocessors.addObject().put("name", "Level 27").put("headOffice", "Hasselt").put("country", "BE")
-                .putNull("transferMechanism");
-        summary.putArray("processingLocations").addObject().put("country", "BE").putNull("transferMechanism");
-        String value = data.toString();
-        // Consumer-side contract check: what we feed the service is what agreement-service promises to publish.
-        Set<String> violations = Contracts.violations(type, value);
-        assertTrue(violations.isEmpty(), "fixture violates agreement-service's contract: " + violations);
-        TopicReader.write("dpa.agreements", id, value, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_type", type, "ce_source", "/dpa-ledger/agreement-service", "ce_subject", id,
-                "ce_time", TestClock.now().toString(), "content-type", "application/json"));
     }
 
     /** An ADD of Cloudflare (US, adequacy decision) intended the day after the 30-day window. */

@@ -1,5 +1,6 @@
 package eu.dpaledger.subprocessor.api;
 
+import eu.dpaledger.testing.AgreementEvents;
 import eu.dpaledger.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,9 @@ class RegistryTest {
     @Test
     void a_redelivered_activation_does_not_duplicate_the_baseline() {
         String agreement = activeAgreement();
-        publishAgreementEvent(agreement, 4, ACTIVATED, "ACTIVE", CONTROLLER, PROCESSOR,
-                JSON.createObjectNode().put("contentSha256", "a".repeat(64)).put("at", "2026-11-29T10:00:00Z"));
+        AgreementEvents.publish(agreement, 4, AgreementEvents.ACTIVATED,
+                JSON.createObjectNode().put("contentSha256", "a".repeat(64)).put("at", "2026-11-29T10:00:00Z"),
+                AgreementEvents.summary("ACTIVE", CONTROLLER, PROCESSOR, "VTC"), "2026-11-29T10:00:00Z");
         String second = activeAgreement();
         given().auth().oauth2(controllerToken()).get("/agreements/{id}/subprocessors", second).then().statusCode(200);
         given().auth().oauth2(controllerToken()).get("/agreements/{id}/subprocessors", agreement).then()

@@ -1,6 +1,4 @@
-package eu.dpaledger.subprocessor;
-
-import jakarta.enterprise.inject.Vetoed;
+package eu.dpaledger.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +8,9 @@ import java.time.ZoneOffset;
 
 /**
  * The service's clock in tests: the system clock shifted by an offset a test may set (the scheduler's
- * transitions happen weeks or months later). {@link TestClockProducer} makes it the service's clock.
+ * transitions happen weeks or months later). A service's tests make it the service's clock with a producer:
+ * {@code @Produces @Singleton Clock clock() { return new TestClock(); }} (the kernel's clock is a default bean).
  */
-@Vetoed
 public class TestClock extends Clock {
 
     private static volatile Duration offset = Duration.ZERO;

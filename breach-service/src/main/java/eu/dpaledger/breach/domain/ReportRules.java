@@ -1,0 +1,115 @@
+package eu.dpaledger.breach.domain;
+
+import eu.dpaledger.platform.domain.DomainRejection;
+
+import java.time.Instant;
+
+/**
+ * What makes an annex-2 report consistent (art. 7.3 wants it even incomplete, but never contradictory):
+ * the two required fields, no instant in the future, awareness not before detection, a time span that
+ * runs forwards, a range of persons with min ≤ max, class Q described, "partly" explained.
+ */
+public final class ReportRules {
+
+    public static final String FIELD_REQUIRED = "field-required";
+    public static final String INCONSISTENT_REPORT = "inconsistent-report";
+
+    private ReportRules() {
+    }
+
+    /** Refuses (400, naming the field) a report that is incomplete where it may not be, or contradicts itself. */
+    public static void check(Annex2 r, Instant now) {
+        if (r.processorAwareAt() == null) {
+            throw required("processorAwareAt");
+        }
+        if (r.description() == null || r.description().isBlank()) {
+            throw required("description");
+        }
+        notInFuture("detectedAt", r.detectedAt(), now);
+        notInFuture("processorAwareAt", r.processorAwareAt(), now);
+        if (r.detectedAt() != null && r.processorAwareAt().isBefore(r.detectedAt())) {
+            throw inconsistent("processorAwareAt", "cannot be before detectedAt (" + r.detectedAt() + ")");
+        }
+        if (r.occurrence() != null) {
+            Annex2.Occurrence o = r.occurrence();
+            if (o.kind() == null) {
+                throw required("occurrence.kind");
+            }
+            switch (o.kind()) {
+                case AT -> {
+                    if (o.at() == null) {
+                        throw required("occurrence.at");
+                    }
+                    notInFuture("occurrence.at", o.at(), now);
+                }
+                case BETWEEN -> {
+                    if (o.from() == null) {
+                        throw required("occurrence.from");
+                    }
+                    if (o.to() == null) {
+                        throw required("occurrence.to");
+                    }
+                    notInFuture("occurrence.from", o.from(), now);
+                    notInFuture("occurrence.to", o.to(), now);
+                    if (o.from().isAfter(o.to())) {
+                        throw inconsistent("occurrence.from", "must not be after occurrence.to");
+                    }
+                }
+                default -> {
+                    // not yet known, or an anonymous report: no instants
+                }
+            }
+        }
+        if (r.dataClasses() != null) {
+            if (r.dataClasses().contains(DataClass.A) && r.dataClasses().size() > 1) {
+                throw inconsistent("dataClasses", "A (none, not traceable to a person) excludes every other class");
+            }
+            if (r.dataClasses().contains(DataClass.Q) && (r.otherData() == null || r.otherData().isBlank())) {
+                throw required("otherData");
+            }
+        }
+        if (r.personsAffected() != null) {
+            Annex2.PersonsAffected p = r.personsAffected();
+            if (p.kind() == null) {
+                throw required("personsAffected.kind");
+            }
+            if (p.kind() == Annex2.PersonsAffected.Kind.RANGE) {
+                if (p.min() == null) {
+                    throw required("personsAffected.min");
+                }
+                if (p.max() == null) {
+                    throw required("personsAffected.max");
+                }
+                if (p.min() < 0) {
+                    throw inconsistent("personsAffected.min", "must not be negative");
+                }
+                if (p.min() > p.max()) {
+                    throw inconsistent("personsAffected.min", "must not be greater than personsAffected.max");
+                }
+            }
+        }
+        if (r.unintelligible() != null) {
+            if (r.unintelligible().answer() == null) {
+                throw required("unintelligible.answer");
+            }
+            if (r.unintelligible().answer() == Annex2.Unintelligible.Answer.PARTLY
+                    && (r.unintelligible().how() == null || r.unintelligible().how().isBlank())) {
+                throw required("unintelligible.how");
+            }
+        }
+    }
+
+    static DomainRejection required(String field) {
+        return DomainRejection.invalidField(FIELD_REQUIRED, "A required field is missing", field, "is required");
+    }
+
+    private static DomainRejection inconsistent(String field, String message) {
+        return DomainRejection.invalidField(INCONSISTENT_REPORT, "The report contradicts itself", field, message);
+    }
+
+    private static void notInFuture(String field, Instant value, Instant now) {
+        if (value != null && value.isAfter(now)) {
+            throw inconsistent(field, "must not be in the future");
+        }
+    }
+}

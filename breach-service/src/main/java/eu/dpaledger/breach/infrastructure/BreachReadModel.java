@@ -1,0 +1,100 @@
+package eu.dpaledger.breach.infrastructure;
+
+import eu.dpaledger.breach.domain.BreachFacts;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Queries on breach-service's read models: agreements and the breach register. */
+@ApplicationScoped
+public class BreachReadModel {
+
+    @Inject
+    Pool pool;
+
+    /** One line of the register, with its clocks. */
+    public record Entry(String breachId, long version, String agreementId, String status, String description,
+                        Instant processorAwareAt, Instant receivedAt, Instant reportDueAt, long lateBySeconds,
+                        Instant controllerAwareAt, Instant notificationDueAt, boolean notificationOverdue, String risk,
+                        List<String> openObligations) {
+    }
+
+    public Uni<Optional<BreachFacts>> agreement(String agreementId) {
+        return pool.preparedQuery("SELECT * FROM agreements WHERE agreement_id = $1").execute(Tuple.of(agreementId))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.empty();
+                    }
+                    Row r = rows.iterator().next();
+                    return Optional.of(new BreachFacts(r.getString("agreement_id"), r.getString("status"),
+                            r.getString("controller_org"), r.getString("processor_org"), r.getString("authority"),
+                            ZoneId.of(r.getString("time_zone"))));
+                });
+    }
+
+    /** The parties' names of an agreement (controller, processor), for documents; empty names if unknown. */
+    public Uni<String[]> partyNames(String agreementId) {
+        return pool.preparedQuery("SELECT controller_name, processor_name FROM agreements WHERE agreement_id = $1")
+                .execute(Tuple.of(agreementId))
+                .map(rows -> rows.iterator().hasNext()
+                        ? new String[]{rows.iterator().next().getString("controller_name"), rows.iterator().next().getString("processor_name")}
+                        : new String[]{null, null});
+    }
+
+    /**
+     * The register of the caller's organisation: breaches of its agreements as controller (with the
+     * controller role) or as processor, optionally for one agreement, by status, or only overdue ones.
+     */
+    public Uni<List<Entry>> register(String organisation, boolean asController, boolean asProcessor, String agreementId,
+                                     String status, Boolean overdue, Instant now) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        return pool.preparedQuery("SELECT * FROM breach_register WHERE ((controller_org = $1 AND $2) OR (processor_org = $1 AND $3)) "
+                        + "AND ($4::text IS NULL OR agreement_id = $4) AND ($5::text IS NULL OR status = $5) "
+                        + "AND ($6::boolean IS NULL OR (notification_open AND notification_due_at <= $7) = $6) "
+                        + "ORDER BY received_at DESC, breach_id LIMIT 500")
+                .execute(Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, agreementId, status, overdue, at)))
+                .map(rows -> {
+                    List<Entry> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        Instant due = instant(r, "notification_due_at");
+                        out.add(new Entry(r.getString("breach_id"), r.getLong("stream_version"), r.getString("agreement_id"),
+                                r.getString("status"), r.getString("description"), instant(r, "processor_aware_at"),
+                                instant(r, "received_at"), instant(r, "report_due_at"), r.getLong("late_by_seconds"),
+                                instant(r, "controller_aware_at"), due,
+                                r.getBoolean("notification_open") && !now.isBefore(due), r.getString("risk"),
+                                Arrays.asList(r.getArrayOfStrings("open_obligations"))));
+                    }
+                    return out;
+                });
+    }
+
+    /** Breaches whose 72-hour clock warns or falls by {@code now} and that are still to be notified. */
+    public Uni<List<String>> due(Instant now, java.time.Duration warning) {
+        return pool.preparedQuery("SELECT breach_id FROM breach_register WHERE notification_open AND ("
+                        + "(NOT notification_missed AND notification_due_at <= $1) OR "
+                        + "(NOT notification_warned AND notification_due_at <= $2)) ORDER BY notification_due_at LIMIT 500")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), now.plus(warning).atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getString("breach_id")));
+                    return out;
+                });
+    }
+
+    private static Instant instant(Row r, String column) {
+        OffsetDateTime value = r.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}
