@@ -1,0 +1,106 @@
+package eu.dpaledger.audit.api;
+
+import eu.dpaledger.audit.infrastructure.OrganisationCalendars;
+import eu.dpaledger.platform.http.HttpProblem;
+import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.security.Caller;
+import eu.dpaledger.platform.security.CallerProvider;
+import eu.dpaledger.platform.time.ClosingDay;
+import eu.dpaledger.platform.time.OfficeHours;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An organisation's working calendar (DOMAIN.md "Calendar"): it may close on 11 July (Flemish public
+ * body) and on days of its own, and set its office hours. Only the organisation itself changes it; the
+ * processor's calendar decides when it can be audited (art. 9.1).
+ */
+@Path("/organisations/{organisation}/calendar")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"controller", "processor"})
+@Tag(name = "Working calendar")
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
+@SecurityRequirement(name = "bearer")
+public class CalendarResource {
+
+    @Inject
+    OrganisationCalendars calendars;
+
+    @Inject
+    CallerProvider callers;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Operation(summary = "The organisation's closing days and office hours (defaults when never set)")
+    public Uni<OrganisationCalendars.Settings> get(@PathParam("organisation") String organisation) {
+        return calendars.settings(organisation);
+    }
+
+    @PUT
+    @Operation(summary = "Set your own organisation's calendar: Flemish public body (closed 11 July), closing days (recurring --MM-DD or once), office hours")
+    @APIResponse(responseCode = "403", description = "own-calendar-only", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public Uni<OrganisationCalendars.Settings> put(@PathParam("organisation") String organisation, Requests.CalendarRequest body) {
+        AuditResource.requireBody(body);
+        Caller caller = callers.current();
+        if (!organisation.equals(caller.organisation())) {
+            throw new HttpProblem(403, "own-calendar-only", "Only your own calendar", "An organisation sets only its own calendar");
+        }
+        List<ClosingDay> days = new ArrayList<>();
+        List<Requests.ClosingDayRequest> input = body.closingDays() == null ? List.of() : body.closingDays();
+        for (int i = 0; i < input.size(); i++) {
+            Requests.ClosingDayRequest d = input.get(i);
+            String field = "closingDays[" + i + "]";
+            if (d == null || d.name() == null || d.name().isBlank()) {
+                throw invalid(field + ".name", "is required");
+            }
+            if ((d.recurring() == null) == (d.once() == null)) {
+                throw invalid(field, "give either recurring (--MM-DD) or once (a date)");
+            }
+            try {
+                days.add(d.once() != null ? ClosingDay.once(d.name().trim(), d.once())
+                        : ClosingDay.recurring(d.name().trim(), MonthDay.parse(d.recurring())));
+            } catch (DateTimeParseException e) {
+                throw invalid(field + ".recurring", "must look like --07-11");
+            }
+        }
+        OfficeHours hours = OfficeHours.DEFAULT;
+        if (body.officeHours() != null) {
+            try {
+                hours = new OfficeHours(LocalTime.parse(body.officeHours().start()), LocalTime.parse(body.officeHours().end()));
+            } catch (DateTimeParseException | NullPointerException | IllegalArgumentException e) {
+                throw invalid("officeHours", "start and end as HH:MM, start before end");
+            }
+        }
+        return calendars.save(new OrganisationCalendars.Settings(organisation, Boolean.TRUE.equals(body.flemishPublicBody()),
+                List.copyOf(days), hours, caller.subject(), clock.instant()));
+    }
+
+    private static HttpProblem invalid(String field, String message) {
+        return new HttpProblem(400, "invalid-calendar", "Invalid calendar", field + ": " + message,
+                Map.of("violations", List.of(Map.of("field", field, "message", message))));
+    }
+}

@@ -1,0 +1,126 @@
+package eu.dpaledger.audit.api;
+
+import eu.dpaledger.audit.application.AuditApplication;
+import eu.dpaledger.audit.domain.InformationRequest;
+import eu.dpaledger.audit.infrastructure.AuditBinding;
+import eu.dpaledger.audit.infrastructure.AuditReadModel;
+import eu.dpaledger.platform.command.CommandRequest;
+import eu.dpaledger.platform.command.Loaded;
+import eu.dpaledger.platform.http.ETags;
+import eu.dpaledger.platform.http.HttpProblem;
+import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.security.Caller;
+import eu.dpaledger.platform.security.CallerProvider;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Information requests (art. 9.2): the controller asks, the processor answers with text and attachment references. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"controller", "processor"})
+@Tag(name = "Information requests")
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
+@APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller's organisation", content = @Content(mediaType = Problems.MEDIA_TYPE))
+@SecurityRequirement(name = "bearer")
+public class InformationRequestResource {
+
+    @Inject
+    AuditApplication application;
+
+    @Inject
+    AuditReadModel readModel;
+
+    @Inject
+    CallerProvider callers;
+
+    @POST
+    @Path("/agreements/{agreementId}/information-requests")
+    @Operation(summary = "Ask the processor for information (controller; art. 9.2), optionally by a date")
+    public Uni<Response> ask(@PathParam("agreementId") String agreementId, @HeaderParam("Idempotency-Key") String key,
+                             @HeaderParam("X-Correlation-Id") String cid, Requests.QuestionRequest body) {
+        AuditResource.requireBody(body);
+        Caller caller = callers.current();
+        String id = UUID.randomUUID().toString();
+        return application.ask(caller, agreementId, id, key, AuditResource.correlation(cid),
+                        "/agreements/" + agreementId + "/information-requests", body,
+                        (facts, at) -> new InformationRequest.Ask(id, facts, body.question(), body.dueDate(), AuditBinding.actor(caller), at),
+                        after -> new CommandRequest.Reply(201, view(after), Map.of("ETag", ETags.of(after.version()),
+                                "Location", "/information-requests/" + id)))
+                .map(r -> r.toResponse());
+    }
+
+    @POST
+    @Path("/information-requests/{id}/answer")
+    @Operation(summary = "Answer (processor): text and attachment references (name + SHA-256)")
+    public Uni<Response> answer(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
+                                Requests.AnswerRequest body) {
+        AuditResource.requireBody(body);
+        return application.answer(callers.current(), id, ifMatch, key, AuditResource.correlation(cid),
+                        "/information-requests/" + id + "/answer", body,
+                        (actor, at) -> new InformationRequest.Answer(body.text(), body.attachments(), actor, at),
+                        after -> new CommandRequest.Reply(200, view(after), Map.of("ETag", ETags.of(after.version()))))
+                .map(r -> r.toResponse());
+    }
+
+    @GET
+    @Path("/information-requests")
+    @Operation(summary = "Information requests of the caller's organisation, by agreement, status (OPEN, ANSWERED), overdue")
+    public Uni<List<AuditReadModel.RequestLine>> list(@QueryParam("agreement") String agreementId, @QueryParam("status") String status,
+                                                      @QueryParam("overdue") String overdue) {
+        if (status != null && !Set.of("OPEN", "ANSWERED").contains(status)) {
+            throw HttpProblem.badRequest("invalid-status", "Invalid status", "status must be OPEN or ANSWERED");
+        }
+        Caller caller = callers.current();
+        return readModel.requests(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
+                agreementId, status, AuditResource.flag(overdue), application.now());
+    }
+
+    @GET
+    @Path("/information-requests/{id}")
+    @Operation(summary = "One information request with its answer; ETag")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return application.loadRequest(callers.current(), id)
+                .map(loaded -> Response.ok(view(loaded)).header("ETag", ETags.of(loaded.version())).build());
+    }
+
+    private Map<String, Object> view(Loaded<Optional<InformationRequest.Record>> loaded) {
+        InformationRequest.Record r = loaded.state().orElseThrow();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", r.requestId());
+        out.put("agreementId", r.agreementId());
+        out.put("version", loaded.version());
+        out.put("status", r.status());
+        out.put("question", r.question());
+        out.put("dueDate", r.dueDate());
+        out.put("overdue", r.overdue(application.now()));
+        out.put("askedBy", r.askedBy());
+        out.put("askedAt", r.askedAt());
+        out.put("answer", r.answer());
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package eu.dpaledger.audit.api;
+
+import eu.dpaledger.audit.domain.AuditCommand;
+import eu.dpaledger.audit.domain.FindingSeverity;
+import eu.dpaledger.audit.domain.InformationRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request bodies of audit-service. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    @Schema(example = "{\"noticeGivenAt\":\"2027-03-01T09:00:00Z\",\"start\":\"2027-03-15T09:00:00Z\",\"end\":\"2027-03-15T15:00:00Z\",\"scope\":\"Hosting of the municipal website and Matomo\",\"location\":\"ESN, Kunstlaan 47, Brussel\",\"auditorOrg\":\"0555555523\"}")
+    record ScheduleRequest(Instant noticeGivenAt, Instant start, Instant end, String scope, String location, String auditorOrg,
+                           String overrideJustification) {
+    }
+
+    record RescheduleRequest(Instant noticeGivenAt, Instant start, Instant end, String overrideJustification, String reason) {
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    @Schema(example = "{\"title\":\"No MFA on the hosting panel\",\"severity\":\"MAJOR\",\"articleRef\":\"art. 5.1, annex 1 measures\",\"description\":\"Admin accounts log in with a password only\"}")
+    record FindingRequest(String title, FindingSeverity severity, String articleRef, String description) {
+    }
+
+    @Schema(example = "{\"completedAt\":\"2027-03-15T15:00:00Z\",\"nonCompliance\":true}")
+    record CompletionRequest(Instant completedAt, Boolean nonCompliance) {
+    }
+
+    record PlanRequest(List<AuditCommand.MeasureInput> measures) {
+    }
+
+    record DecisionRequest(Boolean approved, String comments) {
+    }
+
+    record ImplementationRequest(String note) {
+    }
+
+    record VerificationRequest(Boolean verified, String comments) {
+    }
+
+    @Schema(example = "{\"question\":\"Send the list of staff with access to the website database\",\"dueDate\":\"2027-03-31\"}")
+    record QuestionRequest(String question, LocalDate dueDate) {
+    }
+
+    record AnswerRequest(String text, List<InformationRequest.Attachment> attachments) {
+    }
+
+    @Schema(example = "{\"flemishPublicBody\":true,\"closingDays\":[{\"name\":\"Brugse kermis\",\"recurring\":\"--09-15\",\"once\":null}],\"officeHours\":{\"start\":\"08:30\",\"end\":\"16:30\"}}")
+    record CalendarRequest(Boolean flemishPublicBody, List<ClosingDayRequest> closingDays, OfficeHoursRequest officeHours) {
+    }
+
+    record ClosingDayRequest(String name, String recurring, LocalDate once) {
+    }
+
+    record OfficeHoursRequest(String start, String end) {
+    }
+}

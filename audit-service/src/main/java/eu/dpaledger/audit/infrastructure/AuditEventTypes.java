@@ -1,0 +1,27 @@
+package eu.dpaledger.audit.infrastructure;
+
+import eu.dpaledger.audit.domain.AuditEvent;
+import eu.dpaledger.audit.domain.InformationRequest;
+import eu.dpaledger.platform.eventstore.CloudEventTypes;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The published CloudEvent types of {@code dpa.audits}: audits and information requests. */
+public final class AuditEventTypes {
+
+    public static final String TOPIC = "dpa.audits";
+    public static final Set<String> AUDITS = types(AuditBinding.STREAM_TYPE, AuditEvent.class);
+    public static final Set<String> REQUESTS = types(RequestBinding.STREAM_TYPE, InformationRequest.Event.class);
+    public static final Set<String> ALL = Stream.concat(AUDITS.stream(), REQUESTS.stream()).collect(Collectors.toUnmodifiableSet());
+
+    private AuditEventTypes() {
+    }
+
+    private static Set<String> types(String streamType, Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses()).map(c -> CloudEventTypes.of(streamType, c.getSimpleName(), 1))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

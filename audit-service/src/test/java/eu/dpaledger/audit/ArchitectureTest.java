@@ -1,0 +1,13 @@
+package eu.dpaledger.audit;
+
+import eu.dpaledger.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The domain is plain Java: no framework in it, and it does not reach into the outer layers. */
+class ArchitectureTest {
+
+    @Test
+    void domain_is_plain_java_and_does_not_depend_on_the_outer_layers() {
+        ArchitectureRules.domainIsPlainJava("eu.dpaledger.audit");
+    }
+}

@@ -1,0 +1,237 @@
+package eu.dpaledger.audit.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.dpaledger.audit.application.AuditScheduler;
+import eu.dpaledger.audit.infrastructure.AuditEventTypes;
+import eu.dpaledger.testing.Contracts;
+import eu.dpaledger.testing.TestClock;
+import eu.dpaledger.testing.Tokens;
+import eu.dpaledger.testing.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static eu.dpaledger.audit.api.Fixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Audits and information requests over HTTP against the real database and broker, with a controllable clock. */
+@QuarkusTest
+class AuditFlowTest {
+
+    @Inject
+    AuditScheduler scheduler;
+
+    @AfterEach
+    void realTime() {
+        TestClock.reset();
+    }
+
+    @Test
+    void the_controller_schedules_with_proper_notice_and_the_processor_cannot() {
+        String agreement = activeAgreement();
+        String id = schedule(controllerToken(), agreement, audit()).statusCode(201).header("ETag", "\"1\"")
+                .body("status", equalTo("SCHEDULED")).body("cost.borneBy", equalTo("CONTROLLER"))
+                .body("schedule.auditorOrg", equalTo(Tokens.AUDIT_FIRM)).extract().path("id");
+        schedule(processorToken(), agreement, audit()).statusCode(403).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "only-controller-schedules-and-decides"));
+        schedule(Tokens.controller(Tokens.VOORBEELD), agreement, audit()).statusCode(404);
+        audit(processorToken(), id).statusCode(200);
+        audit(auditorToken(), id).statusCode(200);
+        audit(Tokens.auditor(Tokens.VOORBEELD), id).statusCode(404);
+        audit(Tokens.controller(Tokens.VOORBEELD), id).statusCode(404);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(auditorToken()).get("/audits").then()
+                .statusCode(200).body("auditId", hasItem(id)));
+    }
+
+    @Test
+    void short_notice_and_holidays_are_refused_naming_the_rule_and_the_first_allowed_start() {
+        String agreement = activeAgreement();
+        ObjectNode tooSoon = audit();
+        Instant soon = workingDayAfter(5, 10);
+        tooSoon.put("start", soon.toString()).put("end", soon.plusSeconds(3600).toString());
+        schedule(controllerToken(), agreement, tooSoon).statusCode(422).body("type", equalTo(PROBLEMS + "audit-notice-too-short"))
+                .body("firstAllowedStart", notNullValue()).body("violations[0].field", equalTo("start"));
+        tooSoon.put("overrideJustification", "Mandatory requirements");
+        schedule(controllerToken(), agreement, tooSoon).statusCode(422).body("type", equalTo(PROBLEMS + "audit-notice-too-short"));
+        ObjectNode earlyMorning = audit();
+        Instant eight = workingDayAfter(14, 8);
+        earlyMorning.put("start", eight.toString()).put("end", eight.plusSeconds(3600 * 3).toString());
+        schedule(controllerToken(), agreement, earlyMorning).statusCode(422)
+                .body("type", equalTo(PROBLEMS + "audit-outside-office-hours"));
+        earlyMorning.put("overrideJustification", "The data centre is only accessible before opening hours");
+        schedule(controllerToken(), agreement, earlyMorning).statusCode(201)
+                .body("schedule.overrideJustification", equalTo("The data centre is only accessible before opening hours"));
+    }
+
+    @Test
+    void the_processors_own_closing_day_is_respected() {
+        String agreement = activeAgreement();
+        Instant start = workingDayAfter(20, 10);
+        LocalDate day = LocalDate.ofInstant(start, BRUSSELS);
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON).body("{\"flemishPublicBody\":false}")
+                .put("/organisations/{org}/calendar", PROCESSOR).then().statusCode(403).body("type", equalTo(PROBLEMS + "own-calendar-only"));
+        given().auth().oauth2(processorToken()).contentType(ContentType.JSON)
+                .body("{\"flemishPublicBody\":false,\"closingDays\":[{\"name\":\"ESN team day\",\"recurring\":null,\"once\":\"" + day + "\"}],"
+                        + "\"officeHours\":{\"start\":\"09:00\",\"end\":\"17:00\"}}")
+                .put("/organisations/{org}/calendar", PROCESSOR).then().statusCode(200).body("closingDays[0].name", equalTo("ESN team day"));
+        ObjectNode body = audit();
+        body.put("start", start.toString()).put("end", start.plusSeconds(3600).toString());
+        schedule(controllerToken(), agreement, body).statusCode(422).body("type", equalTo(PROBLEMS + "audit-on-non-working-day"))
+                .body("holiday", equalTo("ESN team day"));
+        given().auth().oauth2(processorToken()).contentType(ContentType.JSON).body("{\"flemishPublicBody\":false,\"closingDays\":[]}")
+                .put("/organisations/{org}/calendar", PROCESSOR).then().statusCode(200);
+    }
+
+    @Test
+    void findings_completion_costs_and_the_corrective_action_plan_through_to_verification() {
+        String agreement = activeAgreement();
+        var created = schedule(controllerToken(), agreement, audit()).statusCode(201);
+        String id = created.extract().path("id");
+        Instant start = Instant.parse(created.extract().path("schedule.start"));
+        act(auditorToken(), id, "findings", 1, JSON.createObjectNode().put("title", "x").put("severity", "MINOR")).statusCode(409)
+                .body("type", equalTo(PROBLEMS + "audit-not-started"));
+        TestClock.setNow(start.plusSeconds(3600));
+        String finding = act(auditorToken(), id, "findings", 1, JSON.createObjectNode().put("title", "No MFA on the hosting panel")
+                .put("severity", "MAJOR").put("articleRef", "art. 5.1")).statusCode(200).extract().path("findings[0].findingId");
+        act(Tokens.auditor(Tokens.VOORBEELD), id, "findings", 2, JSON.createObjectNode().put("title", "x").put("severity", "MINOR"))
+                .statusCode(404);
+        act(processorToken(), id, "findings", 2, JSON.createObjectNode().put("title", "x").put("severity", "MINOR")).statusCode(403);
+        act(controllerToken(), id, "completion", 2, JSON.createObjectNode().put("completedAt", TestClock.now().toString())
+                .put("nonCompliance", true)).statusCode(200).body("status", equalTo("PLAN_DUE"))
+                .body("cost.borneBy", equalTo("PROCESSOR")).body("completion.planDueOn", notNullValue());
+        ObjectNode plan = JSON.createObjectNode();
+        plan.putArray("measures").addObject().put("description", "Enforce MFA").put("dueDate",
+                LocalDate.ofInstant(TestClock.now(), BRUSSELS).plusDays(10).toString()).putArray("findingIds").add(finding);
+        act(processorToken(), id, "plans", 3, plan).statusCode(200).body("status", equalTo("PLAN_SUBMITTED"));
+        String planId = audit(controllerToken(), id).extract().path("plans[0].planId");
+        act(controllerToken(), id, "plans/" + planId + "/decision", 4, JSON.createObjectNode().put("approved", true)).statusCode(200)
+                .body("status", equalTo("PLAN_APPROVED"));
+        act(processorToken(), id, "plans/" + planId + "/measures/m1/implementation", 5, JSON.createObjectNode().put("note", "Done"))
+                .statusCode(200);
+        act(controllerToken(), id, "plans/" + planId + "/measures/m1/verification", 6, JSON.createObjectNode().put("verified", true))
+                .statusCode(200).body("status", equalTo("CLOSED"));
+    }
+
+    @Test
+    void an_overdue_plan_is_marked_by_the_scheduler_and_listed() {
+        String agreement = activeAgreement();
+        var created = schedule(controllerToken(), agreement, audit()).statusCode(201);
+        String id = created.extract().path("id");
+        TestClock.setNow(Instant.parse(created.extract().path("schedule.start")).plusSeconds(3600));
+        Instant due = Instant.parse(act(controllerToken(), id, "completion", 1, JSON.createObjectNode()
+                .put("completedAt", TestClock.now().toString()).put("nonCompliance", true)).statusCode(200)
+                .extract().path("completion.planDueAt"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+                .queryParam("agreement", agreement).get("/audits").then().body("[0].status", equalTo("PLAN_DUE")));
+        TestClock.setNow(due.plusSeconds(60));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            scheduler.tick().await().indefinitely();
+            return TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("PlanOverdue.v1")).size() == 1;
+        });
+        given().auth().oauth2(processorToken()).queryParam("overdue", true).get("/audits").then().body("auditId", hasItem(id));
+        audit(controllerToken(), id).body("overdue.plan", equalTo(true));
+        scheduler.tick().await().indefinitely();
+        assertEquals(1, TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("PlanOverdue.v1")).size());
+    }
+
+    @Test
+    void the_controller_asks_for_information_and_the_processor_answers_with_attachments() {
+        String agreement = activeAgreement();
+        String id = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body("{\"question\":\"List the staff with access to the database\",\"dueDate\":\""
+                        + LocalDate.ofInstant(TestClock.now(), BRUSSELS).plusDays(7) + "\"}")
+                .post("/agreements/{id}/information-requests", agreement).then().statusCode(201)
+                .body("status", equalTo("OPEN")).extract().path("id");
+        given().auth().oauth2(processorToken()).contentType(ContentType.JSON).body("{\"question\":\"x\"}")
+                .post("/agreements/{id}/information-requests", agreement).then().statusCode(403);
+        given().auth().oauth2(processorToken()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"text\":\"See the attached list\",\"attachments\":[{\"name\":\"staff.pdf\",\"sha256\":\"bad\"}]}")
+                .post("/information-requests/{id}/answer", id).then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-sha256"));
+        TestClock.setNow(TestClock.now().plus(Duration.ofDays(9)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken()).queryParam("overdue", true)
+                .get("/information-requests").then().body("requestId", hasItem(id)));
+        given().auth().oauth2(processorToken()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"text\":\"See the attached list\",\"attachments\":[{\"name\":\"staff.pdf\",\"sha256\":\"" + "ab".repeat(32) + "\"}]}")
+                .post("/information-requests/{id}/answer", id).then().statusCode(200).body("status", equalTo("ANSWERED"))
+                .body("answer.attachments[0].name", equalTo("staff.pdf"));
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).get("/information-requests/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void every_event_type_matches_its_published_contract() {
+        findings_completion_costs_and_the_corrective_action_plan_through_to_verification();
+        TestClock.reset();
+        the_controller_asks_for_information_and_the_processor_answers_with_attachments();
+        TestClock.reset();
+        an_overdue_plan_is_marked_by_the_scheduler_and_listed();
+        TestClock.reset();
+        String agreement = activeAgreement();
+        String moved = schedule(controllerToken(), agreement, audit()).statusCode(201).extract().path("id");
+        Instant start = workingDayAfter(21, 10);
+        ObjectNode later = JSON.createObjectNode().put("noticeGivenAt", TestClock.now().minusSeconds(60).toString())
+                .put("start", start.toString()).put("end", start.plusSeconds(3600).toString()).put("reason", "Auditor ill");
+        act(controllerToken(), moved, "reschedule", 1, later).statusCode(200);
+        act(controllerToken(), moved, "cancellation", 2, JSON.createObjectNode().put("reason", "Replaced by the yearly audit")).statusCode(200);
+        String overdueMeasure = measureOverdue();
+        await().atMost(Duration.ofSeconds(15)).until(() -> types().containsAll(AuditEventTypes.ALL));
+        for (TopicReader.Received r : TopicReader.readAll("dpa.audits")) {
+            Set<String> violations = Contracts.violations(r.ceType(), r.value());
+            assertTrue(violations.isEmpty(), r.ceType() + " violates its contract: " + violations + "\n" + r.value());
+        }
+        assertTrue(overdueMeasure != null);
+        for (String type : AuditEventTypes.ALL) {
+            assertTrue(getClass().getClassLoader().getResource("contracts/" + type + ".schema.json") != null, type);
+            assertTrue(!Contracts.violations(type, "{}").isEmpty(), type + " accepts an empty object");
+        }
+    }
+
+    /** A plan approved with a measure due soon, then the clock passes its date: MeasureOverdue. */
+    private String measureOverdue() {
+        String agreement = activeAgreement();
+        var created = schedule(controllerToken(), agreement, audit()).statusCode(201);
+        String id = created.extract().path("id");
+        TestClock.setNow(Instant.parse(created.extract().path("schedule.start")).plusSeconds(3600));
+        String finding = act(controllerToken(), id, "findings", 1, JSON.createObjectNode().put("title", "Logs too short")
+                .put("severity", "MINOR")).statusCode(200).extract().path("findings[0].findingId");
+        act(controllerToken(), id, "completion", 2, JSON.createObjectNode().put("completedAt", TestClock.now().toString())
+                .put("nonCompliance", true)).statusCode(200);
+        ObjectNode plan = JSON.createObjectNode();
+        plan.putArray("measures").addObject().put("description", "Keep logs 24 months").put("dueDate",
+                LocalDate.ofInstant(TestClock.now(), BRUSSELS).plusDays(2).toString()).putArray("findingIds").add(finding);
+        act(processorToken(), id, "plans", 3, plan).statusCode(200);
+        String planId = audit(controllerToken(), id).extract().path("plans[0].planId");
+        act(controllerToken(), id, "plans/" + planId + "/decision", 4, JSON.createObjectNode().put("approved", false)
+                .put("comments", "Add log integrity")).statusCode(200);
+        act(processorToken(), id, "plans", 5, plan).statusCode(200);
+        String second = audit(controllerToken(), id).extract().path("plans[1].planId");
+        act(controllerToken(), id, "plans/" + second + "/decision", 6, JSON.createObjectNode().put("approved", true)).statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+                .queryParam("agreement", agreement).get("/audits").then().body("[0].status", equalTo("PLAN_APPROVED")));
+        TestClock.setNow(TestClock.now().plus(Duration.ofDays(4)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            scheduler.tick().await().indefinitely();
+            return !TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("MeasureOverdue.v1")).isEmpty();
+        });
+        return id;
+    }
+
+    private static Set<String> types() {
+        return TopicReader.readAll("dpa.audits").stream().map(TopicReader.Received::ceType).collect(Collectors.toCollection(TreeSet::new));
+    }
+}
