@@ -2,3 +2,4 @@
 CREATE DATABASE dpa_agreement;
 CREATE DATABASE dpa_subprocessor;
 CREATE DATABASE dpa_breach;
+CREATE DATABASE dpa_audit;

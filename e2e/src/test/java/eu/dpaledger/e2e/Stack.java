@@ -26,10 +26,12 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
     static final int AGREEMENT_PORT = 38081;
     static final int SUBPROCESSOR_PORT = 38082;
     static final int BREACH_PORT = 38083;
+    static final int AUDIT_PORT = 38084;
     static final String KEYCLOAK = "http://127.0.0.1:" + KEYCLOAK_PORT;
     static final String AGREEMENTS = "http://127.0.0.1:" + AGREEMENT_PORT;
     static final String SUBPROCESSORS = "http://127.0.0.1:" + SUBPROCESSOR_PORT;
     static final String BREACHES = "http://127.0.0.1:" + BREACH_PORT;
+    static final String AUDITS = "http://127.0.0.1:" + AUDIT_PORT;
     static final String KAFKA = "127.0.0.1:" + KAFKA_PORT;
 
     static final Path ROOT = Path.of(System.getProperty("dpa.root", "..")).toAbsolutePath().normalize();
@@ -86,6 +88,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         env.put("DPA_AGREEMENT_PORT", String.valueOf(AGREEMENT_PORT));
         env.put("DPA_SUBPROCESSOR_PORT", String.valueOf(SUBPROCESSOR_PORT));
         env.put("DPA_BREACH_PORT", String.valueOf(BREACH_PORT));
+        env.put("DPA_AUDIT_PORT", String.valueOf(AUDIT_PORT));
         env.put("DPA_DEMO", "1");
         return env;
     }

@@ -1,0 +1,55 @@
+package eu.dpaledger.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Audits across the real stack: the demo data holds an audit of ESN scheduled with proper notice and a
+ * completed one whose plan awaits approval; Opwijk approves it with a real token, ESN cannot schedule,
+ * the appointed audit firm sees its audits and another organisation sees nothing.
+ */
+@ExtendWith(Stack.class)
+class AuditE2ETest {
+
+    @Test
+    void the_demo_audits_are_there_the_controller_approves_the_plan_and_roles_are_enforced() {
+        String opwijk = Keycloak.user("opwijk-dpo");
+        String esn = Keycloak.user("esn-staff");
+        String agreement = given().baseUri(Stack.AGREEMENTS).auth().oauth2(opwijk).queryParam("status", "ACTIVE")
+                .queryParam("party", "0428304785").queryParam("size", 100).get("/agreements").then().statusCode(200)
+                .extract().path("items[0].agreementId");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(opwijk).queryParam("agreement", agreement).get("/audits")
+                .then().statusCode(200).body("status", containsInAnyOrder("SCHEDULED", "PLAN_SUBMITTED")));
+        String held = as(opwijk).queryParam("agreement", agreement).queryParam("status", "PLAN_SUBMITTED").get("/audits")
+                .then().extract().path("[0].auditId");
+
+        var audit = as(opwijk).get("/audits/{id}", held).then().statusCode(200).body("cost.borneBy", equalTo("PROCESSOR"));
+        String planId = audit.extract().path("plans[0].planId");
+        String etag = audit.extract().header("ETag");
+        as(opwijk).contentType(ContentType.JSON).header("If-Match", etag).body("{\"approved\":true}")
+                .post("/audits/{id}/plans/{plan}/decision", held, planId).then().statusCode(200).body("status", equalTo("PLAN_APPROVED"));
+
+        as(esn).contentType(ContentType.JSON).body("{\"noticeGivenAt\":\"2026-01-05T09:00:00Z\",\"start\":\"2026-02-02T09:00:00Z\","
+                        + "\"end\":\"2026-02-02T12:00:00Z\",\"scope\":\"x\"}")
+                .post("/agreements/{id}/audits", agreement).then().statusCode(403);
+        List<String> firm = as(Keycloak.user("auditor")).get("/audits").then().statusCode(200).extract().path("auditId");
+        org.junit.jupiter.api.Assertions.assertTrue(firm.contains(held), "the appointed audit firm sees the audit");
+        as(Keycloak.user("voorbeeld-dpo")).get("/audits/{id}", held).then().statusCode(404);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Topics.read("dpa.audits", held).stream()
+                .anyMatch(e -> "eu.dpaledger.audit.PlanDecided.v1".equals(e.headers().get("ce_type"))));
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().baseUri(Stack.AUDITS).auth().oauth2(token);
+    }
+}
