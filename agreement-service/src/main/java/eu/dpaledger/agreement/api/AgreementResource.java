@@ -250,6 +250,33 @@ public class AgreementResource {
         });
     }
 
+    @Inject
+    AssistanceResource assistance;
+
+    @POST
+    @Path("/{id}/instructions")
+    @Operation(summary = "Record a written instruction (controller; ACTIVE agreement; art. 2.2, 2.3)")
+    public Uni<Response> instruction(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
+                                     @HeaderParam("X-Correlation-Id") String cid, AssistanceResource.InstructionRequest body) {
+        return assistance.issueInstruction(id, key, cid, body);
+    }
+
+    @POST
+    @Path("/{id}/disclosure-requests")
+    @Operation(summary = "Record an authority's binding disclosure request (processor; art. 2.2): the controller is informed at once, unless gagLegalBasis says the law forbids it")
+    public Uni<Response> disclosureRequest(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
+                                           @HeaderParam("X-Correlation-Id") String cid, AssistanceResource.DisclosureRequestBody body) {
+        return assistance.registerDisclosure(id, key, cid, body);
+    }
+
+    @POST
+    @Path("/{id}/data-subject-requests")
+    @Operation(summary = "Register a data subject request that reached the processor (processor; art. 7.2), under a pseudonymous reference")
+    public Uni<Response> dataSubjectRequest(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
+                                            @HeaderParam("X-Correlation-Id") String cid, AssistanceResource.SubjectRequestBody body) {
+        return assistance.registerSubjectRequest(id, key, cid, body);
+    }
+
     private Uni<Response> command(String id, boolean creates, String ifMatch, String idempotencyKey, String correlationId,
                                   String path, Object body, BiFunction<eu.dpaledger.agreement.domain.Actor, Instant, AgreementCommand> command,
                                   int status) {

@@ -34,7 +34,10 @@ public class AgreementListProjection implements ProjectionHandler {
 
     @Override
     public Interest interestIn(String topic, String ceType) {
-        return AgreementEventTypes.isKnown(ceType) ? Interest.APPLY : Interest.UNKNOWN;
+        if (AgreementEventTypes.isKnown(ceType)) {
+            return Interest.APPLY;
+        }
+        return AssistanceEventTypes.ALL.contains(ceType) ? Interest.IGNORE : Interest.UNKNOWN;
     }
 
     @Override

@@ -1,0 +1,175 @@
+package eu.dpaledger.agreement.infrastructure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.dpaledger.agreement.domain.assistance.DataSubjectRequest;
+import eu.dpaledger.agreement.domain.assistance.DisclosureRequest;
+import eu.dpaledger.agreement.domain.assistance.Instruction;
+import eu.dpaledger.platform.command.AggregateBinding;
+import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+/**
+ * The three assistance aggregates of agreement-service (instructions, authority disclosure requests,
+ * data subject requests), each its own stream type published on {@code dpa.agreements}. Every published
+ * event carries an {@code item} summary (parties, status, what the lists show); a disclosure request
+ * under a gag publishes no details at all, so nothing reaches the controller's side before it is lifted.
+ */
+public final class AssistanceBindings {
+
+    private AssistanceBindings() {
+    }
+
+    static ObjectNode base(ObjectMapper mapper, String streamId, String agreementId, long version, JsonNode payload) {
+        ObjectNode data = mapper.createObjectNode();
+        data.put("itemId", streamId);
+        data.put("agreementId", agreementId);
+        data.put("streamVersion", version);
+        data.set("event", payload);
+        return data;
+    }
+
+    static ObjectNode item(ObjectNode data, String kind, String controllerOrg, String processorOrg, String status, boolean open,
+                           boolean controllerVisible, String title, String dueAt, String answerDueOn) {
+        ObjectNode s = data.putObject("item");
+        s.put("kind", kind);
+        s.put("controllerOrg", controllerOrg);
+        s.put("processorOrg", processorOrg);
+        s.put("status", status);
+        s.put("open", open);
+        s.put("controllerVisible", controllerVisible);
+        s.put("title", title);
+        s.put("dueAt", dueAt);
+        s.put("answerDueOn", answerDueOn);
+        return data;
+    }
+
+    static boolean party(Caller caller, String controllerOrg, String processorOrg) {
+        return controllerOrg.equals(caller.organisation()) || processorOrg.equals(caller.organisation());
+    }
+
+    static boolean reads(Caller caller, String controllerOrg, String processorOrg, boolean controllerVisible) {
+        return (controllerVisible && controllerOrg.equals(caller.organisation()) && caller.hasRole(Caller.CONTROLLER))
+                || (processorOrg.equals(caller.organisation()) && caller.hasRole(Caller.PROCESSOR));
+    }
+
+    @ApplicationScoped
+    public static class Instructions implements AggregateBinding<Optional<Instruction.Record>, Instruction.Command, Instruction.Event> {
+        private final Instruction aggregate = new Instruction();
+
+        @Override
+        public Aggregate<Optional<Instruction.Record>, Instruction.Command, Instruction.Event> aggregate() {
+            return aggregate;
+        }
+
+        @Override
+        public String streamType() {
+            return "instruction";
+        }
+
+        @Override
+        public boolean visibleTo(Optional<Instruction.Record> state, Caller caller) {
+            return state.filter(r -> party(caller, r.controllerOrg(), r.processorOrg())).isPresent();
+        }
+
+        public boolean readableBy(Optional<Instruction.Record> state, Caller caller) {
+            return state.filter(r -> reads(caller, r.controllerOrg(), r.processorOrg(), true)).isPresent();
+        }
+
+        @Override
+        public ObjectNode publishedData(ObjectMapper mapper, String streamId, long version, Instruction.Event event, JsonNode payload,
+                                        Optional<Instruction.Record> after) {
+            Instruction.Record r = after.orElseThrow();
+            boolean open = r.status() == Instruction.Status.ISSUED || r.status() == Instruction.Status.FLAGGED;
+            return item(base(mapper, streamId, r.agreementId(), version, payload), "INSTRUCTION", r.controllerOrg(), r.processorOrg(),
+                    r.status().name(), open, true, r.text(), null, r.effectiveFrom().toString());
+        }
+    }
+
+    @ApplicationScoped
+    public static class Disclosures implements AggregateBinding<Optional<DisclosureRequest.Record>, DisclosureRequest.Command,
+            DisclosureRequest.Event> {
+        private final DisclosureRequest aggregate = new DisclosureRequest();
+
+        @Override
+        public Aggregate<Optional<DisclosureRequest.Record>, DisclosureRequest.Command, DisclosureRequest.Event> aggregate() {
+            return aggregate;
+        }
+
+        @Override
+        public String streamType() {
+            return "disclosurerequest";
+        }
+
+        /** A gagged request is the processor's alone: the controller's organisation gets 404 on it too. */
+        @Override
+        public boolean visibleTo(Optional<DisclosureRequest.Record> state, Caller caller) {
+            return state.filter(r -> r.processorOrg().equals(caller.organisation())
+                    || (!r.gagged() && r.controllerOrg().equals(caller.organisation()))).isPresent();
+        }
+
+        public boolean readableBy(Optional<DisclosureRequest.Record> state, Caller caller) {
+            return state.filter(r -> reads(caller, r.controllerOrg(), r.processorOrg(), !r.gagged())).isPresent();
+        }
+
+        @Override
+        public ObjectNode publishedData(ObjectMapper mapper, String streamId, long version, DisclosureRequest.Event event,
+                                        JsonNode payload, Optional<DisclosureRequest.Record> after) {
+            DisclosureRequest.Record r = after.orElseThrow();
+            if (r.gagged()) {
+                // Art. 2.2: the law forbids informing the controller: no authority, scope or event details leave here.
+                ObjectNode data = mapper.createObjectNode();
+                data.put("itemId", streamId);
+                data.put("agreementId", r.agreementId());
+                data.put("streamVersion", version);
+                data.put("withheld", true);
+                return item(data, "DISCLOSURE_REQUEST", r.controllerOrg(), r.processorOrg(), r.status(), true, false,
+                        "Disclosure request (details withheld)", r.dueAt().toString(), null);
+            }
+            return item(base(mapper, streamId, r.agreementId(), version, payload), "DISCLOSURE_REQUEST", r.controllerOrg(),
+                    r.processorOrg(), r.status(), r.disclosedAt() == null, true, r.authority() + ": " + r.scope(),
+                    r.dueAt().toString(), null);
+        }
+    }
+
+    @ApplicationScoped
+    public static class SubjectRequests implements AggregateBinding<Optional<DataSubjectRequest.Record>, DataSubjectRequest.Command,
+            DataSubjectRequest.Event> {
+        private final DataSubjectRequest aggregate = new DataSubjectRequest();
+
+        @Override
+        public Aggregate<Optional<DataSubjectRequest.Record>, DataSubjectRequest.Command, DataSubjectRequest.Event> aggregate() {
+            return aggregate;
+        }
+
+        @Override
+        public String streamType() {
+            return "datasubjectrequest";
+        }
+
+        @Override
+        public boolean visibleTo(Optional<DataSubjectRequest.Record> state, Caller caller) {
+            return state.filter(r -> r.processorOrg().equals(caller.organisation())
+                    || (r.forwardedAt() != null && r.controllerOrg().equals(caller.organisation()))).isPresent();
+        }
+
+        /** The controller sees a request once the processor forwarded it. */
+        public boolean readableBy(Optional<DataSubjectRequest.Record> state, Caller caller) {
+            return state.filter(r -> reads(caller, r.controllerOrg(), r.processorOrg(), r.forwardedAt() != null)).isPresent();
+        }
+
+        @Override
+        public ObjectNode publishedData(ObjectMapper mapper, String streamId, long version, DataSubjectRequest.Event event,
+                                        JsonNode payload, Optional<DataSubjectRequest.Record> after) {
+            DataSubjectRequest.Record r = after.orElseThrow();
+            return item(base(mapper, streamId, r.agreementId(), version, payload), "DATA_SUBJECT_REQUEST", r.controllerOrg(),
+                    r.processorOrg(), r.status(), r.actedAt() == null && !Boolean.FALSE.equals(r.approved()),
+                    r.forwardedAt() != null, r.type().name() + " " + r.reference(),
+                    r.forwardedAt() == null ? r.forwardDueAt().toString() : null, r.answerDueOn().toString());
+        }
+    }
+}
