@@ -10,8 +10,8 @@ import eu.dpaledger.platform.command.AggregateBinding;
 import eu.dpaledger.platform.command.CommandRequest;
 import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.http.ETags;
-import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import io.smallrye.mutiny.Uni;
@@ -111,19 +111,19 @@ public class AssistanceResource {
     // ------------------------------------------------------------------ creation (called from AgreementResource)
 
     Uni<Response> issueInstruction(String agreementId, String key, String cid, InstructionRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         Caller caller = callers.current();
         String id = UUID.randomUUID().toString();
-        return application.create(instructions, caller, agreementId, id, key, correlation(cid), "/agreements/" + agreementId + "/instructions",
+        return application.create(instructions, caller, agreementId, id, key, RequestSupport.correlationId(cid), "/agreements/" + agreementId + "/instructions",
                 body, (facts, at) -> new Instruction.Issue(id, facts, body.text(), body.effectiveFrom(), actor(caller), at),
                 after -> created(instructionView(after), after.version(), "/instructions/" + id)).map(r -> r.toResponse());
     }
 
     Uni<Response> registerDisclosure(String agreementId, String key, String cid, DisclosureRequestBody body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         Caller caller = callers.current();
         String id = UUID.randomUUID().toString();
-        return application.create(disclosures, caller, agreementId, id, key, correlation(cid),
+        return application.create(disclosures, caller, agreementId, id, key, RequestSupport.correlationId(cid),
                 "/agreements/" + agreementId + "/disclosure-requests", body,
                 (facts, at) -> new DisclosureRequest.Register(id, facts, body.authority(), body.receivedAt(), body.legalBasis(),
                         body.scope(), body.dueAt(), body.gagLegalBasis(), actor(caller), at),
@@ -131,10 +131,10 @@ public class AssistanceResource {
     }
 
     Uni<Response> registerSubjectRequest(String agreementId, String key, String cid, SubjectRequestBody body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         Caller caller = callers.current();
         String id = UUID.randomUUID().toString();
-        return application.create(subjectRequests, caller, agreementId, id, key, correlation(cid),
+        return application.create(subjectRequests, caller, agreementId, id, key, RequestSupport.correlationId(cid),
                 "/agreements/" + agreementId + "/data-subject-requests", body,
                 (facts, at) -> new DataSubjectRequest.Register(id, facts, body.type(), body.receivedAt(), body.reference(),
                         forwardWithin, actor(caller), at),
@@ -170,7 +170,7 @@ public class AssistanceResource {
     @Operation(summary = "Flag the instruction as infringing the GDPR, with reasoning (processor; GDPR 28(3))")
     public Uni<Response> flag(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                               @HeaderParam("X-Correlation-Id") String cid, ReasoningRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return instructionCommand(id, ifMatch, key, cid, "/flag", body, (actor, at) -> new Instruction.Flag(body.reasoning(), actor, at));
     }
 
@@ -179,7 +179,7 @@ public class AssistanceResource {
     @Operation(summary = "Confirm a flagged instruction (controller), with reasoning")
     public Uni<Response> confirm(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                  @HeaderParam("X-Correlation-Id") String cid, ReasoningRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return instructionCommand(id, ifMatch, key, cid, "/confirmation", body, (actor, at) -> new Instruction.Confirm(body.reasoning(), actor, at));
     }
 
@@ -188,7 +188,7 @@ public class AssistanceResource {
     @Operation(summary = "Amend a flagged instruction (controller): a new text for the processor to acknowledge")
     public Uni<Response> amend(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                @HeaderParam("X-Correlation-Id") String cid, InstructionRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return instructionCommand(id, ifMatch, key, cid, "/amendment", body,
                 (actor, at) -> new Instruction.Amend(body.text(), body.effectiveFrom(), body.reason(), actor, at));
     }
@@ -198,7 +198,7 @@ public class AssistanceResource {
     @Operation(summary = "Withdraw the instruction (controller)")
     public Uni<Response> withdraw(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                   @HeaderParam("X-Correlation-Id") String cid, ReasonRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return instructionCommand(id, ifMatch, key, cid, "/withdrawal", body, (actor, at) -> new Instruction.Withdraw(body.reason(), actor, at));
     }
 
@@ -229,7 +229,7 @@ public class AssistanceResource {
     @Operation(summary = "The law no longer forbids informing the controller (processor): the controller sees the request from now")
     public Uni<Response> liftGag(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                  @HeaderParam("X-Correlation-Id") String cid, ReasonRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(disclosures, id, ifMatch, key, cid, "/disclosure-requests/" + id + "/gag-lifting", body,
                 (actor, at) -> new DisclosureRequest.LiftGag(body.reason(), actor, at), this::disclosureView);
     }
@@ -239,7 +239,7 @@ public class AssistanceResource {
     @Operation(summary = "Record the disclosure to the authority (processor)")
     public Uni<Response> disclose(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                   @HeaderParam("X-Correlation-Id") String cid, DisclosedRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(disclosures, id, ifMatch, key, cid, "/disclosure-requests/" + id + "/disclosure", body,
                 (actor, at) -> new DisclosureRequest.RecordDisclosure(body.disclosedAt(), body.disclosed(), actor, at), this::disclosureView);
     }
@@ -275,7 +275,7 @@ public class AssistanceResource {
     @Operation(summary = "Approve or reject, with written instructions (controller)")
     public Uni<Response> decide(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                 @HeaderParam("X-Correlation-Id") String cid, DecisionRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(subjectRequests, id, ifMatch, key, cid, "/data-subject-requests/" + id + "/decision", body,
                 (actor, at) -> new DataSubjectRequest.Decide(body.approved(), body.instructions(), actor, at), this::subjectView);
     }
@@ -285,7 +285,7 @@ public class AssistanceResource {
     @Operation(summary = "Extend the controller's answer deadline by two months, with reasons (controller; GDPR 12(3), once)")
     public Uni<Response> extend(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                 @HeaderParam("X-Correlation-Id") String cid, ExtensionRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(subjectRequests, id, ifMatch, key, cid, "/data-subject-requests/" + id + "/deadline-extension", body,
                 (actor, at) -> new DataSubjectRequest.ExtendDeadline(body.reasons(), actor, at), this::subjectView);
     }
@@ -295,7 +295,7 @@ public class AssistanceResource {
     @Operation(summary = "Record the action taken (processor; only after the controller's approval)")
     public Uni<Response> actOn(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                @HeaderParam("X-Correlation-Id") String cid, ActionRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(subjectRequests, id, ifMatch, key, cid, "/data-subject-requests/" + id + "/action", body,
                 (actor, at) -> new DataSubjectRequest.Act(body.description(), actor, at), this::subjectView);
     }
@@ -305,7 +305,7 @@ public class AssistanceResource {
     private <S, C, E> Uni<Response> act(AggregateBinding<S, C, E> binding, String id, String ifMatch, String key, String cid, String path,
                                         Object body, BiFunction<eu.dpaledger.agreement.domain.Actor, Instant, C> command,
                                         java.util.function.Function<Loaded<S>, Object> view) {
-        return application.act(binding, callers.current(), id, ifMatch, key, correlation(cid), path, body, command,
+        return application.act(binding, callers.current(), id, ifMatch, key, RequestSupport.correlationId(cid), path, body, command,
                         after -> new CommandRequest.Reply(200, view.apply(after), Map.of("ETag", ETags.of(after.version()))))
                 .map(r -> r.toResponse());
     }
@@ -313,7 +313,7 @@ public class AssistanceResource {
     private Uni<List<AssistanceReadModel.Item>> list(String kind, String agreement, String open, String overdue) {
         Caller caller = callers.current();
         return readModel.list(kind, caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR), agreement,
-                flag(open, "open"), flag(overdue, "overdue"), application.now());
+                RequestSupport.booleanParam(open, "open"), RequestSupport.booleanParam(overdue, "overdue"), application.now());
     }
 
     private Object instructionView(Loaded<Optional<Instruction.Record>> l) {
@@ -386,25 +386,5 @@ public class AssistanceResource {
 
     private static eu.dpaledger.agreement.domain.Actor actor(Caller caller) {
         return eu.dpaledger.agreement.infrastructure.AgreementBinding.actor(caller);
-    }
-
-    private static Boolean flag(String value, String name) {
-        if (value == null) {
-            return null;
-        }
-        if (!value.equals("true") && !value.equals("false")) {
-            throw HttpProblem.badRequest("invalid-" + name, "Invalid " + name, name + " must be true or false");
-        }
-        return Boolean.valueOf(value);
-    }
-
-    private static String correlation(String cid) {
-        return cid == null || cid.isBlank() ? UUID.randomUUID().toString() : cid;
-    }
-
-    private static void requireBody(Object body) {
-        if (body == null) {
-            throw HttpProblem.badRequest("body-required", "Body required", "This operation needs a JSON body");
-        }
     }
 }

@@ -10,6 +10,7 @@ import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import io.smallrye.mutiny.Uni;
@@ -74,10 +75,10 @@ public class AuditResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> schedule(@PathParam("agreementId") String agreementId, @HeaderParam("Idempotency-Key") String idempotencyKey,
                                   @HeaderParam("X-Correlation-Id") String correlationId, Requests.ScheduleRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         Caller caller = callers.current();
         String id = UUID.randomUUID().toString();
-        return application.schedule(caller, agreementId, id, idempotencyKey, correlation(correlationId),
+        return application.schedule(caller, agreementId, id, idempotencyKey, RequestSupport.correlationId(correlationId),
                         "/agreements/" + agreementId + "/audits", body,
                         (facts, at) -> new AuditCommand.Schedule(id, facts, body.noticeGivenAt(), body.start(), body.end(), body.scope(),
                                 body.location(), body.auditorOrg(), body.overrideJustification(), AuditBinding.actor(caller), at),
@@ -96,7 +97,7 @@ public class AuditResource {
         }
         Caller caller = callers.current();
         return readModel.audits(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
-                caller.hasRole(Caller.AUDITOR), agreementId, status, flag(overdue), application.now());
+                caller.hasRole(Caller.AUDITOR), agreementId, status, RequestSupport.booleanParam(overdue, "overdue"), application.now());
     }
 
     @GET
@@ -113,7 +114,7 @@ public class AuditResource {
     public Uni<Response> reschedule(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                     @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
                                     Requests.RescheduleRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, key, cid, "/reschedule", body, (facts, actor, at) -> new AuditCommand.Reschedule(facts,
                 body.noticeGivenAt(), body.start(), body.end(), body.overrideJustification(), body.reason(), actor, at));
     }
@@ -124,7 +125,7 @@ public class AuditResource {
     public Uni<Response> cancel(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
                                 Requests.ReasonRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, key, cid, "/cancellation", body, (facts, actor, at) -> new AuditCommand.Cancel(body.reason(), actor, at));
     }
 
@@ -134,7 +135,7 @@ public class AuditResource {
     public Uni<Response> finding(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                  @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
                                  Requests.FindingRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         String findingId = "f-" + UUID.randomUUID().toString().substring(0, 8);
         return act(id, ifMatch, key, cid, "/findings", body, (facts, actor, at) -> new AuditCommand.RecordFinding(findingId,
                 body.title(), body.severity(), body.articleRef(), body.description(), actor, at));
@@ -146,7 +147,7 @@ public class AuditResource {
     public Uni<Response> complete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                   @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
                                   Requests.CompletionRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, key, cid, "/completion", body, (facts, actor, at) -> new AuditCommand.Complete(body.completedAt(),
                 body.nonCompliance(), facts, actor, at));
     }
@@ -157,7 +158,7 @@ public class AuditResource {
     public Uni<Response> plan(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                               @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
                               Requests.PlanRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         String planId = "p-" + UUID.randomUUID().toString().substring(0, 8);
         return act(id, ifMatch, key, cid, "/plans", body, (facts, actor, at) -> new AuditCommand.SubmitPlan(planId, body.measures(), actor, at));
     }
@@ -168,7 +169,7 @@ public class AuditResource {
     public Uni<Response> decide(@PathParam("id") String id, @PathParam("planId") String planId, @HeaderParam("If-Match") String ifMatch,
                                 @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
                                 Requests.DecisionRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, key, cid, "/plans/" + planId + "/decision", body,
                 (facts, actor, at) -> new AuditCommand.DecidePlan(planId, body.approved(), body.comments(), actor, at));
     }
@@ -191,39 +192,19 @@ public class AuditResource {
     public Uni<Response> verify(@PathParam("id") String id, @PathParam("planId") String planId, @PathParam("measureId") String measureId,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
                                 @HeaderParam("X-Correlation-Id") String cid, Requests.VerificationRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, key, cid, "/plans/" + planId + "/measures/" + measureId + "/verification", body,
                 (facts, actor, at) -> new AuditCommand.VerifyMeasure(planId, measureId, body.verified(), body.comments(), actor, at));
     }
 
     private Uni<Response> act(String id, String ifMatch, String key, String cid, String suffix, Object body,
                               AuditApplication.CommandFactory command) {
-        return application.act(callers.current(), id, ifMatch, key, correlation(cid), "/audits/" + id + suffix, body, command,
+        return application.act(callers.current(), id, ifMatch, key, RequestSupport.correlationId(cid), "/audits/" + id + suffix, body, command,
                         after -> new CommandRequest.Reply(200, view(after), Map.of("ETag", ETags.of(after.version()))))
                 .map(r -> r.toResponse());
     }
 
     private AuditView view(Loaded<Optional<AuditRecord>> loaded) {
         return AuditView.of(loaded.state().orElseThrow(), loaded.version(), application.now());
-    }
-
-    static Boolean flag(String value) {
-        if (value == null) {
-            return null;
-        }
-        if (!value.equals("true") && !value.equals("false")) {
-            throw HttpProblem.badRequest("invalid-overdue", "Invalid overdue", "overdue must be true or false");
-        }
-        return Boolean.valueOf(value);
-    }
-
-    static String correlation(String correlationId) {
-        return correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
-    }
-
-    static void requireBody(Object body) {
-        if (body == null) {
-            throw HttpProblem.badRequest("body-required", "Body required", "This operation needs a JSON body");
-        }
     }
 }

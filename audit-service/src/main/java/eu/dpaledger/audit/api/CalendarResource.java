@@ -3,6 +3,7 @@ package eu.dpaledger.audit.api;
 import eu.dpaledger.audit.infrastructure.OrganisationCalendars;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import eu.dpaledger.platform.time.ClosingDay;
@@ -64,7 +65,7 @@ public class CalendarResource {
     @Operation(summary = "Set your own organisation's calendar: Flemish public body (closed 11 July), closing days (recurring --MM-DD or once), office hours")
     @APIResponse(responseCode = "403", description = "own-calendar-only", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<OrganisationCalendars.Settings> put(@PathParam("organisation") String organisation, Requests.CalendarRequest body) {
-        AuditResource.requireBody(body);
+        RequestSupport.requireBody(body);
         Caller caller = callers.current();
         if (!organisation.equals(caller.organisation())) {
             throw new HttpProblem(403, "own-calendar-only", "Only your own calendar", "An organisation sets only its own calendar");

@@ -9,6 +9,7 @@ import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import io.smallrye.mutiny.Uni;
@@ -62,10 +63,10 @@ public class InformationRequestResource {
     @Operation(summary = "Ask the processor for information (controller; art. 9.2), optionally by a date")
     public Uni<Response> ask(@PathParam("agreementId") String agreementId, @HeaderParam("Idempotency-Key") String key,
                              @HeaderParam("X-Correlation-Id") String cid, Requests.QuestionRequest body) {
-        AuditResource.requireBody(body);
+        RequestSupport.requireBody(body);
         Caller caller = callers.current();
         String id = UUID.randomUUID().toString();
-        return application.ask(caller, agreementId, id, key, AuditResource.correlation(cid),
+        return application.ask(caller, agreementId, id, key, RequestSupport.correlationId(cid),
                         "/agreements/" + agreementId + "/information-requests", body,
                         (facts, at) -> new InformationRequest.Ask(id, facts, body.question(), body.dueDate(), AuditBinding.actor(caller), at),
                         after -> new CommandRequest.Reply(201, view(after), Map.of("ETag", ETags.of(after.version()),
@@ -79,8 +80,8 @@ public class InformationRequestResource {
     public Uni<Response> answer(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
                                 Requests.AnswerRequest body) {
-        AuditResource.requireBody(body);
-        return application.answer(callers.current(), id, ifMatch, key, AuditResource.correlation(cid),
+        RequestSupport.requireBody(body);
+        return application.answer(callers.current(), id, ifMatch, key, RequestSupport.correlationId(cid),
                         "/information-requests/" + id + "/answer", body,
                         (actor, at) -> new InformationRequest.Answer(body.text(), body.attachments(), actor, at),
                         after -> new CommandRequest.Reply(200, view(after), Map.of("ETag", ETags.of(after.version()))))
@@ -97,7 +98,7 @@ public class InformationRequestResource {
         }
         Caller caller = callers.current();
         return readModel.requests(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
-                agreementId, status, AuditResource.flag(overdue), application.now());
+                agreementId, status, RequestSupport.booleanParam(overdue, "overdue"), application.now());
     }
 
     @GET

@@ -13,6 +13,7 @@ import eu.dpaledger.platform.eventstore.StoredEvent;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import io.smallrye.mutiny.Uni;
@@ -80,10 +81,10 @@ public class BreachResource {
     @APIResponse(responseCode = "409", description = "agreement-not-in-force (a draft)", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> report(@PathParam("agreementId") String agreementId, @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @HeaderParam("X-Correlation-Id") String correlationId, Annex2 body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         Caller caller = callers.current();
         String id = UUID.randomUUID().toString();
-        return application.report(caller, agreementId, id, idempotencyKey, correlation(correlationId),
+        return application.report(caller, agreementId, id, idempotencyKey, RequestSupport.correlationId(correlationId),
                         "/agreements/" + agreementId + "/breaches", body,
                         (agreement, at) -> new BreachCommand.Report(id, agreement, body, BreachBinding.actor(caller), at),
                         after -> new CommandRequest.Reply(201, view(after), Map.of("ETag", ETags.of(after.version()),
@@ -156,7 +157,7 @@ public class BreachResource {
     public Uni<Response> supplement(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                     @HeaderParam("Idempotency-Key") String idempotencyKey,
                                     @HeaderParam("X-Correlation-Id") String correlationId, Annex2 body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, idempotencyKey, correlationId, "/supplements", body,
                 (actor, at) -> new BreachCommand.Supplement(body, actor, at));
     }
@@ -167,7 +168,7 @@ public class BreachResource {
     public Uni<Response> awareness(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                    @HeaderParam("Idempotency-Key") String idempotencyKey,
                                    @HeaderParam("X-Correlation-Id") String correlationId, Requests.AwarenessRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, idempotencyKey, correlationId, "/controller-awareness", body,
                 (actor, at) -> new BreachCommand.SetControllerAwareness(body.controllerAwareAt(), body.justification(), actor, at));
     }
@@ -178,7 +179,7 @@ public class BreachResource {
     public Uni<Response> assess(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @HeaderParam("X-Correlation-Id") String correlationId, Requests.AssessmentRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, idempotencyKey, correlationId, "/assessment", body,
                 (actor, at) -> new BreachCommand.Assess(body.risk(), body.justification(), actor, at));
     }
@@ -191,7 +192,7 @@ public class BreachResource {
     public Uni<Response> notifyAuthority(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                          @HeaderParam("Idempotency-Key") String idempotencyKey,
                                          @HeaderParam("X-Correlation-Id") String correlationId, Requests.NotificationRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, idempotencyKey, correlationId, "/authority-notification", body,
                 (actor, at) -> new BreachCommand.NotifyAuthority(body.authority(), body.notifiedAt(), body.reference(),
                         body.phase(), body.delayReasons(), actor, at));
@@ -203,7 +204,7 @@ public class BreachResource {
     public Uni<Response> communicate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                      @HeaderParam("Idempotency-Key") String idempotencyKey,
                                      @HeaderParam("X-Correlation-Id") String correlationId, Requests.CommunicationRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, idempotencyKey, correlationId, "/data-subject-communication", body,
                 (actor, at) -> new BreachCommand.CommunicateToDataSubjects(body.at(), body.channel(), body.exemption(),
                         body.exemptionReason(), actor, at));
@@ -211,7 +212,7 @@ public class BreachResource {
 
     private Uni<Response> act(String id, String ifMatch, String idempotencyKey, String correlationId, String suffix, Object body,
                               BiFunction<Actor, Instant, BreachCommand> command) {
-        return application.act(callers.current(), id, ifMatch, idempotencyKey, correlation(correlationId),
+        return application.act(callers.current(), id, ifMatch, idempotencyKey, RequestSupport.correlationId(correlationId),
                         "/breaches/" + id + suffix, body, command,
                         after -> new CommandRequest.Reply(200, view(after), Map.of("ETag", ETags.of(after.version()))))
                 .map(r -> r.toResponse());
@@ -232,15 +233,5 @@ public class BreachResource {
         out.put("event", e.payload());
         out.put("hash", e.hash());
         return out;
-    }
-
-    private static String correlation(String correlationId) {
-        return correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
-    }
-
-    private static void requireBody(Object body) {
-        if (body == null) {
-            throw HttpProblem.badRequest("body-required", "Body required", "This operation needs a JSON body");
-        }
     }
 }

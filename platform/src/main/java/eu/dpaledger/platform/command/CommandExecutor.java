@@ -14,6 +14,8 @@ import eu.dpaledger.platform.eventstore.StoredEvent;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.outbox.OutboxRelay;
+import eu.dpaledger.platform.security.Caller;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -29,6 +31,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Runs a command end to end in ONE transaction: idempotency lookup, load and fold the stream,
@@ -94,6 +98,23 @@ public class CommandExecutor {
                 .onFailure(CommandExecutor::isIdempotencyClash)
                 .recoverWithUni(() -> pool.withTransaction(tx -> replay(tx, request)
                         .map(found -> found == null ? conflict() : found)));
+    }
+
+    /**
+     * Runs the service's own command on each stream in turn (a scheduler's clock tick), at whatever version
+     * is current. A stream another instance changed at the same moment is skipped (its next pass looks
+     * again); the number of streams ticked is returned.
+     */
+    public <S, C, E> Uni<Integer> runEach(AggregateBinding<S, C, E> binding, List<String> streamIds,
+                                          Caller system, Function<String, C> command) {
+        return Multi.createFrom().iterable(streamIds)
+                .onItem().transformToUniAndConcatenate(id -> execute(binding, CommandRequest.<S, C>internal(id, system,
+                                "scheduler-" + UUID.randomUUID(), loaded -> command.apply(id),
+                                loaded -> new CommandRequest.Reply(200, null, Map.of())))
+                        .replaceWithVoid()
+                        .onFailure(HttpProblem.class).recoverWithUni(f -> Uni.createFrom().voidItem()))
+                .collect().asList()
+                .map(List::size);
     }
 
     private void committed(AggregateBinding<?, ?, ?> binding, List<? extends Outcome<?>> outcomes) {

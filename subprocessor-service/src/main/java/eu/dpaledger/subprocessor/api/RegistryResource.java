@@ -5,6 +5,7 @@ import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import eu.dpaledger.subprocessor.application.SubprocessorApplication;
@@ -35,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The sub-processor registry (art. 6.5): per agreement with its history, and across the caller's agreements;
@@ -86,7 +86,7 @@ public class RegistryResource {
                                       @HeaderParam("X-Correlation-Id") String correlationId, Requests.ProofRequest body) {
         Caller caller = callers.current();
         String note = body == null ? null : body.note();
-        return application.recordProof(caller, agreementId, idempotencyKey, correlation(correlationId),
+        return application.recordProof(caller, agreementId, idempotencyKey, RequestSupport.correlationId(correlationId),
                         "/agreements/" + agreementId + "/subprocessors/" + name + "/proof-requests", body,
                         (id, a) -> new ProofCommand.RequestProof(id, a.facts(), name, note, ChangeBinding.actor(caller), application.now()),
                         RegistryResource::recorded)
@@ -104,26 +104,14 @@ public class RegistryResource {
     public Uni<Response> provideProof(@PathParam("agreementId") String agreementId, @PathParam("name") String name,
                                       @HeaderParam("Idempotency-Key") String idempotencyKey,
                                       @HeaderParam("X-Correlation-Id") String correlationId, Requests.ProofAttachment body) {
-        SubprocessorChangeResource.requireBody(body);
+        RequestSupport.requireBody(body);
         Caller caller = callers.current();
-        return application.recordProof(caller, agreementId, idempotencyKey, correlation(correlationId),
+        return application.recordProof(caller, agreementId, idempotencyKey, RequestSupport.correlationId(correlationId),
                         "/agreements/" + agreementId + "/subprocessors/" + name + "/proofs", body,
                         (id, a) -> new ProofCommand.AttachProof(id, a.facts(), name, body.reference(), body.sha256(),
                                 ChangeBinding.actor(caller), application.now()),
                         RegistryResource::recorded)
                 .map(r -> r.toResponse());
-    }
-
-    private static CommandRequest.Reply recorded(Loaded<Optional<ProofEvent>> after) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", after.streamId());
-        body.put("type", after.state().map(e -> e.getClass().getSimpleName()).orElse(null));
-        body.put("record", after.state().orElse(null));
-        return new CommandRequest.Reply(201, body, Map.of("ETag", ETags.of(after.version())));
-    }
-
-    private static String correlation(String correlationId) {
-        return correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
     }
 
     @GET
@@ -136,5 +124,13 @@ public class RegistryResource {
         Caller caller = callers.current();
         return readModel.overview(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR), country)
                 .map(lines -> Map.of("organisation", caller.organisation(), "subprocessors", lines));
+    }
+
+    private static CommandRequest.Reply recorded(Loaded<Optional<ProofEvent>> after) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", after.streamId());
+        body.put("type", after.state().map(e -> e.getClass().getSimpleName()).orElse(null));
+        body.put("record", after.state().orElse(null));
+        return new CommandRequest.Reply(201, body, Map.of("ETag", ETags.of(after.version())));
     }
 }

@@ -5,6 +5,7 @@ import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import eu.dpaledger.subprocessor.application.SubprocessorApplication;
@@ -75,10 +76,10 @@ public class SubprocessorChangeResource {
     public Uni<Response> announce(@PathParam("agreementId") String agreementId,
                                   @HeaderParam("Idempotency-Key") String idempotencyKey,
                                   @HeaderParam("X-Correlation-Id") String correlationId, Requests.ChangeNotice body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         String changeId = UUID.randomUUID().toString();
         return application.announce(callers.current(), agreementId, changeId, announcement(body), null, null, idempotencyKey,
-                        correlation(correlationId), "/agreements/" + agreementId + "/subprocessor-changes", body,
+                        RequestSupport.correlationId(correlationId), "/agreements/" + agreementId + "/subprocessor-changes", body,
                         created(changeId))
                 .map(r -> r.toResponse());
     }
@@ -114,7 +115,7 @@ public class SubprocessorChangeResource {
     public Uni<Response> object(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @HeaderParam("X-Correlation-Id") String correlationId, Requests.ObjectionRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, idempotencyKey, correlationId, "/objection", body,
                 (actor, at) -> new ChangeCommand.RaiseObjection(body.grounds(), actor, at));
     }
@@ -125,7 +126,7 @@ public class SubprocessorChangeResource {
     public Uni<Response> withdrawObjection(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                           @HeaderParam("Idempotency-Key") String idempotencyKey,
                                           @HeaderParam("X-Correlation-Id") String correlationId, Requests.ReasonRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, idempotencyKey, correlationId, "/objection-withdrawal", body,
                 (actor, at) -> new ChangeCommand.WithdrawObjection(body.reason(), actor, at));
     }
@@ -136,7 +137,7 @@ public class SubprocessorChangeResource {
     public Uni<Response> withdraw(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                   @HeaderParam("Idempotency-Key") String idempotencyKey,
                                   @HeaderParam("X-Correlation-Id") String correlationId, Requests.ReasonRequest body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         return act(id, ifMatch, idempotencyKey, correlationId, "/withdrawal", body,
                 (actor, at) -> new ChangeCommand.WithdrawChange(body.reason(), actor, at));
     }
@@ -149,21 +150,21 @@ public class SubprocessorChangeResource {
     public Uni<Response> alternative(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                      @HeaderParam("Idempotency-Key") String idempotencyKey,
                                      @HeaderParam("X-Correlation-Id") String correlationId, Requests.ChangeNotice body) {
-        requireBody(body);
+        RequestSupport.requireBody(body);
         ETags.requiredVersion(ifMatch);
         Caller caller = callers.current();
         String changeId = UUID.randomUUID().toString();
         // The superseded change names the agreement: a caller who cannot see it gets 404 here.
         return application.load(caller, id)
                 .flatMap(old -> application.announce(caller, SubprocessorApplication.record(old).agreementId(), changeId,
-                        announcement(body), id, ifMatch, idempotencyKey, correlation(correlationId),
+                        announcement(body), id, ifMatch, idempotencyKey, RequestSupport.correlationId(correlationId),
                         "/subprocessor-changes/" + id + "/alternative", body, created(changeId)))
                 .map(r -> r.toResponse());
     }
 
     private Uni<Response> act(String id, String ifMatch, String idempotencyKey, String correlationId, String suffix,
                               Object body, BiFunction<Actor, Instant, ChangeCommand> command) {
-        return application.act(callers.current(), id, ifMatch, idempotencyKey, correlation(correlationId),
+        return application.act(callers.current(), id, ifMatch, idempotencyKey, RequestSupport.correlationId(correlationId),
                         "/subprocessor-changes/" + id + suffix, body, command,
                         after -> new CommandRequest.Reply(200, view(after, application.now()), Map.of("ETag", ETags.of(after.version()))))
                 .map(r -> r.toResponse());
@@ -181,15 +182,5 @@ public class SubprocessorChangeResource {
 
     private static ChangeView view(Loaded<ChangeState> loaded, Instant now) {
         return ChangeView.of(SubprocessorApplication.record(loaded), loaded.version(), now);
-    }
-
-    private static String correlation(String correlationId) {
-        return correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
-    }
-
-    static void requireBody(Object body) {
-        if (body == null) {
-            throw HttpProblem.badRequest("body-required", "Body required", "This operation needs a JSON body");
-        }
     }
 }

@@ -2,6 +2,7 @@ package eu.dpaledger.subprocessor.api;
 
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorEventTypes;
@@ -67,7 +68,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Subscribed; the body holds the secret")
     @APIResponse(responseCode = "400", description = "invalid-webhook-url, invalid-event-types", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> subscribe(Requests.SubscriptionRequest body) {
-        SubprocessorChangeResource.requireBody(body);
+        RequestSupport.requireBody(body);
         WebhookUrls.problem(body.url(), allowLoopbackHttp).ifPresent(problem -> {
             throw new HttpProblem(400, "invalid-webhook-url", "Invalid webhook URL", "url " + problem,
                     Map.of("violations", List.of(Map.of("field", "url", "message", problem))));

@@ -1,14 +1,10 @@
 package eu.dpaledger.subprocessor.application;
 
 import eu.dpaledger.platform.command.CommandExecutor;
-import eu.dpaledger.platform.command.CommandRequest;
-import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.subprocessor.domain.ChangeCommand;
-import eu.dpaledger.subprocessor.domain.ChangeState;
 import eu.dpaledger.subprocessor.infrastructure.ChangeBinding;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorReadModel;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,9 +14,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Runs the clocks of changes by itself (art. 6.1, 6.2): finds open changes with something due in the
@@ -62,23 +55,7 @@ public class ChangeClockScheduler {
     /** One pass over every change with something due now; the number of changes ticked. */
     public Uni<Integer> tick() {
         Instant now = clock.instant();
-        return readModel.dueChanges(now, windowWarning, terminationWarning)
-                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
-                .onItem().transformToUniAndConcatenate(id -> tick(id, now))
-                .collect().asList()
-                .map(List::size);
-    }
-
-    private Uni<Void> tick(String changeId, Instant now) {
-        return executor.execute(binding, CommandRequest.<ChangeState, ChangeCommand>internal(changeId, ChangeBinding.SCHEDULER,
-                        "scheduler-" + UUID.randomUUID(),
-                        loaded -> new ChangeCommand.Tick(windowWarning, terminationWarning, now),
-                        loaded -> new CommandRequest.Reply(200, null, Map.of())))
-                .replaceWithVoid()
-                // Another instance ticked the same change a moment earlier: nothing is lost, the next pass looks again.
-                .onFailure(HttpProblem.class).recoverWithUni(f -> {
-                    LOG.debugf("tick of %s skipped: %s", changeId, f.getMessage());
-                    return Uni.createFrom().voidItem();
-                });
+        return readModel.dueChanges(now, windowWarning, terminationWarning).flatMap(ids -> executor.runEach(binding, ids,
+                ChangeBinding.SCHEDULER, id -> new ChangeCommand.Tick(windowWarning, terminationWarning, now)));
     }
 }
