@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.eventstore.AppendResult;
 import eu.dpaledger.platform.eventstore.EventMetadata;
 import eu.dpaledger.platform.eventstore.EventStore;
@@ -103,7 +104,7 @@ public class CommandExecutor {
     /**
      * Runs the service's own command on each stream in turn (a scheduler's clock tick), at whatever version
      * is current. A stream another instance changed at the same moment is skipped (its next pass looks
-     * again); the number of streams ticked is returned.
+     * again), and so is one whose aggregate refuses the command; the number of streams looked at is returned.
      */
     public <S, C, E> Uni<Integer> runEach(AggregateBinding<S, C, E> binding, List<String> streamIds,
                                           Caller system, Function<String, C> command) {
@@ -112,7 +113,9 @@ public class CommandExecutor {
                                 "scheduler-" + UUID.randomUUID(), loaded -> command.apply(id),
                                 loaded -> new CommandRequest.Reply(200, null, Map.of())))
                         .replaceWithVoid()
-                        .onFailure(HttpProblem.class).recoverWithUni(f -> Uni.createFrom().voidItem()))
+                        // Lost a version race, or the stream refused the tick: the other streams still get theirs.
+                        .onFailure(f -> f instanceof HttpProblem || f instanceof DomainRejection)
+                        .recoverWithUni(f -> Uni.createFrom().voidItem()))
                 .collect().asList()
                 .map(List::size);
     }
