@@ -60,8 +60,7 @@ public class AgreementApplication {
         Instant now = clock.instant();
         Actor actor = AgreementBinding.actor(caller);
         return executor.execute(binding, new CommandRequest<>(agreementId, creates, ifMatch, idempotencyKey,
-                // Canonicalising and hashing the body is only needed to guard an Idempotency-Key.
-                idempotencyKey == null ? null : Fingerprints.of(mapper, "POST", path, body), caller, correlationId,
+                Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId,
                 loaded -> command.apply(actor, now),
                 after -> reply.apply(after, now)));
     }

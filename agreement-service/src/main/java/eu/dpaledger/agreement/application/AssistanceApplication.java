@@ -64,7 +64,7 @@ public class AssistanceApplication {
                                                  BiFunction<AssistanceFacts, Instant, C> command, Function<Loaded<S>, CommandRequest.Reply> reply) {
         Instant now = clock.instant();
         return facts(caller, agreementId).flatMap(facts -> executor.execute(binding, new CommandRequest<S, C>(id, true, null,
-                idempotencyKey, fingerprint(idempotencyKey, path, body), caller, correlationId, loaded -> command.apply(facts, now),
+                idempotencyKey, Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId, loaded -> command.apply(facts, now),
                 reply)));
     }
 
@@ -74,7 +74,7 @@ public class AssistanceApplication {
         Instant now = clock.instant();
         Actor actor = AgreementBinding.actor(caller);
         return executor.execute(binding, new CommandRequest<S, C>(id, false, ifMatch, idempotencyKey,
-                fingerprint(idempotencyKey, path, body), caller, correlationId, loaded -> command.apply(actor, now), reply));
+                Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId, loaded -> command.apply(actor, now), reply));
     }
 
     public <S, C, E> Uni<Loaded<S>> load(AggregateBinding<S, C, E> binding, Caller caller, String id, BiPredicate<S, Caller> readable,
@@ -89,9 +89,5 @@ public class AssistanceApplication {
 
     public Instant now() {
         return clock.instant();
-    }
-
-    private String fingerprint(String idempotencyKey, String path, Object body) {
-        return idempotencyKey == null ? null : Fingerprints.of(mapper, "POST", path, body);
     }
 }

@@ -71,7 +71,7 @@ public class AuditApplication {
                                          Function<Loaded<Optional<AuditRecord>>, CommandRequest.Reply> reply) {
         Instant now = clock.instant();
         return facts(caller, agreementId).flatMap(facts -> executor.execute(audits, new CommandRequest<>(auditId, true, null,
-                idempotencyKey, fingerprint(idempotencyKey, path, body), caller, correlationId,
+                idempotencyKey, Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId,
                 loaded -> command.apply(facts, now), reply)));
     }
 
@@ -87,7 +87,7 @@ public class AuditApplication {
             }
             return facts(null, current.state().orElseThrow().agreementId());
         }).flatMap(facts -> executor.execute(audits, new CommandRequest<>(auditId, false, ifMatch, idempotencyKey,
-                fingerprint(idempotencyKey, path, body), caller, correlationId, loaded -> command.create(facts, actor, now), reply)));
+                Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId, loaded -> command.create(facts, actor, now), reply)));
     }
 
     /** Builds a command from the agreement's facts, the caller and the server's time. */
@@ -110,7 +110,7 @@ public class AuditApplication {
                                     Function<Loaded<Optional<InformationRequest.Record>>, CommandRequest.Reply> reply) {
         Instant now = clock.instant();
         return facts(caller, agreementId).flatMap(facts -> executor.execute(requests, new CommandRequest<>(requestId, true, null,
-                idempotencyKey, fingerprint(idempotencyKey, path, body), caller, correlationId,
+                idempotencyKey, Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId,
                 loaded -> command.apply(facts, now), reply)));
     }
 
@@ -121,7 +121,7 @@ public class AuditApplication {
         Instant now = clock.instant();
         Actor actor = AuditBinding.actor(caller);
         return executor.execute(requests, new CommandRequest<>(requestId, false, ifMatch, idempotencyKey,
-                fingerprint(idempotencyKey, path, body), caller, correlationId, loaded -> command.apply(actor, now), reply));
+                Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId, loaded -> command.apply(actor, now), reply));
     }
 
     public Uni<Loaded<Optional<InformationRequest.Record>>> loadRequest(Caller caller, String requestId) {
@@ -135,9 +135,5 @@ public class AuditApplication {
 
     public Instant now() {
         return clock.instant();
-    }
-
-    private String fingerprint(String idempotencyKey, String path, Object body) {
-        return idempotencyKey == null ? null : Fingerprints.of(mapper, "POST", path, body);
     }
 }

@@ -60,7 +60,7 @@ public class BreachApplication {
             BreachFacts agreement = found.filter(a -> a.isParty(caller.organisation()))
                     .orElseThrow(() -> HttpProblem.notFound("The agreement"));
             return executor.execute(binding, new CommandRequest<>(breachId, true, null, idempotencyKey,
-                    idempotencyKey == null ? null : Fingerprints.of(mapper, "POST", path, body), caller, correlationId,
+                    Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId,
                     loaded -> command.apply(agreement, now), reply));
         });
     }
@@ -72,7 +72,7 @@ public class BreachApplication {
         Instant now = clock.instant();
         Actor actor = BreachBinding.actor(caller);
         return executor.execute(binding, new CommandRequest<>(breachId, false, ifMatch, idempotencyKey,
-                idempotencyKey == null ? null : Fingerprints.of(mapper, "POST", path, body), caller, correlationId,
+                Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId,
                 loaded -> command.apply(actor, now), reply));
     }
 

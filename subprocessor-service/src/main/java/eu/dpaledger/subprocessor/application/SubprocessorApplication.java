@@ -92,7 +92,7 @@ public class SubprocessorApplication {
         Actor actor = ChangeBinding.actor(caller);
         return agreementFor(caller, agreementId).flatMap(agreement -> {
             CommandRequest<ChangeState, ChangeCommand> announce = new CommandRequest<>(changeId, true, null, idempotencyKey,
-                    idempotencyKey == null ? null : Fingerprints.of(mapper, "POST", path, body), caller, correlationId,
+                    Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId,
                     loaded -> new ChangeCommand.Announce(changeId, agreement.facts(), a.kind(), a.subprocessor(), a.replaces(),
                             a.intendedFrom(), a.reason(), supersedes, actor, now),
                     reply);
@@ -119,7 +119,7 @@ public class SubprocessorApplication {
         Instant now = clock.instant();
         Actor actor = ChangeBinding.actor(caller);
         return executor.execute(binding, new CommandRequest<>(changeId, false, ifMatch, idempotencyKey,
-                idempotencyKey == null ? null : Fingerprints.of(mapper, "POST", path, body), caller, correlationId,
+                Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId,
                 loaded -> command.apply(actor, now), reply));
     }
 
@@ -134,7 +134,7 @@ public class SubprocessorApplication {
         String proofId = UUID.randomUUID().toString();
         return agreementFor(caller, agreementId).flatMap(agreement -> executor.execute(proofs,
                 new CommandRequest<>(proofId, true, null, idempotencyKey,
-                        idempotencyKey == null ? null : Fingerprints.of(mapper, "POST", path, body), caller, correlationId,
+                        Fingerprints.forKey(mapper, idempotencyKey, path, body), caller, correlationId,
                         loaded -> command.apply(proofId, agreement), reply)));
     }
 
