@@ -3,11 +3,16 @@ package eu.dpaledger.breach;
 import eu.dpaledger.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-/** The domain is plain Java: no framework in it, and it does not reach into the outer layers. */
+/** The domain is plain Java: no framework in it, and it does not reach into the outer layers; migrations keep their version ranges. */
 class ArchitectureTest {
 
     @Test
     void domain_is_plain_java_and_does_not_depend_on_the_outer_layers() {
         ArchitectureRules.domainIsPlainJava("eu.dpaledger.breach");
+    }
+
+    @Test
+    void kernel_and_service_migrations_keep_their_version_ranges() {
+        ArchitectureRules.migrationsKeepTheirVersionRanges();
     }
 }

@@ -4,15 +4,89 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The layering every service keeps (STYLE.md): its {@code domain} is plain Java — no framework in it —
- * and does not reach into {@code application}, {@code infrastructure} or {@code api}.
+ * and does not reach into {@code application}, {@code infrastructure} or {@code api}; and the version
+ * ranges of the migrations: the kernel's below 100, a service's from 100 on, so that they cannot
+ * collide and Flyway (out of order) can apply either kind to an existing database in any order.
  */
 public final class ArchitectureRules {
 
+    private static final Pattern SCRIPT = Pattern.compile("V(\\d+)(?:[._]\\d+)*__.+\\.sql");
+
     private ArchitectureRules() {
+    }
+
+    /** Kernel migrations ({@code db/kernel}) are numbered below 100, the service's ({@code db/migration}) from 100 on. */
+    public static void migrationsKeepTheirVersionRanges() {
+        List<String> wrong = new ArrayList<>();
+        Map<String, Integer> kernel = migrations("db/kernel");
+        Map<String, Integer> service = migrations("db/migration");
+        if (kernel.isEmpty() || service.isEmpty()) {
+            throw new AssertionError("no migrations found on the classpath: kernel " + kernel + ", service " + service);
+        }
+        kernel.forEach((script, version) -> {
+            if (version >= 100) {
+                wrong.add("kernel migration " + script + " is numbered 100 or above");
+            }
+        });
+        service.forEach((script, version) -> {
+            if (version < 100) {
+                wrong.add("service migration " + script + " is numbered below 100");
+            }
+        });
+        if (!wrong.isEmpty()) {
+            throw new AssertionError(String.join("\n", wrong));
+        }
+    }
+
+    /** The Flyway scripts ({@code V<n>__*.sql}) under a classpath folder, in directories or jars, with their major version. */
+    static Map<String, Integer> migrations(String folder) {
+        Map<String, Integer> found = new TreeMap<>();
+        try {
+            Enumeration<URL> roots = Thread.currentThread().getContextClassLoader().getResources(folder);
+            while (roots.hasMoreElements()) {
+                URL root = roots.nextElement();
+                List<String> names = new ArrayList<>();
+                if ("jar".equals(root.getProtocol())) {
+                    String jar = root.getPath().substring("file:".length(), root.getPath().indexOf("!/"));
+                    try (JarFile file = new JarFile(java.net.URLDecoder.decode(jar, java.nio.charset.StandardCharsets.UTF_8))) {
+                        file.stream().map(JarEntry::getName).filter(n -> n.startsWith(folder + "/"))
+                                .map(n -> n.substring(folder.length() + 1)).forEach(names::add);
+                    }
+                } else {
+                    try (var files = Files.list(Path.of(root.toURI()))) {
+                        files.map(f -> f.getFileName().toString()).forEach(names::add);
+                    }
+                }
+                for (String name : names) {
+                    Matcher m = SCRIPT.matcher(name);
+                    if (m.matches()) {
+                        found.put(name, Integer.parseInt(m.group(1)));
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list " + folder, e);
+        }
+        return found;
     }
 
     /** Checks the service under {@code basePackage} (e.g. {@code eu.dpaledger.agreement}); throws on a violation. */

@@ -1,5 +1,6 @@
 package eu.dpaledger.platform.eventstore;
 
+import eu.dpaledger.platform.http.HttpProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,12 +11,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,8 +34,15 @@ public class EventStore {
     private static final String SELECT_COLUMNS = "SELECT event_id, stream_id, stream_type, version, event_type, "
             + "schema_version, payload::text AS payload, metadata::text AS metadata, occurred_at, previous_hash, hash FROM events ";
 
+    /** Room left in a Kafka record for the batch and record framing and the CloudEvents headers besides their values. */
+    static final int RECORD_FRAMING_BYTES = 1024;
+
     @Inject
     ObjectMapper mapper;
+
+    /** The producer refuses a record over this ({@code RecordTooLargeException}): no event may be appended that would be one. */
+    @ConfigProperty(name = "mp.messaging.outgoing.dpa-outbox.max.request.size", defaultValue = "1048576")
+    int maxRequestSize;
 
     /**
      * Appends {@code events} to {@code streamId} if its current version is {@code expectedVersion}
@@ -96,9 +106,11 @@ public class EventStore {
             eventRows.add(Tuple.tuple(List.of(e.eventId(), e.streamId(), e.streamType(), e.version(), e.type(),
                     e.schemaVersion(), write(e.payload()), write(e.metadata()), e.occurredAt().atOffset(ZoneOffset.UTC),
                     e.previousHash(), e.hash())));
-            outboxRows.add(Tuple.tuple(List.of(e.eventId(), e.streamId(),
-                    CloudEventTypes.of(e.streamType(), e.type(), e.schemaVersion()), e.streamId(),
-                    e.occurredAt().atOffset(ZoneOffset.UTC), write(pending.get(i).publishedData()))));
+            String ceType = CloudEventTypes.of(e.streamType(), e.type(), e.schemaVersion());
+            String data = write(pending.get(i).publishedData());
+            requirePublishable(e, ceType, data);
+            outboxRows.add(Tuple.tuple(List.of(e.eventId(), e.streamId(), ceType, e.streamId(),
+                    e.occurredAt().atOffset(ZoneOffset.UTC), data)));
         }
         return tx.preparedQuery("INSERT INTO events (event_id, stream_id, stream_type, version, event_type, schema_version, "
                         + "payload, metadata, occurred_at, previous_hash, hash) "
@@ -107,6 +119,39 @@ public class EventStore {
                 .flatMap(x -> tx.preparedQuery("INSERT INTO outbox (event_id, message_key, ce_type, ce_subject, ce_time, data) "
                         + "VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)").executeBatch(outboxRows))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Refuses (413 {@code event-too-large}, so the command's transaction rolls back and nothing changes) an
+     * event whose Kafka record would be over the producer's {@code max.request.size}: such a row could never
+     * leave the outbox. Input limits keep requests far below this; this is the last guard, at append time.
+     */
+    private void requirePublishable(StoredEvent e, String ceType, String data) {
+        long bytes = utf8Length(data) + 2L * utf8Length(e.streamId()) + utf8Length(ceType) + RECORD_FRAMING_BYTES;
+        if (bytes > maxRequestSize) {
+            throw new HttpProblem(413, "event-too-large", "Event too large",
+                    "The " + e.type() + " event this request would record is about " + bytes + " bytes as published; the broker"
+                            + " accepts at most " + maxRequestSize + " (max.request.size). Shorten the texts in the request.",
+                    Map.of("eventType", e.type(), "eventBytes", bytes, "maxBytes", maxRequestSize));
+        }
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** The whole stream in version order (empty for an unknown stream). */

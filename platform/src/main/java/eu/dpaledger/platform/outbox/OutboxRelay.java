@@ -24,12 +24,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to the service's topic as CloudEvents (binary mode, key = aggregate id) and
- * deletes each row only after the broker acknowledged it ({@code acks=all}, idempotent producer).
+ * deletes each row only after the broker acknowledged it ({@code acks=all}, idempotent producer). Each
+ * row is settled on its own outcome: one that fails does not hold back or republish the others; a
+ * transient failure is retried with backoff, a permanent one (the broker can never take the record)
+ * is parked in {@code outbox_parked} with an error log line and a metric ({@link OutboxMetrics}).
  * Woken in-process right after each command commits ({@link #trigger()}), with a short fallback
  * poll for rows written otherwise. One relay at a time per database (transaction-scoped advisory
  * lock), so per-aggregate order holds with several instances. A crash between publish and delete republishes the row: consumers deduplicate by event id.
@@ -42,6 +50,8 @@ public class OutboxRelay {
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LOCK_RETRY = Duration.ofMillis(25);
     private static final int LOCKED_ELSEWHERE = -1;
+    /** Outcome of a row not sent because the row of the same aggregate before it failed: it waits, unchanged. */
+    private static final Throwable HELD = new IllegalStateException("held behind an earlier row of the same aggregate");
 
     @Inject
     Pool pool;
@@ -66,9 +76,21 @@ public class OutboxRelay {
     @ConfigProperty(name = "dpa.outbox.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
 
+    /** First delay after a failed publish; doubled per attempt up to {@code retry-max}. */
+    @ConfigProperty(name = "dpa.outbox.retry-initial", defaultValue = "PT1S")
+    Duration retryInitial;
+
+    @ConfigProperty(name = "dpa.outbox.retry-max", defaultValue = "PT5M")
+    Duration retryMax;
+
+    @Inject
+    OutboxMetrics metrics;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean crashAfterNextPublish = new AtomicBoolean();
+    private final AtomicBoolean parkedInPass = new AtomicBoolean();
+    private final Set<String> failNext = ConcurrentHashMap.newKeySet();
     private long timerId = -1;
 
     void onStart(@Observes StartupEvent event) {
@@ -121,9 +143,18 @@ public class OutboxRelay {
         crashAfterNextPublish.set(true);
     }
 
+    /** Fault injection for tests: the next attempt to publish this event fails as a broker outage would. */
+    public void simulateTransientFailureOf(String eventId) {
+        failNext.add(eventId);
+    }
+
     /**
-     * One pass: publish up to a batch of rows in order, await every ack, then delete them. Returns the
-     * number published, or {@link #LOCKED_ELSEWHERE} when another instance holds the relay lock.
+     * One pass: publish up to a batch of due rows in order and settle each row on its own outcome, in the
+     * pass's transaction: acknowledged rows are deleted, a row the broker can never take is moved to
+     * {@code outbox_parked}, a row that failed otherwise waits with a growing delay (later rows with the
+     * same key wait behind it, so per-aggregate order holds). A failed row never makes the others fail
+     * or republish. Returns the number of rows looked at, or {@link #LOCKED_ELSEWHERE} when another
+     * instance holds the relay lock.
      */
     public Uni<Integer> drainOnce() {
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
@@ -131,36 +162,137 @@ public class OutboxRelay {
                 .flatMap(lock -> lock.iterator().next().getBoolean("locked")
                         // A lost DELETE only republishes rows (consumers deduplicate): no need to wait for the flush.
                         ? tx.query("SET LOCAL synchronous_commit = off").execute().flatMap(x -> publishBatch(tx))
-                        : Uni.createFrom().item(LOCKED_ELSEWHERE)));
+                        : Uni.createFrom().item(LOCKED_ELSEWHERE)))
+                // Counted after the commit: the gauge reads the table.
+                .invoke(n -> {
+                    if (parkedInPass.getAndSet(false)) {
+                        metrics.refreshParked();
+                    }
+                });
     }
 
     private Uni<Integer> publishBatch(SqlClient tx) {
-        return tx.preparedQuery("SELECT id, event_id, message_key, ce_type, ce_subject, ce_time, data::text AS data "
-                        + "FROM outbox ORDER BY id LIMIT $1")
+        return tx.preparedQuery("SELECT o.id, o.event_id, o.message_key, o.ce_type, o.ce_subject, o.ce_time, o.attempts, "
+                        + "o.data::text AS data FROM outbox o "
+                        + "WHERE (o.next_attempt_at IS NULL OR o.next_attempt_at <= clock_timestamp()) "
+                        + "AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.next_attempt_at > clock_timestamp() "
+                        + "AND w.message_key = o.message_key AND w.id < o.id) "
+                        + "ORDER BY o.id LIMIT $1")
                 .execute(Tuple.of(batchSize))
                 .flatMap(rows -> {
-                    List<Long> ids = new ArrayList<>();
-                    List<Uni<Void>> sends = new ArrayList<>();
-                    for (Row row : rows) {
-                        ids.add(row.getLong("id"));
-                        sends.add(emitter.sendMessage(toMessage(row)));
-                    }
-                    if (ids.isEmpty()) {
+                    List<Row> batch = new ArrayList<>();
+                    rows.forEach(batch::add);
+                    if (batch.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    // Subscribed in list order, so the producer receives them in order (per-key order holds).
-                    return Uni.join().all(sends).andFailFast()
-                            // A broker that does not answer must not hold the relay's lock forever.
-                            .ifNoItem().after(PUBLISH_TIMEOUT).fail()
-                            .flatMap(acked -> {
+                    return publishInOrder(batch)
+                            .flatMap(outcomes -> {
                                 if (crashAfterNextPublish.getAndSet(false)) {
                                     return Uni.createFrom().failure(new IllegalStateException("simulated relay crash after publish"));
                                 }
-                                return tx.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
-                                        .execute(Tuple.of(ids.toArray(new Long[0])));
+                                return settle(tx, batch, outcomes);
                             })
-                            .map(deleted -> ids.size());
+                            .map(settled -> batch.size());
                 });
+    }
+
+    /**
+     * Publishes the batch: aggregates side by side, the rows of one aggregate one after the other, each
+     * only once the one before it was acknowledged. A row behind one that failed is not sent at all
+     * ({@link #HELD}), so a retried row can never arrive after its successor. Outcomes in batch order.
+     */
+    private Uni<List<Throwable>> publishInOrder(List<Row> batch) {
+        Throwable[] outcomes = new Throwable[batch.size()];
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            byKey.computeIfAbsent(batch.get(i).getString("message_key"), k -> new ArrayList<>()).add(i);
+        }
+        List<Uni<Void>> chains = new ArrayList<>();
+        for (List<Integer> rowsOfKey : byKey.values()) {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int position = 0; position < rowsOfKey.size(); position++) {
+                int index = rowsOfKey.get(position);
+                int previous = position == 0 ? -1 : rowsOfKey.get(position - 1);
+                chain = chain.flatMap(x -> {
+                    Throwable before = previous < 0 ? null : outcomes[previous];
+                    if (before != null && !PublishFailures.isPermanent(before)) {
+                        outcomes[index] = HELD;
+                        return Uni.createFrom().voidItem();
+                    }
+                    return send(batch.get(index)).invoke(outcome -> outcomes[index] = outcome).replaceWithVoid();
+                });
+            }
+            chains.add(chain);
+        }
+        return Uni.join().all(chains).andCollectFailures().map(done -> Arrays.asList(outcomes));
+    }
+
+    /** Publishes one row; the item is null once the broker acknowledged it, else the reason it was not. */
+    private Uni<Throwable> send(Row row) {
+        String eventId = row.getUUID("event_id").toString();
+        if (failNext.remove(eventId)) {
+            return Uni.createFrom().item(new IllegalStateException("simulated transient publish failure"));
+        }
+        return emitter.sendMessage(toMessage(row))
+                // A broker that does not answer must not hold the relay's lock forever.
+                .ifNoItem().after(PUBLISH_TIMEOUT).fail()
+                .map(acked -> (Throwable) null)
+                .onFailure().recoverWithItem(failure -> failure);
+    }
+
+    private Uni<Void> settle(SqlClient tx, List<Row> batch, List<Throwable> outcomes) {
+        List<Long> acknowledged = new ArrayList<>();
+        List<Tuple> parked = new ArrayList<>();
+        List<Tuple> retried = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Row row = batch.get(i);
+            Throwable failure = outcomes.get(i);
+            long id = row.getLong("id");
+            if (failure == null) {
+                acknowledged.add(id);
+            } else if (failure == HELD) {
+                continue;
+            } else if (PublishFailures.isPermanent(failure)) {
+                String reason = PublishFailures.describe(failure);
+                parked.add(Tuple.of(id, reason));
+                metrics.parked();
+                LOG.errorf("outbox row parked, it will not be published: event %s (%s, key %s): %s. Every other row still "
+                                + "flows; see outbox_parked and GET /admin/outbox/parked", row.getUUID("event_id"),
+                        row.getString("ce_type"), row.getString("message_key"), reason);
+            } else {
+                int attempts = row.getInteger("attempts") + 1;
+                Duration delay = backoff(attempts);
+                retried.add(Tuple.of(id, delay.toMillis(), PublishFailures.describe(failure)));
+                metrics.retried();
+                LOG.warnf("outbox row for event %s not published (attempt %d), retried in %s: %s", row.getUUID("event_id"),
+                        attempts, delay, PublishFailures.describe(failure));
+            }
+        }
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        if (!acknowledged.isEmpty()) {
+            steps = steps.flatMap(x -> tx.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
+                    .execute(Tuple.of(acknowledged.toArray(new Long[0]))).replaceWithVoid());
+        }
+        if (!parked.isEmpty()) {
+            steps = steps.flatMap(x -> tx.preparedQuery("WITH moved AS (DELETE FROM outbox WHERE id = $1 RETURNING *) "
+                            + "INSERT INTO outbox_parked (id, event_id, message_key, ce_type, ce_subject, ce_time, data, created_at, "
+                            + "attempts, reason) SELECT id, event_id, message_key, ce_type, ce_subject, ce_time, data, created_at, "
+                            + "attempts + 1, $2 FROM moved")
+                    .executeBatch(parked).invoke(done -> parkedInPass.set(true)).replaceWithVoid());
+        }
+        if (!retried.isEmpty()) {
+            steps = steps.flatMap(x -> tx.preparedQuery("UPDATE outbox SET attempts = attempts + 1, "
+                            + "next_attempt_at = clock_timestamp() + $2 * interval '1 millisecond', last_error = $3 "
+                            + "WHERE id = $1")
+                    .executeBatch(retried).replaceWithVoid());
+        }
+        return steps;
+    }
+
+    /** Exponential from the first retry delay, doubled per attempt, capped. */
+    Duration backoff(int attempts) {
+        long millis = retryInitial.toMillis() << Math.min(attempts - 1, 20);
+        return Duration.ofMillis(Math.min(millis, retryMax.toMillis()));
     }
 
     private Message<String> toMessage(Row row) {

@@ -12,11 +12,11 @@ public final class Counter implements Aggregate<Counter.State, Counter.Command, 
 
     public sealed interface Command permits Open, Increment { }
     public record Open(String owner) implements Command { }
-    public record Increment(long by) implements Command { }
+    public record Increment(long by, String note) implements Command { }
 
     public sealed interface Event permits Opened, Incremented { }
     public record Opened(String owner) implements Event { }
-    public record Incremented(long by) implements Event { }
+    public record Incremented(long by, String note) implements Event { }
 
     @Override
     public State initial() {
@@ -40,7 +40,7 @@ public final class Counter implements Aggregate<Counter.State, Counter.Command, 
         if (by <= 0) {
             throw DomainRejection.invalidField("increment-not-positive", "Increment must be positive", "by", "must be > 0");
         }
-        return List.of(new Incremented(by));
+        return List.of(new Incremented(by, ((Increment) command).note()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import eu.dpaledger.platform.command.CommandRequest;
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.Fingerprints;
+import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +28,8 @@ import java.util.UUID;
 @RolesAllowed({"controller", "processor"})
 public class CounterResource {
 
-    public record IncrementBody(long by) { }
+    /** {@code note}: an optional free text, carried into the event (exercises the input and event size limits). */
+    public record IncrementBody(long by, String note) { }
 
     static final AggregateBinding<Counter.State, Counter.Command, Counter.Event> BINDING = new AggregateBinding<>() {
         private final Counter counter = new Counter();
@@ -56,10 +58,11 @@ public class CounterResource {
     @Path("/{id}/increments")
     public Uni<Response> increment(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                    @HeaderParam("Idempotency-Key") String key, IncrementBody body) {
+        RequestSupport.requireBody(body);
         Caller caller = callers.current();
         return executor.execute(BINDING, new CommandRequest<>(id, false, ifMatch, key,
                 Fingerprints.of(mapper, "POST", "/counters/" + id + "/increments", body), caller, UUID.randomUUID().toString(),
-                loaded -> new Counter.Increment(body.by()),
+                loaded -> new Counter.Increment(body.by(), body.note()),
                 after -> new CommandRequest.Reply(200, Map.of("id", id, "total", after.state().total()),
                         Map.of("ETag", ETags.of(after.version())))))
                 .map(r -> r.toResponse());
