@@ -8,11 +8,16 @@ import eu.dpaledger.platform.eventstore.PendingEvent;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -109,6 +114,22 @@ class BadInputTest {
         increment(id, "{\"by\":1," + " ".repeat(300_000) + "\"note\":\"ok\"}")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "body-too-large"));
+        assertEquals(1, events(id));
+    }
+
+    @Test
+    void a_request_announced_over_the_servers_hard_limit_is_answered_413_before_it_is_read() throws Exception {
+        String id = openCounter();
+        // Headers only, as a client sending Expect: 100-continue would: the server answers without reading the body.
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /counters/" + id + "/increments HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token()
+                    + "\r\nContent-Type: application/json\r\nIf-Match: \"1\"\r\nExpect: 100-continue\r\nContent-Length: "
+                    + (11 * 1024 * 1024) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", statusLine);
+        }
         assertEquals(1, events(id));
     }
 
