@@ -37,6 +37,11 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
         }
     }
 
+    /** The database this resource created for the current run (null before {@link #start()}). */
+    protected String database() {
+        return database;
+    }
+
     /** JDBC URL of the database of the current run (for tests that need raw SQL). */
     public static String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
