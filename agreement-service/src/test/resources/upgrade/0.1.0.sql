@@ -2,7 +2,6 @@
 -- PostgreSQL database dump
 --
 
-\restrict FiCPvbCck6r99EusYHp4wOtROxxJQXokbGe9Km49ZsFkIP30Isctf3oL51XWKjT
 
 -- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
 -- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
@@ -476,5 +475,4 @@ CREATE TRIGGER events_no_update_or_delete BEFORE DELETE OR UPDATE ON public.even
 -- PostgreSQL database dump complete
 --
 
-\unrestrict FiCPvbCck6r99EusYHp4wOtROxxJQXokbGe9Km49ZsFkIP30Isctf3oL51XWKjT
 

@@ -2,7 +2,6 @@
 -- PostgreSQL database dump
 --
 
-\restrict waoknbewEQIEaLLCKWkkygdzkw8U94bv7VBY07h1QVX3i1cMmpGLY6on7ypKPqg
 
 -- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
 -- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
@@ -514,5 +513,4 @@ CREATE TRIGGER events_no_update_or_delete BEFORE DELETE OR UPDATE ON public.even
 -- PostgreSQL database dump complete
 --
 
-\unrestrict waoknbewEQIEaLLCKWkkygdzkw8U94bv7VBY07h1QVX3i1cMmpGLY6on7ypKPqg
 

@@ -2,7 +2,6 @@
 -- PostgreSQL database dump
 --
 
-\restrict eebcDctvCqBsTG2GtmCiQICWe75zNsaQBZD8Z0woeWZTAxQjK7vjswoh324RaIt
 
 -- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
 -- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
@@ -429,5 +428,4 @@ CREATE TRIGGER events_no_update_or_delete BEFORE DELETE OR UPDATE ON public.even
 -- PostgreSQL database dump complete
 --
 
-\unrestrict eebcDctvCqBsTG2GtmCiQICWe75zNsaQBZD8Z0woeWZTAxQjK7vjswoh324RaIt
 

@@ -2,7 +2,6 @@
 -- PostgreSQL database dump
 --
 
-\restrict IdUOX1RF9xJEaWdHHYxkhLI8UJhDAzaKvBcd31ndbh8B9qTgRQkRlCIm0fz9jXf
 
 -- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
 -- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
@@ -616,5 +615,4 @@ ALTER TABLE ONLY public.webhook_deliveries
 -- PostgreSQL database dump complete
 --
 
-\unrestrict IdUOX1RF9xJEaWdHHYxkhLI8UJhDAzaKvBcd31ndbh8B9qTgRQkRlCIm0fz9jXf
 

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final String SHARED_ADDRESS = "dpa.test.kafka.bootstrap-servers";
+
     private static KafkaRaftServer server;
     private static String bootstrapServers;
     private static Path dataDir;
@@ -41,10 +43,19 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         // Shared across profiles within the JVM; a shutdown hook stops it when the JVM ends.
     }
 
-    /** Starts the broker if needed and returns its bootstrap address. */
+    /**
+     * Starts the broker if needed and returns its bootstrap address. Quarkus loads test classes anew for
+     * each test profile, so this class's fields do not survive a profile switch: the address is also kept
+     * in a JVM-wide system property, and a later class loader reuses the running broker instead of
+     * starting a second one.
+     */
     public static synchronized String bootstrapServers() {
-        if (server == null) {
+        if (bootstrapServers == null) {
+            bootstrapServers = System.getProperty(SHARED_ADDRESS);
+        }
+        if (bootstrapServers == null) {
             startBroker();
+            System.setProperty(SHARED_ADDRESS, bootstrapServers);
         }
         return bootstrapServers;
     }
