@@ -20,6 +20,14 @@ public interface AggregateBinding<S, C, E> {
     /** Whether the caller may see this (existing) stream at all; when not, every request answers 404. */
     boolean visibleTo(S state, Caller caller);
 
+    /**
+     * Whether the caller may read this (existing) stream; by default whoever may command it. Bindings
+     * narrow it where a read needs more than a command does (e.g. the party's role as well as its organisation).
+     */
+    default boolean readableBy(S state, Caller caller) {
+        return visibleTo(state, caller);
+    }
+
     /** Schema version of an event type's payload (bump when the payload changes incompatibly). */
     default int schemaVersion(E event) {
         return 1;

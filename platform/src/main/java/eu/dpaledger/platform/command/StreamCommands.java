@@ -1,0 +1,107 @@
+package eu.dpaledger.platform.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.dpaledger.platform.http.ETags;
+import eu.dpaledger.platform.http.Fingerprints;
+import eu.dpaledger.platform.http.HttpProblem;
+import eu.dpaledger.platform.http.RequestSupport;
+import eu.dpaledger.platform.security.Caller;
+import eu.dpaledger.platform.security.CallerProvider;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The command pipeline every endpoint goes through: the caller, the body check, the idempotency
+ * fingerprint, the executor, and the reply with its {@code ETag} (and {@code Location} when created).
+ * An endpoint names only its binding, its command and its view:
+ * <pre>
+ * return commands.act(AUDITS, id, headers, body, loaded -&gt; new Cancel(body.reason(), ...), this::view);
+ * </pre>
+ * A body declared optional is passed as {@code Optional.ofNullable(body)}; any other body must be present
+ * (400 {@code body-required}).
+ */
+@ApplicationScoped
+public class StreamCommands {
+
+    @Inject
+    CommandExecutor executor;
+
+    @Inject
+    CallerProvider callers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    /** Starts the stream {@code id}; answers 201 with the view, its ETag and {@code Location}. */
+    public <S, C, E> Uni<Response> create(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
+                                          Function<Loaded<S>, C> command, Function<Loaded<S>, Object> view, String location) {
+        return run(binding, id, true, headers, body, command,
+                after -> reply(201, view.apply(after), after.version(), location));
+    }
+
+    /** A command on the existing stream {@code id} ({@code If-Match} required); answers 200 with the view and its ETag. */
+    public <S, C, E> Uni<Response> act(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
+                                       Function<Loaded<S>, C> command, Function<Loaded<S>, Object> view) {
+        return run(binding, id, false, headers, body, command, after -> reply(200, view.apply(after), after.version(), null));
+    }
+
+    /** The stream for a read: 404 unless it exists and the caller may read it ({@link AggregateBinding#readableBy}). */
+    public <S, C, E> Uni<Loaded<S>> read(AggregateBinding<S, C, E> binding, String id) {
+        Caller caller = callers.current();
+        return executor.load(binding, id).map(loaded -> {
+            if (!loaded.exists() || !binding.readableBy(loaded.state(), caller)) {
+                throw HttpProblem.notFound("The " + binding.streamType());
+            }
+            return loaded;
+        });
+    }
+
+    /** A read answered with the view and the stream's ETag. */
+    public <S, C, E> Uni<Response> get(AggregateBinding<S, C, E> binding, String id, Function<Loaded<S>, Object> view) {
+        return read(binding, id).map(loaded -> Response.ok(view.apply(loaded)).header("ETag", ETags.of(loaded.version())).build());
+    }
+
+    /** The caller of the current request (401/403 when there is none). */
+    public Caller caller() {
+        return callers.current();
+    }
+
+    /** The server's time for the command being built. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private <S, C, E> Uni<Response> run(AggregateBinding<S, C, E> binding, String id, boolean creates, CommandHeaders headers,
+                                        Object body, Function<Loaded<S>, C> command, Function<Loaded<S>, CommandRequest.Reply> reply) {
+        Object payload = body instanceof Optional<?> optional ? optional.orElse(null) : body;
+        if (!(body instanceof Optional<?>)) {
+            RequestSupport.requireBody(body);
+        }
+        Caller caller = callers.current();
+        return executor.execute(binding, new CommandRequest<>(id, creates, creates ? null : headers.ifMatch, headers.idempotencyKey,
+                        Fingerprints.forKey(mapper, headers.idempotencyKey, headers.path(), payload), caller, headers.correlation(),
+                        command, reply))
+                .map(CommandResponse::toResponse);
+    }
+
+    private static CommandRequest.Reply reply(int status, Object view, long version, String location) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ETag", ETags.of(version));
+        if (location != null) {
+            headers.put("Location", location);
+        }
+        return new CommandRequest.Reply(status, view, headers);
+    }
+}
