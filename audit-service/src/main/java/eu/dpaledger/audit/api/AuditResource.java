@@ -67,7 +67,7 @@ public class AuditResource {
     @POST
     @Path("/agreements/{agreementId}/audits")
     @Operation(summary = "Schedule an audit (controller; art. 9.1)",
-            description = "start at least 10 days after noticeGivenAt (same time of day); start and end on the processor's working days within its office hours, "
+            description = "start at least 10 full days after the day of noticeGivenAt (from the 11th day at 00:00 in the agreement's zone; DPA art. 9.1, Reg. 1182/71 art. 3(1)); start and end on the processor's working days within its office hours, "
                     + "in the agreement's time zone, unless overrideJustification (mandatory requirements) lifts those two rules — never the notice. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Scheduled; Location and ETag set")
     @APIResponse(responseCode = "403", description = "only-controller-schedules-and-decides", content = @Content(mediaType = Problems.MEDIA_TYPE))

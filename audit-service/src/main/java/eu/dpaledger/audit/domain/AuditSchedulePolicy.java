@@ -1,13 +1,13 @@
 package eu.dpaledger.audit.domain;
 
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.time.LegalClock;
 import eu.dpaledger.platform.time.OfficeHours;
 import eu.dpaledger.platform.time.WorkingCalendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +30,13 @@ public final class AuditSchedulePolicy {
     }
 
     /**
-     * The earliest start after a notice: 10 calendar days later at the same time of day in the processor's
-     * zone ("at least 10 days"), so a notice on Monday 10:00 allows Thursday of the next week 10:00.
+     * The moment the notice period has run (DPA art. 9.1: "at least 10 days"): ten full days after the day of
+     * the notice, the notice's own day not counted and the period not extended (Reg. 1182/71 art. 3(1), 3(2)(b);
+     * {@link LegalClock#AUDIT_NOTICE}). Notice on Monday 1 March at 10:00 → the days are 2–11 March → the audit
+     * may start from 12 March 00:00, in the processor's zone.
      */
     public static Instant earliestStart(Instant noticeGivenAt, WorkingCalendar calendar) {
-        return noticeGivenAt.atZone(calendar.zone()).plusDays(10).toInstant();
+        return LegalClock.AUDIT_NOTICE.deadline(noticeGivenAt, calendar);
     }
 
     /** Refuses a schedule that breaks art. 9.1, naming the rule, the first allowed start and any holiday. */
@@ -59,7 +61,8 @@ public final class AuditSchedulePolicy {
         Instant earliest = earliestStart(noticeGivenAt, calendar);
         if (start.isBefore(earliest)) {
             throw rejection(NOTICE_TOO_SHORT, "Notice too short",
-                    "Art. 9.1: the audit may start 10 days after the written notice at the earliest (" + earliest + ")",
+                    "DPA art. 9.1: at least 10 days' written notice; counted from the day after the notice (Reg. 1182/71 art. 3(1)), "
+                            + "the audit may start from " + earliest + " at the earliest",
                     "start", firstAllowedStart(earliest, calendar), Map.of("earliestByNotice", earliest.toString()));
         }
         if (overridden) {
@@ -84,17 +87,7 @@ public final class AuditSchedulePolicy {
 
     /** The first instant at or after {@code from} on a working day within office hours. */
     public static Instant firstAllowedStart(Instant from, WorkingCalendar calendar) {
-        ZonedDateTime at = from.atZone(calendar.zone());
-        LocalDate day = at.toLocalDate();
-        OfficeHours hours = calendar.officeHours();
-        if (calendar.isWorkingDay(day) && hours.contains(at.toLocalTime())) {
-            return from;
-        }
-        if (calendar.isWorkingDay(day) && at.toLocalTime().isBefore(hours.start())) {
-            return day.atTime(hours.start()).atZone(calendar.zone()).toInstant();
-        }
-        LocalDate next = calendar.nextWorkingDayOnOrAfter(day.plusDays(1));
-        return next.atTime(hours.start()).atZone(calendar.zone()).toInstant();
+        return calendar.firstOfficeInstantOnOrAfter(from);
     }
 
     private static void checkDay(String field, Instant instant, WorkingCalendar calendar, Instant earliest) {

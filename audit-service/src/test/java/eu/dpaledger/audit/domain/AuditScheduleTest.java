@@ -44,14 +44,16 @@ class AuditScheduleTest {
     }
 
     @Test
-    void notice_of_exactly_10_days_at_the_same_time_of_day_is_accepted() {
-        assertEquals(1, schedule(ESN, "2027-03-01T10:00", "2027-03-11T10:00", "2027-03-11T16:00", null, CONTROLLER).size());
+    void ten_full_days_after_the_day_of_the_notice_an_audit_may_start_at_opening_time() {
+        // Notice Mon 1 March 10:00: the ten days are 2–11 March (Reg. 1182/71 art. 3(1)); Fri 12 March from 09:00.
+        assertEquals(1, schedule(ESN, "2027-03-01T10:00", "2027-03-12T09:00", "2027-03-12T16:00", null, CONTROLLER).size());
     }
 
     @Test
-    void notice_of_10_days_minus_one_minute_is_refused_with_the_first_allowed_start() {
-        var r = refused(AuditSchedulePolicy.NOTICE_TOO_SHORT, ESN, "2027-03-01T10:00", "2027-03-11T09:59", "2027-03-11T16:00", null);
-        assertEquals(local("2027-03-11T10:00").toString(), r.details().get("firstAllowedStart"));
+    void an_audit_on_the_tenth_day_is_refused_even_at_the_notices_time_of_day_with_the_first_allowed_start() {
+        var r = refused(AuditSchedulePolicy.NOTICE_TOO_SHORT, ESN, "2027-03-01T10:00", "2027-03-11T10:00", "2027-03-11T16:00", null);
+        assertEquals(local("2027-03-12T09:00").toString(), r.details().get("firstAllowedStart"));
+        assertEquals(local("2027-03-12T00:00").toString(), r.details().get("earliestByNotice"));
     }
 
     @Test
