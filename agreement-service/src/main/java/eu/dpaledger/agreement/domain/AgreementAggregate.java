@@ -1,5 +1,6 @@
 package eu.dpaledger.agreement.domain;
 
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.agreement.domain.AgreementCommand.ConfirmDestruction;
 import eu.dpaledger.agreement.domain.AgreementCommand.CreateDraft;
 import eu.dpaledger.agreement.domain.AgreementCommand.EditDraft;
@@ -338,20 +339,19 @@ public final class AgreementAggregate implements Aggregate<AgreementState, Agree
 
     private static void requireNotInFuture(Instant instant, String field, Instant now) {
         if (instant.isAfter(now.plus(CLOCK_SKEW_TOLERANCE))) {
-            throw DomainRejection.invalidField(INSTANT_IN_FUTURE, "Instant lies in the future", field,
-                    "must not be after " + now);
+            throw CommonRejections.instantInTheFuture(field);
         }
     }
 
     private static void requireText(String value, String field) {
         if (AgreementContentRules.isBlank(value)) {
-            throw DomainRejection.invalidField(REQUIRED_FIELD, "A required field is missing", field, "is required");
+            throw CommonRejections.required(field);
         }
     }
 
     private static void requirePresent(Object value, String field) {
         if (value == null) {
-            throw DomainRejection.invalidField(REQUIRED_FIELD, "A required field is missing", field, "is required");
+            throw CommonRejections.required(field);
         }
     }
 

@@ -1,5 +1,6 @@
 package eu.dpaledger.agreement.domain;
 
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.Eea;
 import eu.dpaledger.platform.domain.DomainRejection;
 
@@ -41,17 +42,17 @@ final class AgreementContentRules {
     /** The normalised content, or a rejection naming the first broken rule. */
     static AgreementContent validated(AgreementContent raw) {
         if (raw == null) {
-            throw DomainRejection.invalidField(REQUIRED_FIELD, "A required field is missing", "content", "is required");
+            throw CommonRejections.required("content");
         }
         AgreementContent content = normalised(raw);
-        check(REQUIRED_FIELD, "A required field is missing", requiredFieldsMissing(content));
+        check(CommonRejections.FIELD_REQUIRED, "A required field is missing", requiredFieldsMissing(content));
         check(INVALID_ENTERPRISE_NUMBER, "Enterprise number is not valid", invalidEnterpriseNumbers(content));
         check(SAME_PARTY_ON_BOTH_SIDES, "Controller and processor are the same organisation", sameParty(content));
         check(DPO_REQUIRED, "Both parties must name a data protection officer", dposMissing(content));
         check(INVALID_EMAIL, "E-mail address is not valid", invalidEmails(content));
         check(UNKNOWN_INFORMATION_CLASS, "Unknown information class", unknownInformationClasses(content));
         check(INVALID_RETENTION, "Retention period is not valid", invalidRetentions(content));
-        check(INVALID_COUNTRY_CODE, "Country code is not valid", invalidCountries(content));
+        check(CommonRejections.INVALID_COUNTRY, "Country code is not valid", invalidCountries(content));
         check(TRANSFER_OUTSIDE_EEA_WITHOUT_MECHANISM, "Processing outside the EEA needs a transfer mechanism",
                 transfersOutsideEeaWithoutMechanism(content));
         check(INVALID_SETTING, "Setting out of range", invalidSettings(content.settings()));

@@ -49,7 +49,6 @@ public final class AgreementRejections {
     // Input
 
     /** [INVALID] A required field is missing or blank. */
-    public static final String REQUIRED_FIELD = "required-field";
     /** [INVALID] An enterprise number is malformed or fails the mod-97 check. */
     public static final String INVALID_ENTERPRISE_NUMBER = "invalid-enterprise-number";
     /** [INVALID] Controller and processor have the same enterprise number. */
@@ -63,7 +62,6 @@ public final class AgreementRejections {
     /** [INVALID] A retention is neither AS_REQUIRED_BY_LAW nor a positive ISO-8601 period. */
     public static final String INVALID_RETENTION = "invalid-retention";
     /** [INVALID] A country is not an ISO 3166-1 alpha-2 code. */
-    public static final String INVALID_COUNTRY_CODE = "invalid-country-code";
     /** [INVALID] Processing or a sub-processor outside the EEA without a GDPR 45–47 mechanism (art. 8.1). */
     public static final String TRANSFER_OUTSIDE_EEA_WITHOUT_MECHANISM = "transfer-outside-eea-without-mechanism";
     /** [INVALID] A setting is out of range (days 1..365) or the time zone is unknown. */
@@ -77,7 +75,6 @@ public final class AgreementRejections {
     /** [INVALID] A data return digest that is not 64 hexadecimal characters. */
     public static final String INVALID_SHA256 = "invalid-sha256";
     /** [INVALID] A reported instant lies after the command's server time (beyond a small clock-skew tolerance). */
-    public static final String INSTANT_IN_FUTURE = "instant-in-future";
     /** [INVALID] The destruction is dated before the data were handed over (art. 11.3). */
     public static final String DESTRUCTION_DATED_BEFORE_DATA_RETURN = "destruction-dated-before-data-return";
 

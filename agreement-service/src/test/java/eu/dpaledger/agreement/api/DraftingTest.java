@@ -90,7 +90,7 @@ class DraftingTest {
     void a_required_field_missing_is_named() {
         ObjectNode body = seed();
         ((ObjectNode) body.get("assignment")).put("description", " ");
-        problem(create(controllerToken(), body), 400, "required-field")
+        problem(create(controllerToken(), body), 400, "field-required")
                 .body("violations[0].field", equalTo("assignment.description"));
     }
 
@@ -145,7 +145,7 @@ class DraftingTest {
     void a_country_that_is_no_iso_code_is_refused() {
         ObjectNode body = seed();
         body.putArray("processingLocations").add("Belgium");
-        problem(create(controllerToken(), body), 400, "invalid-country-code")
+        problem(create(controllerToken(), body), 400, "invalid-country")
                 .body("violations[0].field", equalTo("processingLocations[0].country"));
     }
 

@@ -85,7 +85,7 @@ class ExitStepsTest {
     void a_data_return_in_the_future_is_refused() {
         String id = terminatedAgreement();
         problem(post(processorToken(), DATA_RETURN, 5, dataReturn(now().plus(Duration.ofHours(1))), id), 400,
-                "instant-in-future").body("violations[0].field", equalTo("deliveredAt"));
+                "instant-in-the-future").body("violations[0].field", equalTo("deliveredAt"));
     }
 
     @Test
@@ -94,7 +94,7 @@ class ExitStepsTest {
         problem(post(processorToken(), DATA_RETURN, 5, Map.of("format", "text/csv", "sha256", "abc",
                 "deliveredAt", now().toString()), id), 400, "invalid-sha256").body("violations[0].field", equalTo("sha256"));
         problem(post(processorToken(), DATA_RETURN, 5, Map.of("sha256", ARCHIVE_SHA256,
-                "deliveredAt", now().toString()), id), 400, "required-field").body("violations[0].field", equalTo("format"));
+                "deliveredAt", now().toString()), id), 400, "field-required").body("violations[0].field", equalTo("format"));
     }
 
     @Test
@@ -118,9 +118,9 @@ class ExitStepsTest {
         String id = terminatedAgreement();
         post(processorToken(), DATA_RETURN, 5, dataReturn(now().minusSeconds(60)), id).statusCode(200);
         problem(post(processorToken(), DESTRUCTION, 6, destruction(now().plus(Duration.ofDays(1))), id), 400,
-                "instant-in-future").body("violations[0].field", equalTo("confirmedAt"));
+                "instant-in-the-future").body("violations[0].field", equalTo("confirmedAt"));
         problem(post(processorToken(), DESTRUCTION, 6, Map.of("confirmedAt", now().toString()), id), 400,
-                "required-field").body("violations[0].field", equalTo("statement"));
+                "field-required").body("violations[0].field", equalTo("statement"));
         get(processorToken(), "/agreements/{id}", id).statusCode(200).header("ETag", "\"6\"")
                 .body("status", equalTo("TERMINATED"));
     }

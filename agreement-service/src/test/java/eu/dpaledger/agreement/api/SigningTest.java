@@ -77,7 +77,7 @@ class SigningTest {
     void a_signature_names_its_signer() {
         String id = createDraft();
         problem(post(controllerToken(), "/agreements/{id}/signatures", 1, Map.of("signerTitle", "directeur"), id),
-                400, "required-field")
+                400, "field-required")
                 .body("violations[0].field", equalTo("signerName"));
     }
 

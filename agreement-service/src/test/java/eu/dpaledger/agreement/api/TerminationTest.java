@@ -59,9 +59,9 @@ class TerminationTest {
     @Test
     void a_ground_and_an_effective_time_are_required() {
         String id = activeAgreement();
-        problem(post(controllerToken(), TERMINATION, 4, Map.of("effectiveAt", now().toString()), id), 400, "required-field")
+        problem(post(controllerToken(), TERMINATION, 4, Map.of("effectiveAt", now().toString()), id), 400, "field-required")
                 .body("violations[0].field", equalTo("ground"));
-        problem(post(controllerToken(), TERMINATION, 4, Map.of("ground", "ASSIGNMENT_ENDED"), id), 400, "required-field")
+        problem(post(controllerToken(), TERMINATION, 4, Map.of("ground", "ASSIGNMENT_ENDED"), id), 400, "field-required")
                 .body("violations[0].field", equalTo("effectiveAt"));
         problem(post(controllerToken(), TERMINATION, 4, Map.of("ground", "BORED", "effectiveAt", now().toString()), id),
                 400, "invalid-field").body("violations[0].field", equalTo("ground"));

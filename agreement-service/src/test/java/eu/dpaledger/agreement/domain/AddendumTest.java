@@ -98,7 +98,7 @@ class AddendumTest {
     @Test
     void an_addendum_needs_a_title() {
         given(active()).when(new ProposeAddendum(null, REASON, addBackupProvider(), processorStaff(), PROPOSED))
-                .thenRejected(Kind.INVALID, "required-field");
+                .thenRejected(Kind.INVALID, "field-required");
     }
 
     @Test
@@ -213,7 +213,7 @@ class AddendumTest {
     void signing_an_addendum_needs_the_signer_name() {
         given(active(), proposed())
                 .when(new SignAddendum(1, null, null, null, controllerStaff(), CONTROLLER_SIGNS_ADDENDUM))
-                .thenRejected(Kind.INVALID, "required-field");
+                .thenRejected(Kind.INVALID, "field-required");
     }
 
     // --- WithdrawAddendum ---

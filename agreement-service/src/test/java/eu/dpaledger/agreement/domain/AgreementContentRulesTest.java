@@ -93,7 +93,7 @@ class AgreementContentRulesTest {
         AgreementContent c = new AgreementContent(controller, esn(), new Assignment(null, null),
                 null, null, null, null, null, null, null);
         DomainRejection rejection = rejected(c);
-        assertEquals("required-field", rejection.rule());
+        assertEquals("field-required", rejection.rule());
         assertEquals(List.of("controller.name", "assignment.description"), violationFields(rejection));
     }
 
@@ -120,7 +120,7 @@ class AgreementContentRulesTest {
     void countries_must_be_iso_alpha_2_codes() {
         DomainRejection rejection = rejected(withSubprocessors(content(),
                 List.of(new Subprocessor("Level 27", "Hasselt", "België", null))));
-        assertEquals("invalid-country-code", rejection.rule());
+        assertEquals("invalid-country", rejection.rule());
         assertEquals("subprocessors[0].country", firstViolationField(rejection));
     }
 

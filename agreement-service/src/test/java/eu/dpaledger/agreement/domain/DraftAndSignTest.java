@@ -71,9 +71,9 @@ class DraftAndSignTest {
     @Test
     void draft_needs_an_id_and_valid_content() {
         given().when(new CreateDraft(" ", content(), controllerStaff(), DRAFTED))
-                .thenRejected(Kind.INVALID, "required-field");
+                .thenRejected(Kind.INVALID, "field-required");
         given().when(new CreateDraft(ID, null, controllerStaff(), DRAFTED))
-                .thenRejected(Kind.INVALID, "required-field");
+                .thenRejected(Kind.INVALID, "field-required");
         given().when(new CreateDraft(ID, withSubprocessors(content(),
                         List.of(new Subprocessor("Cloud Inc.", "Seattle", "US", null))), controllerStaff(), DRAFTED))
                 .thenRejected(Kind.INVALID, "transfer-outside-eea-without-mechanism");
@@ -239,7 +239,7 @@ class DraftAndSignTest {
     @Test
     void signing_needs_the_signer_name() {
         given(created()).when(new Sign(" ", null, null, controllerStaff(), LATER))
-                .thenRejected(Kind.INVALID, "required-field");
+                .thenRejected(Kind.INVALID, "field-required");
     }
 
     // --- read-side helpers ---

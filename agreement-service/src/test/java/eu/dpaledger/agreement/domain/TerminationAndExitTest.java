@@ -86,9 +86,9 @@ class TerminationAndExitTest {
     @Test
     void termination_needs_a_ground_and_an_effective_time() {
         given(active()).when(new Terminate(ASSIGNMENT_ENDED, null, null, false, controllerStaff(), NOW))
-                .thenRejected(Kind.INVALID, "required-field");
+                .thenRejected(Kind.INVALID, "field-required");
         given(active()).when(new Terminate(null, NOW, null, false, controllerStaff(), NOW))
-                .thenRejected(Kind.INVALID, "required-field");
+                .thenRejected(Kind.INVALID, "field-required");
     }
 
     @Test
@@ -173,10 +173,10 @@ class TerminationAndExitTest {
     void data_return_needs_its_format_and_delivery_time() {
         given(terminated())
                 .when(new RecordDataReturn(" ", ARCHIVE_SHA256, DATA_DELIVERED, processorStaff(), DATA_RETURN_RECORDED))
-                .thenRejected(Kind.INVALID, "required-field");
+                .thenRejected(Kind.INVALID, "field-required");
         given(terminated())
                 .when(new RecordDataReturn("text/csv", ARCHIVE_SHA256, null, processorStaff(), DATA_RETURN_RECORDED))
-                .thenRejected(Kind.INVALID, "required-field");
+                .thenRejected(Kind.INVALID, "field-required");
     }
 
     @Test
@@ -189,7 +189,7 @@ class TerminationAndExitTest {
         given(terminated())
                 .when(new RecordDataReturn("text/csv", ARCHIVE_SHA256, DATA_RETURN_RECORDED.plus(Duration.ofHours(1)),
                         processorStaff(), DATA_RETURN_RECORDED))
-                .thenRejected(Kind.INVALID, "instant-in-future");
+                .thenRejected(Kind.INVALID, "instant-in-the-future");
     }
 
     // --- ConfirmDestruction ---
@@ -230,17 +230,17 @@ class TerminationAndExitTest {
         given(dataReturnedHistory())
                 .when(new ConfirmDestruction(CONFIRMATION_RECORDED.plus(Duration.ofDays(1)), "Vernietigd", null,
                         processorStaff(), CONFIRMATION_RECORDED))
-                .thenRejected(Kind.INVALID, "instant-in-future");
+                .thenRejected(Kind.INVALID, "instant-in-the-future");
     }
 
     @Test
     void destruction_confirmation_needs_the_statement_and_time() {
         given(dataReturnedHistory())
                 .when(new ConfirmDestruction(DESTROYED, " ", null, processorStaff(), CONFIRMATION_RECORDED))
-                .thenRejected(Kind.INVALID, "required-field");
+                .thenRejected(Kind.INVALID, "field-required");
         given(dataReturnedHistory())
                 .when(new ConfirmDestruction(null, "Vernietigd", null, processorStaff(), CONFIRMATION_RECORDED))
-                .thenRejected(Kind.INVALID, "required-field");
+                .thenRejected(Kind.INVALID, "field-required");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package eu.dpaledger.audit.domain;
 
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.time.LegalClock;
 import eu.dpaledger.platform.time.OfficeHours;
@@ -117,6 +118,6 @@ public final class AuditSchedulePolicy {
     }
 
     static DomainRejection required(String field) {
-        return DomainRejection.invalidField("field-required", "A required field is missing", field, "is required");
+        return CommonRejections.required(field);
     }
 }

@@ -1,5 +1,6 @@
 package eu.dpaledger.breach.domain;
 
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.breach.domain.BreachCommand.Assess;
 import eu.dpaledger.breach.domain.BreachCommand.CommunicateToDataSubjects;
 import eu.dpaledger.breach.domain.BreachCommand.NotifyAuthority;
@@ -43,7 +44,6 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
     public static final String NOTIFICATION_CLOSED = "notification-already-final";
     public static final String ALREADY_DECIDED = "data-subjects-already-decided";
     public static final String NOTHING_TO_SUPPLEMENT = "nothing-to-supplement";
-    public static final String INSTANT_IN_FUTURE = "instant-in-the-future";
 
     @Override
     public Optional<BreachRecord> initial() {
@@ -148,8 +148,7 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
                     "the controller's awareness differs from the report's receipt only with a justification");
         }
         if (c.controllerAwareAt().isAfter(c.at())) {
-            throw DomainRejection.invalidField(INSTANT_IN_FUTURE, "Instant in the future", "controllerAwareAt",
-                    "must not be in the future");
+            throw CommonRejections.instantInTheFuture("controllerAwareAt");
         }
         return List.of(new ControllerAwarenessSet(c.controllerAwareAt(), c.justification().trim(), c.actor().subject(),
                 c.at(), BreachClocks.notificationDueAt(c.controllerAwareAt(), breach.zone())));
@@ -173,7 +172,7 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
             throw ReportRules.required("notifiedAt");
         }
         if (c.notifiedAt().isAfter(c.at())) {
-            throw DomainRejection.invalidField(INSTANT_IN_FUTURE, "Instant in the future", "notifiedAt", "must not be in the future");
+            throw CommonRejections.instantInTheFuture("notifiedAt");
         }
         if (c.reference() == null || c.reference().isBlank()) {
             throw ReportRules.required("reference");
@@ -222,7 +221,7 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
             throw ReportRules.required("at");
         }
         if (c.communicatedAt().isAfter(c.at())) {
-            throw DomainRejection.invalidField(INSTANT_IN_FUTURE, "Instant in the future", "at", "must not be in the future");
+            throw CommonRejections.instantInTheFuture("at");
         }
         if (c.channel() == null || c.channel().isBlank()) {
             throw ReportRules.required("channel");

@@ -1,5 +1,6 @@
 package eu.dpaledger.breach.domain;
 
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.time.Instant;
  */
 public final class ReportRules {
 
-    public static final String FIELD_REQUIRED = "field-required";
+    public static final String FIELD_REQUIRED = CommonRejections.FIELD_REQUIRED;
     public static final String INCONSISTENT_REPORT = "inconsistent-report";
 
     private ReportRules() {
@@ -100,7 +101,7 @@ public final class ReportRules {
     }
 
     static DomainRejection required(String field) {
-        return DomainRejection.invalidField(FIELD_REQUIRED, "A required field is missing", field, "is required");
+        return CommonRejections.required(field);
     }
 
     private static DomainRejection inconsistent(String field, String message) {

@@ -1,5 +1,6 @@
 package eu.dpaledger.subprocessor.api;
 
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.command.CommandRequest;
 import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.http.ETags;
@@ -119,7 +120,7 @@ public class RegistryResource {
     @Operation(summary = "Overview (art. 6.5): every current sub-processor across the caller's agreements, with the agreements each serves")
     public Uni<Map<String, Object>> overview(@QueryParam("country") String country) {
         if (country != null && !country.matches("[A-Za-z]{2}")) {
-            throw HttpProblem.badRequest("invalid-country", "Invalid country", "country must be an ISO 3166-1 alpha-2 code such as BE");
+            throw HttpProblem.badRequest(CommonRejections.INVALID_COUNTRY, "Invalid country", "country must be an ISO 3166-1 alpha-2 code such as BE");
         }
         Caller caller = callers.current();
         return readModel.overview(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR), country)

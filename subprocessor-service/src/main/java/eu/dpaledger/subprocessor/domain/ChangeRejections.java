@@ -1,5 +1,6 @@
 package eu.dpaledger.subprocessor.domain;
 
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 
 import java.util.Map;
@@ -12,8 +13,8 @@ public final class ChangeRejections {
     public static final String ONLY_CONTROLLER_OBJECTS = "only-controller-objects";
     public static final String ONLY_PROCESSOR_RESOLVES = "only-processor-withdraws-or-supersedes";
     public static final String ONLY_CONTROLLER_WITHDRAWS_OBJECTION = "only-controller-withdraws-objection";
-    public static final String FIELD_REQUIRED = "field-required";
-    public static final String INVALID_COUNTRY = "invalid-country";
+    public static final String FIELD_REQUIRED = CommonRejections.FIELD_REQUIRED;
+    public static final String INVALID_COUNTRY = CommonRejections.INVALID_COUNTRY;
     public static final String TRANSFER_WITHOUT_MECHANISM = "transfer-outside-eea-without-mechanism";
     public static final String ALREADY_ENGAGED = "subprocessor-already-engaged";
     public static final String NOT_ENGAGED = "subprocessor-not-engaged";
@@ -30,7 +31,7 @@ public final class ChangeRejections {
     }
 
     static DomainRejection required(String field) {
-        return DomainRejection.invalidField(FIELD_REQUIRED, "A required field is missing", field, "is required");
+        return CommonRejections.required(field);
     }
 
     static DomainRejection forbidden(String rule, String detail) {

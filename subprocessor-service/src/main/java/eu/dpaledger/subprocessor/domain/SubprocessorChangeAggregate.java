@@ -1,5 +1,6 @@
 package eu.dpaledger.subprocessor.domain;
 
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.domain.Eea;
@@ -346,8 +347,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
             throw required("subprocessor.country");
         }
         if (!subprocessor.country().matches("[A-Z]{2}")) {
-            throw DomainRejection.invalidField(INVALID_COUNTRY, "Invalid country", "subprocessor.country",
-                    "must be an ISO 3166-1 alpha-2 code such as BE");
+            throw CommonRejections.invalidCountry("subprocessor.country", subprocessor.country());
         }
         if (!Eea.isInEea(subprocessor.country()) && subprocessor.transferMechanism() == null) {
             throw DomainRejection.invalidField(TRANSFER_WITHOUT_MECHANISM, "Transfer outside the EEA without a mechanism",

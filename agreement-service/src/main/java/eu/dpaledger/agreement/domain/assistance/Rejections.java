@@ -1,5 +1,6 @@
 package eu.dpaledger.agreement.domain.assistance;
 
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 
 import java.time.Instant;
@@ -15,14 +16,11 @@ final class Rejections {
     }
 
     static DomainRejection required(String field) {
-        return DomainRejection.invalidField("field-required", "A required field is missing", field, "is required");
+        return CommonRejections.required(field);
     }
 
     static String text(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw required(field);
-        }
-        return value.trim();
+        return CommonRejections.requiredText(value, field);
     }
 
     static String optional(String value) {
@@ -30,13 +28,7 @@ final class Rejections {
     }
 
     static Instant notInFuture(Instant value, String field, Instant now) {
-        if (value == null) {
-            throw required(field);
-        }
-        if (value.isAfter(now)) {
-            throw DomainRejection.invalidField("instant-in-the-future", "Instant in the future", field, "must not be in the future");
-        }
-        return value;
+        return CommonRejections.notInTheFuture(value, field, now);
     }
 
     static DomainRejection state(String rule, String title, String detail) {

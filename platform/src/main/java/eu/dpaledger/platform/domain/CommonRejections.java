@@ -1,0 +1,53 @@
+package eu.dpaledger.platform.domain;
+
+import java.time.Instant;
+
+/**
+ * The refusals every aggregate needs, each with ONE problem type for the whole API (a client handles
+ * {@code field-required} the same way whichever service answers): a missing field, an instant that
+ * lies in the future, a country that is not an ISO 3166-1 alpha-2 code, a party acting outside its role.
+ */
+public final class CommonRejections {
+
+    public static final String FIELD_REQUIRED = "field-required";
+    public static final String INSTANT_IN_THE_FUTURE = "instant-in-the-future";
+    public static final String INVALID_COUNTRY = "invalid-country";
+
+    private CommonRejections() {
+    }
+
+    /** 400 {@code field-required} naming the field. */
+    public static DomainRejection required(String field) {
+        return DomainRejection.invalidField(FIELD_REQUIRED, "A required field is missing", field, "is required");
+    }
+
+    /** The trimmed text, or 400 {@code field-required} when it is missing or blank. */
+    public static String requiredText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw required(field);
+        }
+        return value.trim();
+    }
+
+    /** 400 {@code instant-in-the-future} naming the field: facts are recorded once they happened. */
+    public static DomainRejection instantInTheFuture(String field) {
+        return DomainRejection.invalidField(INSTANT_IN_THE_FUTURE, "Instant in the future", field, "must not be in the future");
+    }
+
+    /** The instant, or 400 when it is missing or later than {@code now}. */
+    public static Instant notInTheFuture(Instant value, String field, Instant now) {
+        if (value == null) {
+            throw required(field);
+        }
+        if (value.isAfter(now)) {
+            throw instantInTheFuture(field);
+        }
+        return value;
+    }
+
+    /** 400 {@code invalid-country} naming the field and the value. */
+    public static DomainRejection invalidCountry(String field, String value) {
+        return DomainRejection.invalidField(INVALID_COUNTRY, "Invalid country", field,
+                "'" + value + "' is not an ISO 3166-1 alpha-2 country code such as BE");
+    }
+}
