@@ -1,22 +1,19 @@
 package eu.dpaledger.agreement.domain;
 
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.testing.AggregateSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 /**
- * Given/when/then fixture for the agreement aggregate: {@code given(history).when(command).then(events)}
- * checks the decided events and that they fold into a state; {@code thenRejected(rule)} checks the refusal.
+ * The agreement aggregate under the shared given/when/then fixture ({@link AggregateSpec}), with a test
+ * digest and plain-day deadlines: {@code given(history).when(command).then(events)} checks the decided
+ * events and that they fold into a state; {@code thenRejected(rule)} checks the refusal.
  */
 final class AgreementSpec {
 
@@ -28,55 +25,22 @@ final class AgreementSpec {
 
     static final AgreementAggregate AGGREGATE = new AgreementAggregate(DIGEST, DEADLINES);
 
-    private final List<AgreementEvent> history;
-    private AgreementCommand command;
+    static final AggregateSpec<AgreementState, AgreementCommand, AgreementEvent, DomainRejection> AGREEMENTS =
+            AggregateSpec.of(AGGREGATE::initial, AGGREGATE::evolve, AGGREGATE::decide,
+                    DomainRejection.class, DomainRejection::rule, DomainRejection::kind);
 
-    private AgreementSpec(List<AgreementEvent> history) {
-        this.history = history;
+    static AggregateSpec<AgreementState, AgreementCommand, AgreementEvent, DomainRejection>.Scenario given(
+            AgreementEvent... history) {
+        return AGREEMENTS.given(history);
     }
 
-    static AgreementSpec given(AgreementEvent... history) {
-        return new AgreementSpec(List.of(history));
-    }
-
-    static AgreementSpec given(List<AgreementEvent> history, AgreementEvent... more) {
-        List<AgreementEvent> all = new ArrayList<>(history);
-        all.addAll(Arrays.asList(more));
-        return new AgreementSpec(all);
-    }
-
-    AgreementSpec when(AgreementCommand command) {
-        this.command = command;
-        return this;
-    }
-
-    /** Asserts exactly these events and returns the state they lead to. */
-    AgreementState then(AgreementEvent... expected) {
-        List<AgreementEvent> actual = decide();
-        assertEquals(List.of(expected), actual);
-        return stateAfter(actual);
-    }
-
-    /** The decided events folded into the state, for assertions on the read side. */
-    AgreementState thenState() {
-        return stateAfter(decide());
-    }
-
-    DomainRejection thenRejected(String rule) {
-        DomainRejection rejection = assertThrows(DomainRejection.class, this::decide,
-                "expected rejection " + rule);
-        assertEquals(rule, rejection.rule(), () -> "rejected with " + rejection.rule() + ": " + rejection.detail());
-        return rejection;
-    }
-
-    DomainRejection thenRejected(DomainRejection.Kind kind, String rule) {
-        DomainRejection rejection = thenRejected(rule);
-        assertEquals(kind, rejection.kind());
-        return rejection;
+    static AggregateSpec<AgreementState, AgreementCommand, AgreementEvent, DomainRejection>.Scenario given(
+            List<AgreementEvent> history, AgreementEvent... more) {
+        return AGREEMENTS.given(history, more);
     }
 
     static AgreementState replay(List<AgreementEvent> events) {
-        return AGGREGATE.replay(events);
+        return AGREEMENTS.replay(events);
     }
 
     static AgreementRecord recordOf(AgreementState state) {
@@ -90,15 +54,5 @@ final class AgreementSpec {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private List<AgreementEvent> decide() {
-        return AGGREGATE.decide(command, AGGREGATE.replay(history));
-    }
-
-    private AgreementState stateAfter(List<AgreementEvent> decided) {
-        List<AgreementEvent> all = new ArrayList<>(history);
-        all.addAll(decided);
-        return AGGREGATE.replay(all);
     }
 }

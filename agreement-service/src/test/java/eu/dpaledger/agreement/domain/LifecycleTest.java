@@ -9,18 +9,19 @@ import eu.dpaledger.agreement.domain.AgreementCommand.Sign;
 import eu.dpaledger.agreement.domain.AgreementCommand.SignAddendum;
 import eu.dpaledger.agreement.domain.AgreementCommand.Terminate;
 import eu.dpaledger.agreement.domain.AgreementCommand.WithdrawAddendum;
+import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.testing.AggregateSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static eu.dpaledger.agreement.domain.AgreementSpec.AGGREGATE;
+import static eu.dpaledger.agreement.domain.AgreementSpec.given;
 import static eu.dpaledger.agreement.domain.SeedAgreement.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  */
 class LifecycleTest {
 
-    private final List<AgreementEvent> stream = new ArrayList<>();
+    private final AggregateSpec<AgreementState, AgreementCommand, AgreementEvent, DomainRejection>.Scenario stream = given();
     private final Set<Class<?>> commandsRun = new HashSet<>();
 
     @Test
@@ -61,20 +62,20 @@ class LifecycleTest {
         run(new RecordDataReturn("application/json", ARCHIVE_SHA256, t = t.plus(days(5)), processorStaff(), t));
         run(new ConfirmDestruction(t = t.plus(days(10)), "Alles vernietigd", List.of(), processorStaff(), t));
         assertStatus(AgreementStatus.CLOSED);
-        assertInstanceOf(AgreementState.Closed.class, AGGREGATE.replay(stream));
+        assertInstanceOf(AgreementState.Closed.class, stream.state());
 
         assertEquals(permitted(AgreementCommand.class), commandsRun, "every command type ran");
         assertEquals(permitted(AgreementEvent.class),
-                stream.stream().map(Object::getClass).collect(Collectors.toSet()), "every event type was decided");
+                stream.history().stream().map(Object::getClass).collect(Collectors.toSet()), "every event type was decided");
     }
 
     private void run(AgreementCommand command) {
-        stream.addAll(AGGREGATE.decide(command, AGGREGATE.replay(stream)));
+        stream.when(command).thenAccepted();
         commandsRun.add(command.getClass());
     }
 
     private AgreementRecord current() {
-        return AGGREGATE.replay(stream).agreement().orElseThrow();
+        return stream.state().agreement().orElseThrow();
     }
 
     private void assertStatus(AgreementStatus expected) {

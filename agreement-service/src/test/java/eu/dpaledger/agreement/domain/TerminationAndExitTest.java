@@ -127,9 +127,10 @@ class TerminationAndExitTest {
                 new AgreementEvent.DraftCreated(ID, sevenDays, PartyRole.CONTROLLER, DRAFTED),
                 new AgreementEvent.AgreementActivated("not-checked-by-evolve", PROCESSOR_SIGNS),
                 assignmentEnded());
-        DataReturned returned = (DataReturned) AgreementSpec.AGGREGATE.decide(
-                new RecordDataReturn("application/json", ARCHIVE_SHA256, DATA_DELIVERED, processorStaff(),
-                        DATA_RETURN_RECORDED), replay(history)).get(0);
+        DataReturned returned = (DataReturned) given(history)
+                .when(new RecordDataReturn("application/json", ARCHIVE_SHA256, DATA_DELIVERED, processorStaff(),
+                        DATA_RETURN_RECORDED))
+                .thenAccepted().get(0);
         assertEquals(DATA_DELIVERED.plus(Duration.ofDays(7)), returned.destructionConfirmationDueAt());
     }
 

@@ -25,7 +25,7 @@ class BreachClocksTest {
     void a_report_24_hours_1_minute_after_awareness_is_late_by_one_minute() {
         var e = reported(minimal(AWARE), t("2026-11-26T08:01:00Z"));
         assertEquals(60, e.lateBySeconds());
-        assertTrue(given(e).when(tick(t("2026-11-26T08:02:00Z"))).thenRecord().late());
+        assertTrue(given(e).when(tick(t("2026-11-26T08:02:00Z"))).thenState().orElseThrow().late());
     }
 
     @Test
@@ -53,7 +53,7 @@ class BreachClocksTest {
                 .thenRejected(BreachAggregate.JUSTIFICATION_REQUIRED);
         var later = given(e).when(new BreachCommand.SetControllerAwareness(t("2026-11-26T09:00:00Z"),
                 "The report reached a closed mailbox; the DPO read it the next morning", CONTROLLER, t("2026-11-26T10:00:00Z")))
-                .thenRecord();
+                .thenState().orElseThrow();
         assertEquals(t("2026-11-29T09:00:00Z"), later.notificationDueAt());
     }
 
@@ -77,7 +77,7 @@ class BreachClocksTest {
         given(e, notified).when(tick(t("2026-11-28T11:00:00Z"))).then();
         var unlikely = new BreachEvent.RiskAssessed(Risk.UNLIKELY, "Encrypted, key safe", "LOW", 0.5, Risk.UNLIKELY,
                 CONTROLLER.subject(), t("2026-11-26T10:00:00Z"));
-        BreachRecord documented = given(e, unlikely).when(tick(t("2026-11-28T11:00:00Z"))).thenRecord();
+        BreachRecord documented = given(e, unlikely).when(tick(t("2026-11-28T11:00:00Z"))).thenState().orElseThrow();
         assertFalse(documented.notificationOverdue(t("2026-11-28T11:00:00Z")));
         assertEquals("DOCUMENTED", documented.status());
     }

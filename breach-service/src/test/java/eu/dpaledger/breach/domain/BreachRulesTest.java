@@ -20,7 +20,7 @@ class BreachRulesTest {
 
     @Test
     void a_report_with_only_awareness_and_a_description_is_accepted() {
-        assertEquals("REPORTED", given().when(report(minimal(AWARE), NOW)).thenRecord().status());
+        assertEquals("REPORTED", given().when(report(minimal(AWARE), NOW)).thenState().orElseThrow().status());
     }
 
     @Test
@@ -31,7 +31,7 @@ class BreachRulesTest {
         given().when(new BreachCommand.Report("b-1", draft, minimal(AWARE), PROCESSOR, NOW))
                 .thenRejected(BreachAggregate.NO_REPORTS_ON_DRAFTS);
         var terminated = new BreachFacts("agr-1", "TERMINATED", OPWIJK, ESN, "VTC", BRUSSELS);
-        assertEquals(1, given().when(new BreachCommand.Report("b-1", terminated, minimal(AWARE), PROCESSOR, NOW)).thenEvents().size(),
+        assertEquals(1, given().when(new BreachCommand.Report("b-1", terminated, minimal(AWARE), PROCESSOR, NOW)).thenAccepted().size(),
                 "art. 7 survives termination");
     }
 
@@ -63,7 +63,8 @@ class BreachRulesTest {
         var reported = reported(minimal(AWARE), NOW);
         var classes = new Annex2(null, null, null, null, null, null, null, Set.of(DataClass.B, DataClass.D), null,
                 new Annex2.PersonsAffected(Annex2.PersonsAffected.Kind.RANGE, 100L, 250L), null, null, null, null, null);
-        BreachRecord after = given(reported).when(new BreachCommand.Supplement(classes, PROCESSOR, NOW.plusSeconds(3600))).thenRecord();
+        BreachRecord after = given(reported).when(new BreachCommand.Supplement(classes, PROCESSOR, NOW.plusSeconds(3600)))
+                .thenState().orElseThrow();
         assertEquals(Set.of(DataClass.B, DataClass.D), after.report().dataClasses());
         assertEquals(List.of("processorAwareAt", "description", "dataClasses", "personsAffected"),
                 after.history().stream().map(BreachRecord.FieldChange::field).toList());
@@ -79,7 +80,7 @@ class BreachRulesTest {
         var correction = new Annex2(null, null, null, null, t("2026-11-24T20:00:00Z"), null, null, null, null, null, null,
                 null, null, null, null);
         BreachRecord after = given(reported).when(new BreachCommand.Supplement(correction, PROCESSOR, t("2026-11-26T09:00:00Z")))
-                .thenRecord();
+                .thenState().orElseThrow();
         assertEquals(t("2026-11-25T20:00:00Z"), after.reportDueAt());
         assertEquals(11 * 3600, after.lateBySeconds());
         assertEquals(t("2026-11-26T07:00:00Z"), after.receivedAt());
@@ -103,16 +104,17 @@ class BreachRulesTest {
         var reported = reported(minimal(AWARE), NOW);
         given(reported).when(notification(NOW, BreachCommand.Phase.PHASED, null, NOW)).thenRejected(BreachAggregate.NOTIFICATION_ORDER);
         var initial = (BreachEvent.AuthorityNotified) given(reported)
-                .when(notification(NOW.plusSeconds(60), null, null, NOW.plusSeconds(60))).thenEvents().get(0);
+                .when(notification(NOW.plusSeconds(60), null, null, NOW.plusSeconds(60))).thenAccepted().get(0);
         assertEquals("VTC", initial.authority(), "defaults to the controller's authority");
         assertEquals(BreachCommand.Phase.INITIAL, initial.phase());
         var phased = (BreachEvent.AuthorityNotified) given(reported, initial)
-                .when(notification(NOW.plusSeconds(120), BreachCommand.Phase.PHASED, null, NOW.plusSeconds(120))).thenEvents().get(0);
+                .when(notification(NOW.plusSeconds(120), BreachCommand.Phase.PHASED, null, NOW.plusSeconds(120))).thenAccepted().get(0);
         given(reported, initial, phased).when(notification(NOW.plusSeconds(180), BreachCommand.Phase.INITIAL, null, NOW.plusSeconds(180)))
                 .thenRejected(BreachAggregate.NOTIFICATION_ORDER);
         var fin = (BreachEvent.AuthorityNotified) given(reported, initial, phased)
-                .when(notification(NOW.plusSeconds(240), BreachCommand.Phase.FINAL, null, NOW.plusSeconds(240))).thenEvents().get(0);
-        assertEquals("NOTIFIED", given(reported, initial, phased, fin).when(tick(NOW.plusSeconds(300))).thenRecord().status());
+                .when(notification(NOW.plusSeconds(240), BreachCommand.Phase.FINAL, null, NOW.plusSeconds(240))).thenAccepted().get(0);
+        assertEquals("NOTIFIED", given(reported, initial, phased, fin).when(tick(NOW.plusSeconds(300)))
+                .thenState().orElseThrow().status());
         given(reported, initial, phased, fin).when(notification(NOW.plusSeconds(300), BreachCommand.Phase.PHASED, null, NOW.plusSeconds(300)))
                 .thenRejected(BreachAggregate.NOTIFICATION_CLOSED);
     }
@@ -124,10 +126,10 @@ class BreachRulesTest {
         given(reported).when(notification(late, null, null, late)).thenRejected(BreachAggregate.DELAY_REASONS_REQUIRED);
         var notified = (BreachEvent.AuthorityNotified) given(reported)
                 .when(notification(late, null, "Forensic analysis needed to confirm personal data was involved", late))
-                .thenEvents().get(0);
+                .thenAccepted().get(0);
         assertTrue(notified.late());
         assertEquals(false, ((BreachEvent.AuthorityNotified) given(reported)
-                .when(notification(NOW.plusSeconds(72 * 3600), null, null, NOW.plusSeconds(72 * 3600))).thenEvents().get(0)).late(),
+                .when(notification(NOW.plusSeconds(72 * 3600), null, null, NOW.plusSeconds(72 * 3600))).thenAccepted().get(0)).late(),
                 "exactly at 72 hours is in time");
     }
 
@@ -136,12 +138,12 @@ class BreachRulesTest {
         var reported = reported(minimal(AWARE), NOW);
         var high = new BreachEvent.RiskAssessed(Risk.HIGH_RISK, "Health data of patients", "VERY_HIGH", 4.5, Risk.HIGH_RISK,
                 CONTROLLER.subject(), NOW);
-        BreachRecord assessed = given(reported, high).when(tick(NOW)).thenRecord();
+        BreachRecord assessed = given(reported, high).when(tick(NOW)).thenState().orElseThrow();
         assertEquals(List.of("AUTHORITY_NOTIFICATION", "DATA_SUBJECT_COMMUNICATION"), assessed.openObligations());
         given(reported, high).when(new BreachCommand.CommunicateToDataSubjects(null, null,
                 BreachCommand.Exemption.UNINTELLIGIBLE, " ", CONTROLLER, NOW)).thenRejected(ReportRules.FIELD_REQUIRED);
         BreachRecord exempted = given(reported, high).when(new BreachCommand.CommunicateToDataSubjects(null, null,
-                BreachCommand.Exemption.UNINTELLIGIBLE, "AES-256, key not compromised", CONTROLLER, NOW)).thenRecord();
+                BreachCommand.Exemption.UNINTELLIGIBLE, "AES-256, key not compromised", CONTROLLER, NOW)).thenState().orElseThrow();
         assertEquals(List.of("AUTHORITY_NOTIFICATION"), exempted.openObligations());
     }
 }

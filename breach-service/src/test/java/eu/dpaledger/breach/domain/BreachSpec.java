@@ -1,18 +1,15 @@
 package eu.dpaledger.breach.domain;
 
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.testing.AggregateSpec;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
-/** Given/when/then fixture for the breach aggregate. */
+/** The breach aggregate under the shared given/when/then fixture ({@link AggregateSpec}), with its seeds and builders. */
 final class BreachSpec {
 
     static final BreachAggregate AGGREGATE = new BreachAggregate();
@@ -23,48 +20,12 @@ final class BreachSpec {
     static final Actor PROCESSOR = new Actor("staff@esn", ESN, Set.of(Actor.PROCESSOR));
     static final BreachFacts ACTIVE = new BreachFacts("agr-1", "ACTIVE", OPWIJK, ESN, "VTC", BRUSSELS);
 
-    private final List<BreachEvent> history;
-    private BreachCommand command;
+    static final AggregateSpec<Optional<BreachRecord>, BreachCommand, BreachEvent, DomainRejection> BREACHES =
+            AggregateSpec.of(AGGREGATE::initial, AGGREGATE::evolve, AGGREGATE::decide,
+                    DomainRejection.class, DomainRejection::rule, DomainRejection::kind);
 
-    private BreachSpec(List<BreachEvent> history) {
-        this.history = history;
-    }
-
-    static BreachSpec given(BreachEvent... history) {
-        return new BreachSpec(List.of(history));
-    }
-
-    BreachSpec when(BreachCommand command) {
-        this.command = command;
-        return this;
-    }
-
-    List<BreachEvent> then(BreachEvent... expected) {
-        List<BreachEvent> actual = decide();
-        assertEquals(List.of(expected), actual);
-        return actual;
-    }
-
-    List<BreachEvent> thenEvents() {
-        return decide();
-    }
-
-    BreachRecord thenRecord() {
-        Optional<BreachRecord> state = AGGREGATE.replay(history);
-        for (BreachEvent e : decide()) {
-            state = AGGREGATE.evolve(state, e);
-        }
-        return state.orElseThrow();
-    }
-
-    DomainRejection thenRejected(String rule) {
-        DomainRejection rejection = assertThrows(DomainRejection.class, this::decide, "expected rejection " + rule);
-        assertEquals(rule, rejection.rule(), () -> "rejected with " + rejection.rule() + ": " + rejection.detail());
-        return rejection;
-    }
-
-    private List<BreachEvent> decide() {
-        return AGGREGATE.decide(command, AGGREGATE.replay(history));
+    static AggregateSpec<Optional<BreachRecord>, BreachCommand, BreachEvent, DomainRejection>.Scenario given(BreachEvent... history) {
+        return BREACHES.given(history);
     }
 
     // ------------------------------------------------------------------ builders
@@ -81,7 +42,7 @@ final class BreachSpec {
 
     /** The event a report of {@code annex} received at {@code at} records. */
     static BreachEvent.BreachReported reported(Annex2 annex, Instant at) {
-        return (BreachEvent.BreachReported) AGGREGATE.decide(report(annex, at), Optional.empty()).get(0);
+        return (BreachEvent.BreachReported) given().when(report(annex, at)).thenAccepted().get(0);
     }
 
     static BreachCommand.NotifyAuthority notification(Instant notifiedAt, BreachCommand.Phase phase, String delayReasons, Instant at) {

@@ -41,9 +41,10 @@ class ChangeClocksTest {
 
     @Test
     void termination_right_three_months_after_an_objection_on_31_august_arises_after_30_november() {
-        var objection = (ChangeEvent.ObjectionRaised) given(announcedAdd(CLOUDFLARE, d("2026-10-01"), t("2026-08-20T08:00:00Z")))
+        var objection = objected(t("2026-08-31T10:00:00Z"));
+        given(announcedAdd(CLOUDFLARE, d("2026-10-01"), t("2026-08-20T08:00:00Z")))
                 .when(new ChangeCommand.RaiseObjection("No transfers to the US", CONTROLLER, t("2026-08-31T10:00:00Z")))
-                .then(objected(t("2026-08-31T10:00:00Z"))).get(0);
+                .then(objection);
         assertEquals(d("2026-11-30"), objection.negotiationEndsOn());
         assertEquals(t("2026-11-30T23:00:00Z"), objection.terminationRightFrom());
     }

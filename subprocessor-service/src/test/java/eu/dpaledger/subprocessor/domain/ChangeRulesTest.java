@@ -3,8 +3,6 @@ package eu.dpaledger.subprocessor.domain;
 import eu.dpaledger.platform.domain.DomainRejection;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static eu.dpaledger.subprocessor.domain.ChangeRejections.*;
 import static eu.dpaledger.subprocessor.domain.ChangeSpec.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,20 +64,20 @@ class ChangeRulesTest {
         given().when(replace).thenRejected(DomainRejection.Kind.UNPROCESSABLE, NOT_ENGAGED);
         var ok = new ChangeCommand.Announce(CHANGE, active(), ChangeKind.REPLACE, CLOUDFLARE, "Level 27", d("2027-01-15"),
                 "Move", null, PROCESSOR, NOW);
-        assertEquals(ChangeStatus.ANNOUNCED, given().when(ok).thenRecord().status());
+        assertEquals(ChangeStatus.ANNOUNCED, given().when(ok).thenState().change().orElseThrow().status());
     }
 
     @Test
     void a_removal_needs_no_window_and_takes_effect_today_when_intended_today() {
         var remove = new ChangeCommand.Announce(CHANGE, active(), ChangeKind.REMOVE, new SubprocessorDetails("Level 27", null, null, null),
                 null, d("2026-12-01"), "Contract ended", null, PROCESSOR, NOW);
-        List<ChangeEvent> events = given().when(remove).then(
-                new ChangeEvent.ChangeAnnounced(CHANGE, AGREEMENT, OPWIJK, ESN, "Europe/Brussels", ChangeKind.REMOVE,
-                        new SubprocessorDetails("Level 27", null, null, null), null, d("2026-12-01"), "Contract ended", null,
-                        null, PROCESSOR.subject(), NOW),
+        var announced = new ChangeEvent.ChangeAnnounced(CHANGE, AGREEMENT, OPWIJK, ESN, "Europe/Brussels", ChangeKind.REMOVE,
+                new SubprocessorDetails("Level 27", null, null, null), null, d("2026-12-01"), "Contract ended", null,
+                null, PROCESSOR.subject(), NOW);
+        given().when(remove).then(announced,
                 new ChangeEvent.ChangeAccepted(AcceptanceBasis.REMOVAL_NOTIFIED, NOW),
                 new ChangeEvent.ChangeTookEffect(d("2026-12-01"), NOW));
-        assertNull(((ChangeEvent.ChangeAnnounced) events.get(0)).objectionWindowEndsAt());
+        assertNull(announced.objectionWindowEndsAt(), "a removal has no objection window");
     }
 
     @Test
@@ -119,7 +117,7 @@ class ChangeRulesTest {
     void withdrawing_the_objection_accepts_the_change_as_resolved() {
         ChangeRecord after = given(announcedAdd(CLOUDFLARE, d("2027-01-15"), NOW), objected(NOW.plusSeconds(60)))
                 .when(new ChangeCommand.WithdrawObjection("EU-only processing agreed", CONTROLLER, NOW.plusSeconds(3600)))
-                .thenRecord();
+                .thenState().change().orElseThrow();
         assertEquals(ChangeStatus.ACCEPTED, after.status());
         assertEquals(AcceptanceBasis.OBJECTION_RESOLVED, after.acceptanceBasis());
         assertEquals("EU-only processing agreed", after.objection().withdrawalReason());
@@ -143,7 +141,7 @@ class ChangeRulesTest {
         given(history).when(new ChangeCommand.Supersede("chg-2", "other-agreement", PROCESSOR, NOW.plusSeconds(120)))
                 .thenRejected(ALTERNATIVE_ELSEWHERE);
         ChangeRecord after = given(history).when(new ChangeCommand.Supersede("chg-2", AGREEMENT, PROCESSOR, NOW.plusSeconds(120)))
-                .thenRecord();
+                .thenState().change().orElseThrow();
         assertEquals(ChangeStatus.SUPERSEDED, after.status());
         assertEquals("chg-2", after.closure().alternativeChangeId());
     }

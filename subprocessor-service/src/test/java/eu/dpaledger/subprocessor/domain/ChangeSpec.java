@@ -1,21 +1,21 @@
 package eu.dpaledger.subprocessor.domain;
 
+import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.domain.TransferMechanism;
+import eu.dpaledger.testing.AggregateSpec;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 /**
- * Given/when/then fixture for the change aggregate: {@code given(history).when(command).then(events)}
- * checks the decided events (and that they fold); {@code thenRejected(rule)} checks the refusal.
+ * The change aggregate (and the flow-down proof) under the shared given/when/then fixture ({@link AggregateSpec}):
+ * {@code given(history).when(command).then(events)} checks the decided events (and that they fold);
+ * {@code thenRejected(rule)} checks the refusal. With the service's seeds and builders.
  */
 final class ChangeSpec {
 
@@ -33,55 +33,18 @@ final class ChangeSpec {
     static final SubprocessorDetails CLOUDFLARE = new SubprocessorDetails("Cloudflare, Inc.", "San Francisco", "US",
             TransferMechanism.ADEQUACY_DECISION);
 
-    private final List<ChangeEvent> history;
-    private ChangeCommand command;
+    static final AggregateSpec<ChangeState, ChangeCommand, ChangeEvent, DomainRejection> CHANGES = specOf(AGGREGATE);
+    static final AggregateSpec<Optional<ProofEvent>, ProofCommand, ProofEvent, DomainRejection> PROOFS =
+            specOf(new FlowDownProofAggregate());
 
-    private ChangeSpec(List<ChangeEvent> history) {
-        this.history = history;
+    /** One of this service's aggregates under the shared given/when/then fixture. */
+    static <S, C, E> AggregateSpec<S, C, E, DomainRejection> specOf(Aggregate<S, C, E> aggregate) {
+        return AggregateSpec.of(aggregate::initial, aggregate::evolve, aggregate::decide,
+                DomainRejection.class, DomainRejection::rule, DomainRejection::kind);
     }
 
-    static ChangeSpec given(ChangeEvent... history) {
-        return new ChangeSpec(List.of(history));
-    }
-
-    ChangeSpec when(ChangeCommand command) {
-        this.command = command;
-        return this;
-    }
-
-    List<ChangeEvent> then(ChangeEvent... expected) {
-        List<ChangeEvent> actual = decide();
-        assertEquals(List.of(expected), actual);
-        stateAfter(actual);
-        return actual;
-    }
-
-    ChangeRecord thenRecord() {
-        return stateAfter(decide()).change().orElseThrow();
-    }
-
-    DomainRejection thenRejected(String rule) {
-        DomainRejection rejection = assertThrows(DomainRejection.class, this::decide, "expected rejection " + rule);
-        assertEquals(rule, rejection.rule(), () -> "rejected with " + rejection.rule() + ": " + rejection.detail());
-        return rejection;
-    }
-
-    DomainRejection thenRejected(DomainRejection.Kind kind, String rule) {
-        DomainRejection rejection = thenRejected(rule);
-        assertEquals(kind, rejection.kind());
-        return rejection;
-    }
-
-    private List<ChangeEvent> decide() {
-        return AGGREGATE.decide(command, AGGREGATE.replay(history));
-    }
-
-    private ChangeState stateAfter(List<ChangeEvent> events) {
-        ChangeState state = AGGREGATE.replay(history);
-        for (ChangeEvent e : events) {
-            state = AGGREGATE.evolve(state, e);
-        }
-        return state;
+    static AggregateSpec<ChangeState, ChangeCommand, ChangeEvent, DomainRejection>.Scenario given(ChangeEvent... history) {
+        return CHANGES.given(history);
     }
 
     // ------------------------------------------------------------------ builders

@@ -3,20 +3,19 @@ package eu.dpaledger.agreement.domain.assistance;
 import eu.dpaledger.agreement.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.testing.AggregateSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Given/when/then for instructions (art. 2.2, 2.3), disclosure requests (art. 2.2) and data subject requests (art. 7.2). */
@@ -28,112 +27,100 @@ class AssistanceRulesTest {
     static final AssistanceFacts ACTIVE = new AssistanceFacts("agr-1", "ACTIVE", "0207511803", "0428304785", BRUSSELS);
     static final Instant NOW = Instant.parse("2027-01-31T10:00:00Z");
 
-    /** Decides and folds, keeping the history, like the executor does. */
-    static final class Stream<S, C, E> {
-        final Aggregate<S, C, E> aggregate;
-        final List<E> history = new ArrayList<>();
-
-        Stream(Aggregate<S, C, E> aggregate) {
-            this.aggregate = aggregate;
-        }
-
-        List<E> when(C command) {
-            List<E> events = aggregate.decide(command, aggregate.replay(history));
-            history.addAll(events);
-            return events;
-        }
-
-        String rejected(C command) {
-            return assertThrows(DomainRejection.class, () -> aggregate.decide(command, aggregate.replay(history))).rule();
-        }
-
-        S state() {
-            return aggregate.replay(history);
-        }
+    /** A new stream of an assistance aggregate under the shared given/when/then fixture; accepted events join it. */
+    static <S, C, E> AggregateSpec<S, C, E, DomainRejection>.Scenario given(Aggregate<S, C, E> aggregate) {
+        return AggregateSpec.of(aggregate::initial, aggregate::evolve, aggregate::decide,
+                DomainRejection.class, DomainRejection::rule, DomainRejection::kind).given();
     }
 
     @Test
     void an_instruction_flagged_as_infringing_is_confirmed_amended_or_withdrawn_by_the_controller() {
-        var s = new Stream<>(new Instruction());
-        assertEquals(Instruction.ONLY_CONTROLLER, s.rejected(new Instruction.Issue("i", ACTIVE, "x", LocalDate.now(), PROCESSOR, NOW)));
-        assertEquals(Instruction.NOT_ACTIVE, s.rejected(new Instruction.Issue("i", new AssistanceFacts("agr-1", "DRAFT", "0207511803",
-                "0428304785", BRUSSELS), "x", LocalDate.now(), CONTROLLER, NOW)));
-        s.when(new Instruction.Issue("i", ACTIVE, "Share visitor IPs with our agency", LocalDate.of(2027, 2, 1), CONTROLLER, NOW));
-        assertEquals(Instruction.ONLY_PROCESSOR, s.rejected(new Instruction.Flag("no", CONTROLLER, NOW)));
-        s.when(new Instruction.Flag("No legal basis for sharing (GDPR 6)", PROCESSOR, NOW));
-        assertEquals(Instruction.NOT_AWAITING, s.rejected(new Instruction.Acknowledge(PROCESSOR, NOW)));
-        assertFalse(s.state().orElseThrow().lawfulBasis());
-        s.when(new Instruction.Confirm("Our legal service confirms the basis", CONTROLLER, NOW));
-        assertTrue(s.state().orElseThrow().lawfulBasis(), "confirmed over the flag: processing rests on the instruction");
-        s.when(new Instruction.Withdraw("Replaced", CONTROLLER, NOW));
-        assertEquals(Instruction.Status.WITHDRAWN, s.state().orElseThrow().status());
-        assertFalse(s.state().orElseThrow().lawfulBasis());
+        var instruction = given(new Instruction());
+        instruction.when(new Instruction.Issue("i", ACTIVE, "x", LocalDate.now(), PROCESSOR, NOW))
+                .thenRejected(Instruction.ONLY_CONTROLLER);
+        instruction.when(new Instruction.Issue("i", new AssistanceFacts("agr-1", "DRAFT", "0207511803",
+                "0428304785", BRUSSELS), "x", LocalDate.now(), CONTROLLER, NOW)).thenRejected(Instruction.NOT_ACTIVE);
+        instruction.when(new Instruction.Issue("i", ACTIVE, "Share visitor IPs with our agency", LocalDate.of(2027, 2, 1), CONTROLLER, NOW))
+                .thenAccepted();
+        instruction.when(new Instruction.Flag("no", CONTROLLER, NOW)).thenRejected(Instruction.ONLY_PROCESSOR);
+        instruction.when(new Instruction.Flag("No legal basis for sharing (GDPR 6)", PROCESSOR, NOW)).thenAccepted();
+        instruction.when(new Instruction.Acknowledge(PROCESSOR, NOW)).thenRejected(Instruction.NOT_AWAITING);
+        assertFalse(instruction.state().orElseThrow().lawfulBasis());
+        assertTrue(instruction.when(new Instruction.Confirm("Our legal service confirms the basis", CONTROLLER, NOW))
+                .thenState().orElseThrow().lawfulBasis(), "confirmed over the flag: processing rests on the instruction");
+        var withdrawn = instruction.when(new Instruction.Withdraw("Replaced", CONTROLLER, NOW)).thenState().orElseThrow();
+        assertEquals(Instruction.Status.WITHDRAWN, withdrawn.status());
+        assertFalse(withdrawn.lawfulBasis());
     }
 
     @Test
     void an_amended_instruction_awaits_a_new_acknowledgement() {
-        var s = new Stream<>(new Instruction());
-        s.when(new Instruction.Issue("i", ACTIVE, "Share IPs", LocalDate.of(2027, 2, 1), CONTROLLER, NOW));
-        s.when(new Instruction.Flag("Infringes GDPR 6", PROCESSOR, NOW));
-        s.when(new Instruction.Amend("Share aggregated counts", LocalDate.of(2027, 2, 1), "Agreed", CONTROLLER, NOW));
-        assertEquals(Instruction.Status.ISSUED, s.state().orElseThrow().status());
-        s.when(new Instruction.Acknowledge(PROCESSOR, NOW));
-        assertTrue(s.state().orElseThrow().lawfulBasis());
+        var instruction = given(new Instruction());
+        instruction.when(new Instruction.Issue("i", ACTIVE, "Share IPs", LocalDate.of(2027, 2, 1), CONTROLLER, NOW)).thenAccepted();
+        instruction.when(new Instruction.Flag("Infringes GDPR 6", PROCESSOR, NOW)).thenAccepted();
+        assertEquals(Instruction.Status.ISSUED, instruction.when(new Instruction.Amend("Share aggregated counts", LocalDate.of(2027, 2, 1),
+                "Agreed", CONTROLLER, NOW)).thenState().orElseThrow().status());
+        assertTrue(instruction.when(new Instruction.Acknowledge(PROCESSOR, NOW)).thenState().orElseThrow().lawfulBasis());
     }
 
     @Test
     void a_gagged_disclosure_request_is_informed_only_when_the_gag_is_lifted_and_disclosed_once() {
-        var s = new Stream<>(new DisclosureRequest());
-        assertEquals(DisclosureRequest.ONLY_PROCESSOR, s.rejected(new DisclosureRequest.Register("d", ACTIVE, "Police", NOW, "x", "y",
-                NOW.plusSeconds(3600), null, CONTROLLER, NOW)));
-        var events = s.when(new DisclosureRequest.Register("d", ACTIVE, "Federal prosecutor", NOW, "Art. 46bis", "Logs",
-                NOW.plus(Duration.ofDays(5)), "Secrecy of the investigation", PROCESSOR, NOW));
+        var request = given(new DisclosureRequest());
+        request.when(new DisclosureRequest.Register("d", ACTIVE, "Police", NOW, "x", "y", NOW.plusSeconds(3600), null, CONTROLLER, NOW))
+                .thenRejected(DisclosureRequest.ONLY_PROCESSOR);
+        var events = request.when(new DisclosureRequest.Register("d", ACTIVE, "Federal prosecutor", NOW, "Art. 46bis", "Logs",
+                NOW.plus(Duration.ofDays(5)), "Secrecy of the investigation", PROCESSOR, NOW)).thenAccepted();
         assertTrue(events.get(1) instanceof DisclosureRequest.InformingForbidden);
-        assertTrue(s.state().orElseThrow().gagged());
-        s.when(new DisclosureRequest.LiftGag("Investigation closed", PROCESSOR, NOW.plusSeconds(60)));
-        assertFalse(s.state().orElseThrow().gagged());
-        assertEquals(DisclosureRequest.NOT_GAGGED, s.rejected(new DisclosureRequest.LiftGag("again", PROCESSOR, NOW)));
-        s.when(new DisclosureRequest.RecordDisclosure(NOW.plusSeconds(120), "Logs of March", PROCESSOR, NOW.plusSeconds(120)));
-        assertEquals(DisclosureRequest.ALREADY_DISCLOSED, s.rejected(new DisclosureRequest.RecordDisclosure(NOW, "again", PROCESSOR, NOW.plusSeconds(180))));
-        var informed = new Stream<>(new DisclosureRequest()).when(new DisclosureRequest.Register("e", ACTIVE, "Police", NOW, "Art. 88bis",
-                "Logs", NOW.plusSeconds(3600), " ", PROCESSOR, NOW));
+        assertTrue(request.state().orElseThrow().gagged());
+        assertFalse(request.when(new DisclosureRequest.LiftGag("Investigation closed", PROCESSOR, NOW.plusSeconds(60)))
+                .thenState().orElseThrow().gagged());
+        request.when(new DisclosureRequest.LiftGag("again", PROCESSOR, NOW)).thenRejected(DisclosureRequest.NOT_GAGGED);
+        request.when(new DisclosureRequest.RecordDisclosure(NOW.plusSeconds(120), "Logs of March", PROCESSOR, NOW.plusSeconds(120)))
+                .thenAccepted();
+        request.when(new DisclosureRequest.RecordDisclosure(NOW, "again", PROCESSOR, NOW.plusSeconds(180)))
+                .thenRejected(DisclosureRequest.ALREADY_DISCLOSED);
+        var informed = given(new DisclosureRequest()).when(new DisclosureRequest.Register("e", ACTIVE, "Police", NOW, "Art. 88bis",
+                "Logs", NOW.plusSeconds(3600), " ", PROCESSOR, NOW)).thenAccepted();
         assertTrue(informed.get(1) instanceof DisclosureRequest.ControllerInformed, "no gag basis: the controller is informed at once");
     }
 
     @Test
     void a_data_subject_request_never_names_the_person_and_is_acted_on_only_after_approval() {
-        var s = new Stream<>(new DataSubjectRequest());
+        var request = given(new DataSubjectRequest());
         for (String identity : List.of("jan@example.org", "85.07.30-033.61", "85073003361")) {
-            assertEquals(DataSubjectRequest.IDENTITY_IN_CLEAR, s.rejected(new DataSubjectRequest.Register("r", ACTIVE,
-                    DataSubjectRequest.Type.ACCESS, NOW, identity, Duration.ofHours(24), PROCESSOR, NOW)));
+            request.when(new DataSubjectRequest.Register("r", ACTIVE, DataSubjectRequest.Type.ACCESS, NOW, identity, Duration.ofHours(24),
+                    PROCESSOR, NOW)).thenRejected(DataSubjectRequest.IDENTITY_IN_CLEAR);
         }
-        s.when(new DataSubjectRequest.Register("r", ACTIVE, DataSubjectRequest.Type.ERASURE, NOW, "DSR-017", Duration.ofHours(24), PROCESSOR, NOW));
+        var registered = request.when(new DataSubjectRequest.Register("r", ACTIVE, DataSubjectRequest.Type.ERASURE, NOW, "DSR-017",
+                Duration.ofHours(24), PROCESSOR, NOW)).thenState().orElseThrow();
         // Received 31 January 2027: one month = 28 February, a Sunday, so Monday 1 March (GDPR 12(3), Reg. 1182/71).
-        assertEquals(LocalDate.of(2027, 3, 1), s.state().orElseThrow().answerDueOn());
-        assertTrue(s.state().orElseThrow().forwardingOverdue(NOW.plus(Duration.ofHours(24))));
-        assertFalse(s.state().orElseThrow().forwardingOverdue(NOW.plus(Duration.ofHours(23))));
-        assertEquals(DataSubjectRequest.NOT_FORWARDED, s.rejected(new DataSubjectRequest.Decide(true, "go", CONTROLLER, NOW)));
-        assertEquals(DataSubjectRequest.NOT_APPROVED, s.rejected(new DataSubjectRequest.Act("erased", PROCESSOR, NOW)));
-        s.when(new DataSubjectRequest.Forward(PROCESSOR, NOW.plusSeconds(600)));
+        assertEquals(LocalDate.of(2027, 3, 1), registered.answerDueOn());
+        assertTrue(registered.forwardingOverdue(NOW.plus(Duration.ofHours(24))));
+        assertFalse(registered.forwardingOverdue(NOW.plus(Duration.ofHours(23))));
+        request.when(new DataSubjectRequest.Decide(true, "go", CONTROLLER, NOW)).thenRejected(DataSubjectRequest.NOT_FORWARDED);
+        request.when(new DataSubjectRequest.Act("erased", PROCESSOR, NOW)).thenRejected(DataSubjectRequest.NOT_APPROVED);
+        request.when(new DataSubjectRequest.Forward(PROCESSOR, NOW.plusSeconds(600))).thenAccepted();
         // Two further months from 1 March: 1 May 2027 is a Saturday and Labour Day, so Monday 3 May.
-        s.when(new DataSubjectRequest.ExtendDeadline("Complex: several systems", CONTROLLER, NOW.plusSeconds(900)));
-        assertEquals(LocalDate.of(2027, 5, 3), s.state().orElseThrow().answerDueOn());
-        assertEquals(DataSubjectRequest.ALREADY_EXTENDED, s.rejected(new DataSubjectRequest.ExtendDeadline("again", CONTROLLER, NOW)));
-        assertEquals(DataSubjectRequest.ONLY_CONTROLLER, s.rejected(new DataSubjectRequest.Decide(true, "go", PROCESSOR, NOW)));
-        s.when(new DataSubjectRequest.Decide(false, "Keep: legal retention obligation", CONTROLLER, NOW.plusSeconds(1200)));
-        assertEquals(DataSubjectRequest.NOT_APPROVED, s.rejected(new DataSubjectRequest.Act("erased", PROCESSOR, NOW)));
-        assertEquals("REJECTED", s.state().orElseThrow().status());
+        assertEquals(LocalDate.of(2027, 5, 3), request.when(new DataSubjectRequest.ExtendDeadline("Complex: several systems", CONTROLLER,
+                NOW.plusSeconds(900))).thenState().orElseThrow().answerDueOn());
+        request.when(new DataSubjectRequest.ExtendDeadline("again", CONTROLLER, NOW)).thenRejected(DataSubjectRequest.ALREADY_EXTENDED);
+        request.when(new DataSubjectRequest.Decide(true, "go", PROCESSOR, NOW)).thenRejected(DataSubjectRequest.ONLY_CONTROLLER);
+        request.when(new DataSubjectRequest.Decide(false, "Keep: legal retention obligation", CONTROLLER, NOW.plusSeconds(1200)))
+                .thenAccepted();
+        request.when(new DataSubjectRequest.Act("erased", PROCESSOR, NOW)).thenRejected(DataSubjectRequest.NOT_APPROVED);
+        assertEquals("REJECTED", request.state().orElseThrow().status());
     }
 
     @Test
     void an_approved_request_is_acted_on_once() {
-        var s = new Stream<>(new DataSubjectRequest());
-        s.when(new DataSubjectRequest.Register("r", ACTIVE, DataSubjectRequest.Type.ACCESS, NOW, "DSR-018", Duration.ofHours(24), PROCESSOR, NOW));
-        s.when(new DataSubjectRequest.Forward(PROCESSOR, NOW));
-        s.when(new DataSubjectRequest.Decide(true, "Send the export", CONTROLLER, NOW));
-        s.when(new DataSubjectRequest.Act("Export sent to the controller", PROCESSOR, NOW));
-        assertEquals("ACTED_ON", s.state().orElseThrow().status());
-        assertEquals("request-already-acted-on", s.rejected(new DataSubjectRequest.Act("again", PROCESSOR, NOW)));
+        var request = given(new DataSubjectRequest());
+        request.when(new DataSubjectRequest.Register("r", ACTIVE, DataSubjectRequest.Type.ACCESS, NOW, "DSR-018", Duration.ofHours(24),
+                PROCESSOR, NOW)).thenAccepted();
+        request.when(new DataSubjectRequest.Forward(PROCESSOR, NOW)).thenAccepted();
+        request.when(new DataSubjectRequest.Decide(true, "Send the export", CONTROLLER, NOW)).thenAccepted();
+        assertEquals("ACTED_ON", request.when(new DataSubjectRequest.Act("Export sent to the controller", PROCESSOR, NOW))
+                .thenState().orElseThrow().status());
+        request.when(new DataSubjectRequest.Act("again", PROCESSOR, NOW)).thenRejected("request-already-acted-on");
         assertEquals(Optional.empty(), new DataSubjectRequest().initial());
     }
 }

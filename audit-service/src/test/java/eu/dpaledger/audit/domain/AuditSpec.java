@@ -1,0 +1,35 @@
+package eu.dpaledger.audit.domain;
+
+import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.time.WorkingCalendar;
+import eu.dpaledger.testing.AggregateSpec;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+
+/** The audit aggregate under the shared given/when/then fixture ({@link AggregateSpec}), with the service's seeds. */
+final class AuditSpec {
+
+    static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+    static final AuditAggregate AGGREGATE = new AuditAggregate();
+    static final Actor CONTROLLER = new Actor("dpo@opwijk", "0207511803", Set.of(Actor.CONTROLLER));
+    static final Actor PROCESSOR = new Actor("staff@esn", "0428304785", Set.of(Actor.PROCESSOR));
+    static final AuditFacts ESN = facts(WorkingCalendar.belgium(BRUSSELS));
+    static final AuditFacts FLEMISH_BODY = facts(WorkingCalendar.flemishPublicBody(BRUSSELS));
+
+    static final AggregateSpec<Optional<AuditRecord>, AuditCommand, AuditEvent, DomainRejection> AUDITS =
+            AggregateSpec.of(AGGREGATE::initial, AGGREGATE::evolve, AGGREGATE::decide,
+                    DomainRejection.class, DomainRejection::rule, DomainRejection::kind);
+
+    static AuditFacts facts(WorkingCalendar calendar) {
+        return new AuditFacts("agr-1", "ACTIVE", "0207511803", "0428304785", calendar);
+    }
+
+    /** An instant given as Brussels local time. */
+    static Instant local(String dateTime) {
+        return LocalDateTime.parse(dateTime).atZone(BRUSSELS).toInstant();
+    }
+}
