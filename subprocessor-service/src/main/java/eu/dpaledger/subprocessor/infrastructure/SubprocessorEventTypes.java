@@ -32,7 +32,8 @@ public final class SubprocessorEventTypes {
     }
 
     public static boolean isKnown(String ceType) {
-        return ALL.contains(ceType);
+        // An immutable set throws on contains(null); a null in a request's list is simply not a known type.
+        return ceType != null && ALL.contains(ceType);
     }
 
     /** The organisations party to the agreement an event of this topic belongs to. */

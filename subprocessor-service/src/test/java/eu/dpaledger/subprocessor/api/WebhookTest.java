@@ -207,6 +207,10 @@ class WebhookTest {
                 .body(Map.of("url", "https://hooks.example/x", "eventTypes", List.of("eu.dpaledger.subprocessor.Nope.v1")))
                 .post("/webhook-subscriptions").then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-event-types"));
         given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body("{\"url\":\"https://hooks.example/x\",\"eventTypes\":[null]}")
+                .post("/webhook-subscriptions").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "invalid-event-types"));
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
                 .body(Map.of("url", "https://hooks.example/x", "eventTypes", List.of(ANNOUNCED)))
                 .post("/webhook-subscriptions").then().statusCode(201);
     }
