@@ -251,6 +251,11 @@ public class CommandExecutor {
     private <S, C, E> Loaded<S> fold(AggregateBinding<S, C, E> binding, String streamId, S from, long fromVersion,
                                      String fromHash, List<StoredEvent> stored) {
         Aggregate<S, C, E> aggregate = binding.aggregate();
+        if (!stored.isEmpty() && !binding.streamType().equals(stored.get(0).streamType())) {
+            // The id of another kind of stream (an agreement's id asked for as an instruction): for this
+            // binding it does not exist, exactly as an unknown id.
+            throw HttpProblem.notFound("The " + binding.streamType());
+        }
         S state = from;
         for (StoredEvent e : stored) {
             state = aggregate.evolve(state, EventCodec.decode(mapper, aggregate.eventType(), e));

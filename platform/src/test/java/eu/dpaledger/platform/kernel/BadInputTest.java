@@ -13,6 +13,8 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -27,6 +29,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bad input is a 4xx problem naming what is wrong, never a 5xx, and changes nothing: characters
@@ -117,20 +120,38 @@ class BadInputTest {
         assertEquals(1, events(id));
     }
 
-    @Test
-    void a_request_announced_over_the_servers_hard_limit_is_answered_413_before_it_is_read() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {5, 11})
+    void a_request_announced_over_the_servers_hard_limit_is_a_413_problem_before_it_is_read(int mebibytes) throws Exception {
         String id = openCounter();
-        // Headers only, as a client sending Expect: 100-continue would: the server answers without reading the body.
+        // Headers only: the server answers from the Content-Length, without reading the body.
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             String head = "POST /counters/" + id + "/increments HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token()
-                    + "\r\nContent-Type: application/json\r\nIf-Match: \"1\"\r\nExpect: 100-continue\r\nContent-Length: "
-                    + (11 * 1024 * 1024) + "\r\n\r\n";
+                    + "\r\nContent-Type: application/json\r\nIf-Match: \"1\"\r\nContent-Length: " + (mebibytes * 1024 * 1024) + "\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-            assertEquals("HTTP/1.1 413 Request Entity Too Large", statusLine);
+            BufferedReader response = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", response.readLine());
+            List<String> headers = new java.util.ArrayList<>();
+            for (String line = response.readLine(); line != null && !line.isEmpty(); line = response.readLine()) {
+                headers.add(line.toLowerCase(java.util.Locale.ROOT));
+            }
+            assertTrue(headers.contains("content-type: application/problem+json"), "a problem document: " + headers);
         }
         assertEquals(1, events(id));
+    }
+
+    @Test
+    void the_id_of_another_kind_of_stream_is_404_as_an_unknown_id_not_a_500() {
+        String other = "other-" + UUID.randomUUID();
+        ObjectNode payload = mapper.createObjectNode().put("owner", Tokens.OPWIJK);
+        pool.withTransaction(tx -> store.append(tx, other, "not-a-counter", 0, List.of(new PendingEvent("SomethingElse", 1, payload,
+                        mapper.createObjectNode())), new EventMetadata("tester", Tokens.OPWIJK, List.of("controller"), "c", null, null),
+                Instant.now())).await().indefinitely();
+        given().auth().oauth2(token()).get("/counters/{id}", other)
+                .then().statusCode(404).contentType("application/problem+json");
+        increment(other, "{\"by\":1}").then().statusCode(404).contentType("application/problem+json");
+        assertEquals(1, events(other));
     }
 
     @Test
