@@ -25,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -96,8 +98,16 @@ public class CalendarResource {
                 throw invalid("officeHours", "start and end as HH:MM, start before end");
             }
         }
-        return calendars.save(new OrganisationCalendars.Settings(organisation, Boolean.TRUE.equals(body.flemishPublicBody()),
-                List.copyOf(days), hours, caller.subject(), clock.instant()));
+        OrganisationCalendars.Settings settings = new OrganisationCalendars.Settings(organisation,
+                Boolean.TRUE.equals(body.flemishPublicBody()), List.copyOf(days), hours, caller.subject(), clock.instant());
+        try {
+            // DPA art. 9.1: audits take place on working days; a calendar without any would make every audit impossible.
+            OrganisationCalendars.calendar(settings, ZoneId.of("Europe/Brussels"))
+                    .nextWorkingDayOnOrAfter(LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Brussels")));
+        } catch (IllegalStateException e) {
+            throw invalid("closingDays", "leave at least one working day in the year (DPA art. 9.1: audits take place on working days)");
+        }
+        return calendars.save(settings);
     }
 
     private static HttpProblem invalid(String field, String message) {

@@ -39,6 +39,21 @@ class HostileInputTest {
     }
 
     @Test
+    void a_calendar_closing_every_day_of_the_year_is_refused_not_left_to_break_every_audit_later() {
+        StringBuilder days = new StringBuilder();
+        for (java.time.LocalDate d = java.time.LocalDate.of(2024, 1, 1); d.getYear() == 2024; d = d.plusDays(1)) {
+            days.append(days.length() == 0 ? "" : ",").append("{\"name\":\"closed\",\"recurring\":\"")
+                    .append(java.time.MonthDay.from(d)).append("\"}");
+        }
+        given().auth().oauth2(Fixtures.processorToken()).contentType(ContentType.JSON)
+                .body("{\"flemishPublicBody\":false,\"closingDays\":[" + days + "]}")
+                .put("/organisations/{org}/calendar", Fixtures.PROCESSOR)
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "invalid-calendar"))
+                .body("violations[0].field", equalTo("closingDays"));
+    }
+
+    @Test
     void a_nul_character_in_an_audit_id_is_a_400_not_a_500() {
         given().auth().oauth2(controllerToken()).urlEncodingEnabled(false).get("/audits/abc%00def")
                 .then().statusCode(400).contentType(PROBLEM_JSON)

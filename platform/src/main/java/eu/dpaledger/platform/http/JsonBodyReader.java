@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.dpaledger.platform.json.StrictJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -32,6 +33,8 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
 
     @Inject
     ObjectMapper mapper;
+
+    private volatile ObjectMapper requestMapper;
 
     @ConfigProperty(name = "dpa.http.max-body-bytes", defaultValue = "262144")
     int maxBodyBytes;
@@ -77,7 +80,7 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
             throw new HttpProblem(413, "body-too-large", "Body too large",
                     "The body is " + bytes.length + " bytes; at most " + maxBodyBytes + " are accepted");
         }
-        return mapper.readerFor(mapper.constructType(genericType)).readValue(tree);
+        return requestMapper().readerFor(requestMapper().constructType(genericType)).readValue(tree);
     }
 
     private static String path(JsonStreamContext context) {
@@ -89,6 +92,15 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
             return parent + "[" + Math.max(0, context.getCurrentIndex()) + "]";
         }
         return parent;
+    }
+
+    private ObjectMapper requestMapper() {
+        ObjectMapper strict = requestMapper;
+        if (strict == null) {
+            strict = StrictJson.forRequests(mapper);
+            requestMapper = strict;
+        }
+        return strict;
     }
 
     private static boolean isBlank(byte[] bytes) {

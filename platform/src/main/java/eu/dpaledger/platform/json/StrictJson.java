@@ -24,4 +24,13 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
         mapper.configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false);
     }
+
+    /**
+     * The mapper request bodies are bound with: the application's, plus instants and dates only in the
+     * RFC 3339 shape the published contracts use ({@link StrictTime}). Stored events are read with the
+     * application's own mapper, so an event an earlier release accepted stays readable.
+     */
+    public static ObjectMapper forRequests(ObjectMapper mapper) {
+        return mapper.copy().registerModule(StrictTime.module());
+    }
 }

@@ -86,6 +86,17 @@ class BadInputTest {
         assertEquals(1, events(id));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1700000000", "\"+99999-01-01T00:00:00Z\"", "\"0000-01-01T00:00:00Z\"", "\"2026-12-01T10:00:00\"",
+            "\"2026-02-30T10:00:00Z\""})
+    void an_instant_outside_rfc_3339_with_a_four_digit_year_is_refused_naming_the_field(String at) {
+        String id = openCounter();
+        increment(id, "{\"by\":1,\"at\":" + at + "}")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("at"));
+        increment(id, "{\"by\":1,\"at\":\"2026-12-01T11:00:00+01:00\"}").then().statusCode(200);
+    }
+
     @Test
     void duplicate_keys_are_refused_naming_the_key() {
         String id = openCounter();

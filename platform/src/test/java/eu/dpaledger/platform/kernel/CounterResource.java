@@ -25,8 +25,11 @@ import java.util.UUID;
 @RolesAllowed({"controller", "processor"})
 public class CounterResource {
 
-    /** {@code note}: an optional free text, carried into the event (exercises the input and event size limits). */
-    public record IncrementBody(long by, String note) { }
+    /**
+     * {@code note}: an optional free text, carried into the event (exercises the input and event size limits);
+     * {@code at}: an optional instant, only checked (exercises the request date-time rule).
+     */
+    public record IncrementBody(long by, String note, java.time.Instant at) { }
 
     static final AggregateBinding<Counter.State, Counter.Command, Counter.Event> BINDING = new AggregateBinding<>() {
         private final Counter counter = new Counter();
