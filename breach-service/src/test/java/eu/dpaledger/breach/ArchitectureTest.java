@@ -3,7 +3,7 @@ package eu.dpaledger.breach;
 import eu.dpaledger.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-/** The domain is plain Java: no framework in it, and it does not reach into the outer layers; migrations keep their version ranges. */
+/** The domain is plain Java: no framework in it, and it does not reach into the outer layers; the layers point inward; migrations keep their version ranges. */
 class ArchitectureTest {
 
     @Test
@@ -14,5 +14,10 @@ class ArchitectureTest {
     @Test
     void kernel_and_service_migrations_keep_their_version_ranges() {
         ArchitectureRules.migrationsKeepTheirVersionRanges();
+    }
+
+    @Test
+    void infrastructure_and_application_do_not_reach_into_the_outer_layers() {
+        ArchitectureRules.layersPointInward("eu.dpaledger.breach");
     }
 }

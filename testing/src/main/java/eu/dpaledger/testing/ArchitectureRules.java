@@ -34,6 +34,22 @@ public final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
+    /**
+     * The layers point inward: {@code infrastructure} never reaches into {@code application} or {@code api}, and
+     * {@code application} never into {@code api}. (That application code throws no HTTP types is not enforced
+     * yet: the application classes still answer 404 with {@code HttpProblem}.)
+     */
+    public static void layersPointInward(String basePackage) {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
+        noClasses().that().resideInAPackage("..infrastructure..")
+                .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".application..", basePackage + ".api..")
+                .allowEmptyShould(true).check(classes);
+        noClasses().that().resideInAPackage("..application..")
+                .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".api..")
+                .allowEmptyShould(true).check(classes);
+    }
+
     /** Kernel migrations ({@code db/kernel}) are numbered below 100, the service's ({@code db/migration}) from 100 on. */
     public static void migrationsKeepTheirVersionRanges() {
         List<String> wrong = new ArrayList<>();

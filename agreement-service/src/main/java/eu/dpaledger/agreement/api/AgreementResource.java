@@ -50,7 +50,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * REST surface of the agreement lifecycle (DOMAIN.md section 1). Reads of one agreement come from
+ * REST surface of the agreement lifecycle (docs/DOMAIN.md, "Drafting, content and signing" and DPA art. 11–12). Reads of one agreement come from
  * its event stream (always current); the list comes from the read model fed through Kafka.
  * Every request acts as a party: role and organisation are checked against the agreement.
  */

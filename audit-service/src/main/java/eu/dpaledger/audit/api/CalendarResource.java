@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An organisation's working calendar (DOMAIN.md "Calendar"): it may close on 11 July (Flemish public
+ * An organisation's working calendar (docs/DOMAIN.md "Calendar"): it may close on 11 July (Flemish public
  * body) and on days of its own, and set its office hours. Only the organisation itself changes it; the
  * processor's calendar decides when it can be audited (art. 9.1).
  */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -50,21 +51,47 @@ public class OutboxAdminResource {
     @Inject
     OutboxMetrics metrics;
 
+    /** A page of parked rows, oldest first; {@code nextCursor} is null on the last page. */
+    public record ParkedPage(List<ParkedRow> items, String nextCursor) {
+    }
+
     @GET
-    @Operation(summary = "Outbox rows parked because the broker can never take them (oldest first, at most 500)")
-    public Uni<List<ParkedRow>> list() {
-        return pool.query("SELECT event_id, ce_type, message_key, ce_time, attempts, reason, parked_at, "
-                        + "octet_length(data::text) AS data_bytes FROM outbox_parked ORDER BY id LIMIT 500")
-                .execute()
+    @Operation(summary = "Outbox rows parked because the broker can never take them, oldest first, a page at a time (after=nextCursor)")
+    public Uni<ParkedPage> list(@QueryParam("after") String after, @QueryParam("limit") String limit) {
+        long cursor = parse(after, "after", 0, Long.MAX_VALUE, 0);
+        int size = (int) parse(limit, "limit", 1, 500, 100);
+        return pool.preparedQuery("SELECT id, event_id, ce_type, message_key, ce_time, attempts, reason, parked_at, "
+                        + "octet_length(data::text) AS data_bytes FROM outbox_parked WHERE id > $1 ORDER BY id LIMIT $2")
+                .execute(Tuple.of(cursor, size + 1))
                 .map(rows -> {
                     List<ParkedRow> out = new ArrayList<>();
+                    long last = cursor;
                     for (Row r : rows) {
+                        if (out.size() == size) {
+                            return new ParkedPage(out, String.valueOf(last));
+                        }
+                        last = r.getLong("id");
                         out.add(new ParkedRow(r.getUUID("event_id"), r.getString("ce_type"), r.getString("message_key"),
                                 r.getOffsetDateTime("ce_time").toInstant(), r.getInteger("attempts"), r.getString("reason"),
                                 r.getOffsetDateTime("parked_at").toInstant(), r.getLong("data_bytes")));
                     }
-                    return out;
+                    return new ParkedPage(out, null);
                 });
+    }
+
+    private static long parse(String value, String name, long min, long max, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw HttpProblem.badRequest("invalid-" + name, "Invalid " + name, name + " must be a number from " + min + " to " + max);
     }
 
     @POST

@@ -56,7 +56,7 @@ class OutboxRelayFaultsTest {
         assertEquals(List.of(before, after), published, "each publishable row once, in order; the parked one not at all");
 
         given().auth().oauth2(Tokens.admin()).get("/admin/outbox/parked")
-                .then().statusCode(200).body("eventId", hasItem(tooLarge));
+                .then().statusCode(200).body("items.eventId", hasItem(tooLarge));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertTrue(given().get("/q/metrics").then().statusCode(200)
                 .extract().asString().lines().anyMatch(l -> l.startsWith("dpa_outbox_parked_rows") && !l.endsWith(" 0.0")),
                 "the parked-rows gauge shows the row"));
