@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The art. 11.2 export: the agreement, its data categories mapped to W3C DPV personal-data terms
+ * The export of the agreement record itself (a project feature, not DPA art. 11.2, which is about the personal data): the agreement, its data categories mapped to W3C DPV personal-data terms
  * where one fits, the full event history with hashes, and the verification of that history.
  */
 public record AgreementExport(String format, Instant exportedAt, Map<String, String> vocabularies,

@@ -239,7 +239,7 @@ public class AgreementResource {
 
     @GET
     @Path("/{id}/export")
-    @Operation(summary = "The complete agreement and its history as one machine-readable JSON document (art. 11.2), with W3C DPV terms")
+    @Operation(summary = "The complete agreement and its history as one machine-readable JSON document, with W3C DPV terms")
     public Uni<Response> export(@PathParam("id") String id) {
         return application.load(callers.current(), id).map(loaded -> {
             Instant now = application.now();

@@ -149,7 +149,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
         if (!c.actor().isController(agreement.controllerOrg())) {
             throw forbidden(ONLY_CONTROLLER, "Only the agreement's controller schedules an audit");
         }
-        // Art. 9 survives termination (art. 11); a draft binds nobody.
+        // DPA art. 9 survives termination (DPA art. 3.2); a draft binds nobody.
         if (!agreement.allowsAudits()) {
             throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, NOT_IN_FORCE, "The agreement is not in force",
                     "Audits are possible on active, terminated or closed agreements; this one is " + agreement.status(),

@@ -95,7 +95,7 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
         if (!c.actor().isProcessor(agreement.processorOrg())) {
             throw forbidden(ONLY_PROCESSOR_REPORTS, "Only the agreement's processor reports a breach on annex 2 (art. 7.3)");
         }
-        // Art. 7 survives termination (art. 11), but a draft binds nobody yet.
+        // DPA art. 7 survives termination (DPA art. 3.2), but a draft binds nobody yet.
         if (!agreement.acceptsReports()) {
             throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, NO_REPORTS_ON_DRAFTS, "The agreement is not in force",
                     "Breaches are reported on active, terminated or closed agreements; this one is " + agreement.status(),
