@@ -4,18 +4,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +21,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 public final class ArchitectureRules {
 
-    private static final Pattern SCRIPT = Pattern.compile("V(\\d+)(?:[._]\\d+)*__.+\\.sql");
+    private static final Pattern MAJOR_VERSION = Pattern.compile("V(\\d+)");
 
     private ArchitectureRules() {
     }
@@ -73,34 +65,14 @@ public final class ArchitectureRules {
         }
     }
 
-    /** The Flyway scripts ({@code V<n>__*.sql}) under a classpath folder, in directories or jars, with their major version. */
+    /** The Flyway scripts under a classpath folder ({@link FlywayHistory#scriptsOnClasspath}) with their major version. */
     static Map<String, Integer> migrations(String folder) {
         Map<String, Integer> found = new TreeMap<>();
-        try {
-            Enumeration<URL> roots = Thread.currentThread().getContextClassLoader().getResources(folder);
-            while (roots.hasMoreElements()) {
-                URL root = roots.nextElement();
-                List<String> names = new ArrayList<>();
-                if ("jar".equals(root.getProtocol())) {
-                    String jar = root.getPath().substring("file:".length(), root.getPath().indexOf("!/"));
-                    try (JarFile file = new JarFile(java.net.URLDecoder.decode(jar, java.nio.charset.StandardCharsets.UTF_8))) {
-                        file.stream().map(JarEntry::getName).filter(n -> n.startsWith(folder + "/"))
-                                .map(n -> n.substring(folder.length() + 1)).forEach(names::add);
-                    }
-                } else {
-                    try (var files = Files.list(Path.of(root.toURI()))) {
-                        files.map(f -> f.getFileName().toString()).forEach(names::add);
-                    }
-                }
-                for (String name : names) {
-                    Matcher m = SCRIPT.matcher(name);
-                    if (m.matches()) {
-                        found.put(name, Integer.parseInt(m.group(1)));
-                    }
-                }
+        for (String script : FlywayHistory.scriptsOnClasspath(folder)) {
+            Matcher m = MAJOR_VERSION.matcher(script.substring(script.lastIndexOf('/') + 1));
+            if (m.lookingAt()) {
+                found.put(script, Integer.parseInt(m.group(1)));
             }
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException("cannot list " + folder, e);
         }
         return found;
     }
