@@ -28,8 +28,8 @@ public final class ArchitectureRules {
 
     /**
      * The layers point inward: {@code infrastructure} never reaches into {@code application} or {@code api}, and
-     * {@code application} never into {@code api}. (That application code throws no HTTP types is not enforced
-     * yet: the application classes still answer 404 with {@code HttpProblem}.)
+     * {@code application} never into {@code api}, nor uses HTTP types (JAX-RS, the kernel's {@code http} package):
+     * what it refuses, it refuses as the domain does ({@code DomainRejection}); the api maps that to HTTP.
      */
     public static void layersPointInward(String basePackage) {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -38,7 +38,8 @@ public final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".application..", basePackage + ".api..")
                 .allowEmptyShould(true).check(classes);
         noClasses().that().resideInAPackage("..application..")
-                .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".api..")
+                .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".api..", "jakarta.ws.rs..",
+                        "eu.dpaledger.platform.http..")
                 .allowEmptyShould(true).check(classes);
     }
 

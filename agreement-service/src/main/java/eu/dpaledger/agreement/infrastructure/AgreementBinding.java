@@ -9,9 +9,11 @@ import eu.dpaledger.agreement.domain.AgreementCommand;
 import eu.dpaledger.agreement.domain.AgreementContent;
 import eu.dpaledger.agreement.domain.AgreementEvent;
 import eu.dpaledger.agreement.domain.AgreementRecord;
+import eu.dpaledger.agreement.domain.AgreementSettings;
 import eu.dpaledger.agreement.domain.AgreementState;
 import eu.dpaledger.agreement.domain.PartyRole;
 import eu.dpaledger.platform.command.AggregateBinding;
+import eu.dpaledger.platform.contracts.AgreementPublished;
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.json.CanonicalJson;
 import eu.dpaledger.platform.security.Caller;
@@ -20,6 +22,8 @@ import eu.dpaledger.platform.time.Periods;
 import eu.dpaledger.platform.time.WorkingCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import java.util.List;
 
 /**
  * Plugs the agreement aggregate into the kernel: canonical-JSON SHA-256 for signatures, the period
@@ -71,34 +75,28 @@ public class AgreementBinding implements AggregateBinding<AgreementState, Agreem
     @Override
     public ObjectNode publishedData(ObjectMapper mapper, String streamId, long version, AgreementEvent event,
                                     JsonNode payload, AgreementState stateAfter) {
-        ObjectNode data = AggregateBinding.super.publishedData(mapper, streamId, version, event, payload, stateAfter);
-        stateAfter.agreement().ifPresent(a -> data.set("agreement", summary(mapper, a)));
-        return data;
+        return stateAfter.agreement()
+                .<ObjectNode>map(a -> mapper.valueToTree(new AgreementPublished(streamId, version, payload, summary(a))))
+                .orElseGet(() -> AggregateBinding.super.publishedData(mapper, streamId, version, event, payload, stateAfter));
     }
 
-    /** What other services keep of an agreement: parties, status, settings, classes, sub-processors. */
-    static ObjectNode summary(ObjectMapper mapper, AgreementRecord a) {
+    /** The agreement after an event, as every consumer of {@code dpa.agreements} reads it. */
+    static AgreementPublished.Summary summary(AgreementRecord a) {
         AgreementContent content = a.currentContent();
-        ObjectNode summary = mapper.createObjectNode();
-        summary.put("status", a.status().name());
-        summary.set("controller", party(mapper, content, PartyRole.CONTROLLER));
-        summary.set("processor", party(mapper, content, PartyRole.PROCESSOR));
-        summary.put("assignment", content.assignment() == null ? null : content.assignment().description());
-        summary.set("settings", mapper.valueToTree(content.settings()));
-        if (a.highestInformationClass() == null) {
-            summary.putNull("highestInformationClass");
-        } else {
-            summary.put("highestInformationClass", a.highestInformationClass());
-        }
-        summary.set("subprocessors", mapper.valueToTree(content.subprocessors()));
-        summary.set("processingLocations", mapper.valueToTree(content.processingLocations()));
-        return summary;
+        AgreementSettings settings = content.settings();
+        return new AgreementPublished.Summary(a.status().name(), party(content, PartyRole.CONTROLLER), party(content, PartyRole.PROCESSOR),
+                content.assignment() == null ? null : content.assignment().description(), a.highestInformationClass(),
+                settings == null ? null : new AgreementPublished.Settings(
+                        settings.supervisoryAuthority() == null ? null : settings.supervisoryAuthority().name(), settings.timeZone(),
+                        settings.subprocessorObjectionDays(), settings.destructionConfirmationDays()),
+                content.subprocessors() == null ? List.of() : content.subprocessors().stream()
+                        .map(s -> new AgreementPublished.AnnexSubprocessor(s.name(), s.headOffice(), s.country(), s.transferMechanism()))
+                        .toList(),
+                content.processingLocations() == null ? List.of() : content.processingLocations().stream()
+                        .map(l -> new AgreementPublished.ProcessingLocation(l.country(), l.transferMechanism())).toList());
     }
 
-    private static ObjectNode party(ObjectMapper mapper, AgreementContent content, PartyRole role) {
-        ObjectNode party = mapper.createObjectNode();
-        party.put("name", content.party(role).name());
-        party.put("enterpriseNumber", content.party(role).enterpriseNumber());
-        return party;
+    private static AgreementPublished.Party party(AgreementContent content, PartyRole role) {
+        return new AgreementPublished.Party(content.party(role).name(), content.party(role).enterpriseNumber());
     }
 }

@@ -1,6 +1,6 @@
 package eu.dpaledger.agreement.infrastructure;
 
-import eu.dpaledger.platform.contracts.AgreementSummary;
+import eu.dpaledger.platform.contracts.AgreementPublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +20,7 @@ import java.util.Set;
 @ApplicationScoped
 public class AgreementListProjection implements ProjectionHandler {
 
-    public static final String TOPIC = AgreementSummary.TOPIC;
+    public static final String TOPIC = AgreementPublished.TOPIC;
 
     @Override
     public String name() {
@@ -42,13 +42,14 @@ public class AgreementListProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        return Uni.createFrom().item(() -> AgreementSummary.of(event)).flatMap(a -> upsert(tx, a, event));
+        return Uni.createFrom().item(() -> AgreementPublished.of(event)).flatMap(a -> upsert(tx, a, event));
     }
 
-    private static Uni<Void> upsert(SqlClient tx, AgreementSummary a, IncomingEvent event) {
-        Tuple values = Tuple.tuple(Arrays.asList(a.agreementId(), a.streamVersion(), a.status(), a.controllerOrg(),
-                a.controllerName(), a.processorOrg(), a.processorName(), a.assignment(), a.highestInformationClass(),
-                a.supervisoryAuthority(), event.time().atOffset(ZoneOffset.UTC)));
+    private static Uni<Void> upsert(SqlClient tx, AgreementPublished a, IncomingEvent event) {
+        Tuple values = Tuple.tuple(Arrays.asList(a.agreementId(), a.streamVersion(), a.agreement().status(), a.controllerOrg(),
+                a.agreement().controller().name(), a.processorOrg(), a.agreement().processor().name(), a.agreement().assignment(),
+                a.agreement().highestInformationClass(),
+                a.agreement().settings() == null ? null : a.agreement().settings().supervisoryAuthority(), event.time().atOffset(ZoneOffset.UTC)));
         return tx.preparedQuery("INSERT INTO agreement_list (agreement_id, stream_version, status, controller_org, "
                         + "controller_name, processor_org, processor_name, assignment, highest_class, supervisory_authority, "
                         + "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) "

@@ -27,7 +27,7 @@ import java.util.Set;
 public class AuditBinding implements AggregateBinding<Optional<AuditRecord>, AuditCommand, AuditEvent> {
 
     public static final String STREAM_TYPE = "audit";
-    public static final Caller SCHEDULER = new Caller(Actor.SCHEDULER.subject(), null, Set.of());
+    public static final Caller SCHEDULER = Caller.system(Actor.SCHEDULER.subject());
 
     private final AuditAggregate aggregate = new AuditAggregate();
 

@@ -26,7 +26,7 @@ import java.util.Set;
 public class BreachBinding implements AggregateBinding<Optional<BreachRecord>, BreachCommand, BreachEvent> {
 
     public static final String STREAM_TYPE = "breach";
-    public static final Caller SCHEDULER = new Caller(Actor.SCHEDULER.subject(), null, Set.of());
+    public static final Caller SCHEDULER = Caller.system(Actor.SCHEDULER.subject());
 
     private final BreachAggregate aggregate = new BreachAggregate();
 

@@ -3,6 +3,7 @@ package eu.dpaledger.platform.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.security.Caller;
 
@@ -26,6 +27,11 @@ public interface AggregateBinding<S, C, E> {
      */
     default boolean readableBy(S state, Caller caller) {
         return visibleTo(state, caller);
+    }
+
+    /** The caller as the domain sees it: subject, organisation and roles of the token, or the service itself. */
+    default Actor actor(Caller caller) {
+        return new Actor(caller.subject(), caller.organisation(), caller.roles());
     }
 
     /** Schema version of an event type's payload (bump when the payload changes incompatibly). */

@@ -108,6 +108,9 @@ public class CommandExecutor {
      */
     public <S, C, E> Uni<Integer> runEach(AggregateBinding<S, C, E> binding, List<String> streamIds,
                                           Caller system, Function<String, C> command) {
+        if (!system.system()) {
+            throw new IllegalArgumentException("runEach is for the service's own caller (Caller.system), not " + system.subject());
+        }
         return Multi.createFrom().iterable(streamIds)
                 .onItem().transformToUniAndConcatenate(id -> execute(binding, CommandRequest.<S, C>internal(id, system,
                                 "scheduler-" + UUID.randomUUID(), loaded -> command.apply(id),
@@ -147,7 +150,8 @@ public class CommandExecutor {
                 throw new HttpProblem(409, "already-exists", "Already exists", "A resource with this id already exists");
             }
         } else {
-            if (!loaded.exists() || !binding.visibleTo(loaded.state(), request.caller())) {
+            // The service itself (a scheduler) may act on any stream of its own; everyone else sees only theirs.
+            if (!loaded.exists() || !(request.caller().system() || binding.visibleTo(loaded.state(), request.caller()))) {
                 throw HttpProblem.notFound("The " + binding.streamType());
             }
             if (!request.anyVersion()) {

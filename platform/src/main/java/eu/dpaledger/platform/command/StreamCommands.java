@@ -1,6 +1,7 @@
 package eu.dpaledger.platform.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.Fingerprints;
 import eu.dpaledger.platform.http.HttpProblem;
@@ -20,14 +21,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The command pipeline every endpoint goes through: the caller, the body check, the idempotency
- * fingerprint, the executor, and the reply with its {@code ETag} (and {@code Location} when created).
- * An endpoint names only its binding, its command and its view:
+ * The command pipeline every endpoint goes through: the caller, the body check, the context the command
+ * needs (looked up first), the idempotency fingerprint, the executor, and the reply with its {@code ETag}
+ * (and {@code Location} when created). An endpoint names only its binding, its command and its view:
  * <pre>
- * return commands.act(AUDITS, id, headers, body, loaded -&gt; new Cancel(body.reason(), ...), this::view);
+ * return commands.act(audits, id, headers, body, given -&gt; new Cancel(body.reason(), given.actor(), given.at()), this::view);
  * </pre>
  * A body declared optional is passed as {@code Optional.ofNullable(body)}; any other body must be present
- * (400 {@code body-required}).
+ * (400 {@code body-required}). A command that needs more than its stream (the agreement's facts, say) passes
+ * the lookup as its context: for a create a {@code Uni}, for a command on a stream a function of the stream's
+ * state (looked up after the stream is found visible, so a foreign id is 404 before anything else is read).
  */
 @ApplicationScoped
 public class StreamCommands {
@@ -46,15 +49,44 @@ public class StreamCommands {
 
     /** Starts the stream {@code id}; answers 201 with the view, its ETag and {@code Location}. */
     public <S, C, E> Uni<Response> create(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
-                                          Function<Loaded<S>, C> command, Function<Loaded<S>, Object> view, String location) {
-        return run(binding, id, true, headers, body, command,
-                after -> reply(201, view.apply(after), after.version(), location));
+                                          Function<Given<S, Void>, C> command, Function<Loaded<S>, Object> view, String location) {
+        return create(binding, id, headers, body, Uni.createFrom().nullItem(), command, view, location);
+    }
+
+    /** Starts the stream {@code id} with a context looked up first (its failure, e.g. a 404, answers instead). */
+    public <S, C, E, F> Uni<Response> create(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
+                                             Uni<F> context, Function<Given<S, F>, C> command, Function<Loaded<S>, Object> view,
+                                             String location) {
+        Object payload = payload(body);
+        Caller caller = callers.current();
+        return context.flatMap(found -> run(binding, id, true, headers, payload, caller, found, command,
+                after -> reply(201, view.apply(after), after.version(), location)));
     }
 
     /** A command on the existing stream {@code id} ({@code If-Match} required); answers 200 with the view and its ETag. */
     public <S, C, E> Uni<Response> act(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
-                                       Function<Loaded<S>, C> command, Function<Loaded<S>, Object> view) {
-        return run(binding, id, false, headers, body, command, after -> reply(200, view.apply(after), after.version(), null));
+                                       Function<Given<S, Void>, C> command, Function<Loaded<S>, Object> view) {
+        Object payload = payload(body);
+        Caller caller = callers.current();
+        return run(binding, id, false, headers, payload, caller, null, command,
+                after -> reply(200, view.apply(after), after.version(), null));
+    }
+
+    /** A command on the existing stream {@code id} that needs a context derived from the stream (e.g. its agreement's facts). */
+    public <S, C, E, F> Uni<Response> act(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
+                                          Function<S, Uni<F>> context, Function<Given<S, F>, C> command,
+                                          Function<Loaded<S>, Object> view) {
+        Object payload = payload(body);
+        Caller caller = callers.current();
+        return executor.load(binding, id)
+                .flatMap(current -> {
+                    if (!current.exists() || !binding.visibleTo(current.state(), caller)) {
+                        throw HttpProblem.notFound("The " + binding.streamType());
+                    }
+                    return context.apply(current.state());
+                })
+                .flatMap(found -> run(binding, id, false, headers, payload, caller, found, command,
+                        after -> reply(200, view.apply(after), after.version(), null)));
     }
 
     /** The stream for a read: 404 unless it exists and the caller may read it ({@link AggregateBinding#readableBy}). */
@@ -78,21 +110,27 @@ public class StreamCommands {
         return callers.current();
     }
 
-    /** The server's time for the command being built. */
+    /** The server's time. */
     public Instant now() {
         return clock.instant();
     }
 
-    private <S, C, E> Uni<Response> run(AggregateBinding<S, C, E> binding, String id, boolean creates, CommandHeaders headers,
-                                        Object body, Function<Loaded<S>, C> command, Function<Loaded<S>, CommandRequest.Reply> reply) {
-        Object payload = body instanceof Optional<?> optional ? optional.orElse(null) : body;
-        if (!(body instanceof Optional<?>)) {
-            RequestSupport.requireBody(body);
+    private static Object payload(Object body) {
+        if (body instanceof Optional<?> optional) {
+            return optional.orElse(null);
         }
-        Caller caller = callers.current();
+        RequestSupport.requireBody(body);
+        return body;
+    }
+
+    private <S, C, E, F> Uni<Response> run(AggregateBinding<S, C, E> binding, String id, boolean creates, CommandHeaders headers,
+                                           Object payload, Caller caller, F context, Function<Given<S, F>, C> command,
+                                           Function<Loaded<S>, CommandRequest.Reply> reply) {
+        Actor actor = binding.actor(caller);
+        Instant at = clock.instant();
         return executor.execute(binding, new CommandRequest<>(id, creates, creates ? null : headers.ifMatch, headers.idempotencyKey,
                         Fingerprints.forKey(mapper, headers.idempotencyKey, headers.path(), payload), caller, headers.correlation(),
-                        command, reply))
+                        loaded -> command.apply(new Given<>(loaded, context, actor, at)), reply))
                 .map(CommandResponse::toResponse);
     }
 

@@ -28,7 +28,7 @@ public class ChangeBinding implements AggregateBinding<ChangeState, ChangeComman
     public static final String STREAM_TYPE = "subprocessor";
 
     /** The scheduler running the clocks: sees every change, belongs to no organisation. */
-    public static final Caller SCHEDULER = new Caller(Actor.SCHEDULER.subject(), null, Set.of());
+    public static final Caller SCHEDULER = Caller.system(Actor.SCHEDULER.subject());
 
     private final SubprocessorChangeAggregate aggregate = new SubprocessorChangeAggregate();
 

@@ -1,0 +1,31 @@
+package eu.dpaledger.platform.contracts;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Reading a published record into its contract type, the same way for every consumer: fields the
+ * consumer does not know are ignored (producers may add fields within a schema version), a record that
+ * does not fit the type is refused (the projection runner sends it to the dead-letter topic).
+ */
+public final class PublishedContracts {
+
+    private static final ObjectMapper READER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+
+    private PublishedContracts() {
+    }
+
+    /** The record's data as the contract type, or {@link IllegalArgumentException} when it does not fit. */
+    public static <T> T read(JsonNode data, Class<T> contract) {
+        try {
+            return READER.treeToValue(data, contract);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a " + contract.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}
