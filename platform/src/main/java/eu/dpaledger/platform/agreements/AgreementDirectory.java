@@ -1,8 +1,8 @@
 package eu.dpaledger.platform.agreements;
 
 import eu.dpaledger.platform.domain.AgreementFacts;
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.Parties;
-import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,12 +42,12 @@ public class AgreementDirectory {
     public Uni<AgreementFacts> forParty(Caller caller, String agreementId) {
         return find(agreementId).map(found -> found
                 .filter(facts -> caller.system() || facts.parties().isParty(caller.organisation()))
-                .orElseThrow(() -> HttpProblem.notFound("The agreement")));
+                .orElseThrow(() -> CommonRejections.notFound("The agreement")));
     }
 
     /** The facts of an agreement a stream of this service already belongs to (404 if the directory lost it). */
     public Uni<AgreementFacts> of(String agreementId) {
-        return find(agreementId).map(found -> found.orElseThrow(() -> HttpProblem.notFound("The agreement")));
+        return find(agreementId).map(found -> found.orElseThrow(() -> CommonRejections.notFound("The agreement")));
     }
 
     static AgreementFacts facts(Row row) {

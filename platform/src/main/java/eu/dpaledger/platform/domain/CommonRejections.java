@@ -12,6 +12,9 @@ public final class CommonRejections {
     public static final String FIELD_REQUIRED = "field-required";
     public static final String INSTANT_IN_THE_FUTURE = "instant-in-the-future";
     public static final String INVALID_COUNTRY = "invalid-country";
+    public static final String NOT_FOUND = "not-found";
+    /** The title of every refusal of a party acting outside its role (the type names the rule that was broken). */
+    public static final String WRONG_PARTY_TITLE = "Not allowed for your role in this agreement";
 
     private CommonRejections() {
     }
@@ -49,5 +52,23 @@ public final class CommonRejections {
     public static DomainRejection invalidCountry(String field, String value) {
         return DomainRejection.invalidField(INVALID_COUNTRY, "Invalid country", field,
                 "'" + value + "' is not an ISO 3166-1 alpha-2 country code such as BE");
+    }
+
+    /**
+     * 404 {@code not-found}: the resource does not exist, or the caller's organisation may not see it; the two
+     * are one answer, so an id leaks nothing.
+     */
+    public static DomainRejection notFound(String what) {
+        return new DomainRejection(DomainRejection.Kind.NOT_FOUND, NOT_FOUND, "Not found",
+                what + " does not exist or is not visible to your organisation");
+    }
+
+    /**
+     * 403 for a party of the agreement acting outside its role (the processor objecting, the controller reporting
+     * a breach). {@code rule} names which party may and what (e.g. {@code only-controller-objects}), {@code detail}
+     * cites the article.
+     */
+    public static DomainRejection wrongParty(String rule, String detail) {
+        return DomainRejection.forbidden(rule, WRONG_PARTY_TITLE, detail);
     }
 }

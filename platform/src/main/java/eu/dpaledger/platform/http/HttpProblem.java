@@ -29,7 +29,7 @@ public class HttpProblem extends RuntimeException {
     public Map<String, Object> details() { return details; }
 
     public static HttpProblem notFound(String what) {
-        return new HttpProblem(404, "not-found", "Not found", what + " does not exist or is not visible to your organisation");
+        return new HttpProblem(404, eu.dpaledger.platform.domain.CommonRejections.NOT_FOUND, "Not found", what + " does not exist or is not visible to your organisation");
     }
 
     public static HttpProblem badRequest(String rule, String title, String detail) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.AgreementFacts;
-import eu.dpaledger.platform.http.HttpProblem;
+import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.testing.AgreementEvents;
 import eu.dpaledger.testing.Tokens;
@@ -91,11 +91,12 @@ class AgreementDirectoryTest {
         Caller processor = new Caller("esn-user", Tokens.ESN, Set.of(Caller.PROCESSOR));
         Caller stranger = new Caller("other", Tokens.VOORBEELD, Set.of(Caller.CONTROLLER));
         assertEquals(id, directory.forParty(processor, id).await().indefinitely().agreementId());
-        HttpProblem foreign = assertThrows(HttpProblem.class, () -> directory.forParty(stranger, id).await().indefinitely());
-        HttpProblem unknown = assertThrows(HttpProblem.class,
+        DomainRejection foreign = assertThrows(DomainRejection.class, () -> directory.forParty(stranger, id).await().indefinitely());
+        DomainRejection unknown = assertThrows(DomainRejection.class,
                 () -> directory.forParty(processor, UUID.randomUUID().toString()).await().indefinitely());
-        assertEquals(404, foreign.status());
-        assertEquals(unknown.status(), foreign.status());
+        assertEquals(DomainRejection.Kind.NOT_FOUND, foreign.kind());
+        assertEquals("not-found", foreign.rule());
+        assertEquals(unknown.kind(), foreign.kind());
         assertEquals(unknown.getMessage(), foreign.getMessage());
 
         // Party in its role, always role AND organisation.
