@@ -1,77 +1,72 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
-import eu.dpaledger.platform.contracts.AgreementSummary;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.dpaledger.platform.agreements.AgreementDirectoryProjection;
+import eu.dpaledger.platform.contracts.AgreementPublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Set;
 
 /**
- * Agreements as this service needs them, from {@code dpa.agreements}: every agreement event carries a
- * summary of the agreement after it (parties, status, settings, annex-1 sub-processors), so a row is an
- * upsert guarded by the stream version. {@code AgreementActivated} also seeds the registry with the
- * annex-1 sub-processors as the accepted baseline (art. 6.1), in the same statement.
+ * The registry's baseline (art. 6.1): when an agreement is activated, the annex-1 sub-processors the
+ * controller accepted by signing enter {@code registry_entries} as {@code BASELINE}, each if absent. What
+ * this service knows of the agreement itself is the kernel's directory ({@link AgreementDirectoryProjection}).
+ * <p>
+ * This projection replaced the service's own {@code agreements} projection, which seeded the baseline in
+ * the same statement as its agreement row. Its bookkeeping is per projection name, but the Kafka consumer
+ * group is the service's, so on an upgraded database it only sees events from its first start on: the
+ * baseline rows of agreements activated before are already in {@code registry_entries}, so nothing is missing.
  */
 @ApplicationScoped
-public class AgreementsProjection implements ProjectionHandler {
+public class RegistryBaselineProjection implements ProjectionHandler {
 
-    public static final String TOPIC = AgreementSummary.TOPIC;
-    static final String ACTIVATED = "eu.dpaledger.agreement.AgreementActivated.v1";
+    public static final String NAME = "registry-baseline";
+
+    @Inject
+    ObjectMapper mapper;
 
     @Override
     public String name() {
-        return "agreements";
+        return NAME;
     }
 
     @Override
     public Set<String> topics() {
-        return Set.of(TOPIC);
+        return Set.of(AgreementPublished.TOPIC);
     }
 
-    /** Every agreement event carries the summary; other aggregates publishing on the topic are not needed here. */
+    /** Only the activation sets the baseline; the other agreement events (and the assistance aggregates') are not needed. */
     @Override
     public Interest interestIn(String topic, String ceType) {
-        return ceType.startsWith(AgreementSummary.TYPE_PREFIX) ? Interest.APPLY : Interest.IGNORE;
+        return AgreementDirectoryProjection.ACTIVATED.equals(ceType) ? Interest.APPLY : Interest.IGNORE;
     }
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        return Uni.createFrom().item(() -> AgreementSummary.of(event)).flatMap(a -> upsert(tx, a, event));
+        return Uni.createFrom().item(() -> AgreementPublished.of(event)).flatMap(a -> seed(tx, a, event));
     }
 
-    private static Uni<Void> upsert(SqlClient tx, AgreementSummary a, IncomingEvent event) {
-        Tuple values = Tuple.tuple(Arrays.asList(a.agreementId(), a.streamVersion(), a.status(), a.controllerOrg(),
-                a.controllerName(), a.processorOrg(), a.processorName(), a.subprocessorObjectionDays(), a.timeZone(),
-                a.annexSubprocessors().toString(), event.time().atOffset(ZoneOffset.UTC), ACTIVATED.equals(event.type())));
-        return tx.preparedQuery("WITH upsert AS (INSERT INTO agreements (agreement_id, stream_version, status, controller_org, "
-                        + "controller_name, processor_org, processor_name, objection_days, time_zone, annex_subprocessors, "
-                        + "activated_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, "
-                        + "CASE WHEN $12::boolean THEN $11::timestamptz END, $11) "
-                        + "ON CONFLICT (agreement_id) DO UPDATE SET stream_version = excluded.stream_version, "
-                        + "status = excluded.status, controller_org = excluded.controller_org, "
-                        + "controller_name = excluded.controller_name, processor_org = excluded.processor_org, "
-                        + "processor_name = excluded.processor_name, objection_days = excluded.objection_days, "
-                        + "time_zone = excluded.time_zone, annex_subprocessors = excluded.annex_subprocessors, "
-                        + "activated_at = coalesce(agreements.activated_at, excluded.activated_at), updated_at = excluded.updated_at "
-                        + "WHERE agreements.stream_version < excluded.stream_version RETURNING 1) "
-                        // Art. 6.1 baseline: the sub-processors the controller accepted by signing annex 1.
-                        + "INSERT INTO registry_entries (agreement_id, entry_id, name, name_key, head_office, country, "
+    private Uni<Void> seed(SqlClient tx, AgreementPublished a, IncomingEvent event) {
+        Tuple values = Tuple.of(a.agreementId(), mapper.valueToTree(a.agreement().subprocessors()).toString(),
+                event.time().atOffset(ZoneOffset.UTC));
+        return tx.preparedQuery("INSERT INTO registry_entries (agreement_id, entry_id, name, name_key, head_office, country, "
                         + "transfer_mechanism, basis, accepted_since) "
                         + "SELECT $1, 'baseline:' || " + RegistryProjection.NAME_KEY_SQL.formatted("s.name") + ", s.name, "
                         + RegistryProjection.NAME_KEY_SQL.formatted("s.name") + ", s.\"headOffice\", upper(s.country), "
-                        + "s.\"transferMechanism\", 'BASELINE', $11 "
-                        + "FROM jsonb_to_recordset($10::text::jsonb) AS s(name text, \"headOffice\" text, country text, "
-                        + "\"transferMechanism\" text) WHERE $12::boolean ON CONFLICT DO NOTHING")
+                        + "s.\"transferMechanism\", 'BASELINE', $3 "
+                        + "FROM jsonb_to_recordset($2::text::jsonb) AS s(name text, \"headOffice\" text, country text, "
+                        + "\"transferMechanism\" text) ON CONFLICT DO NOTHING")
                 .execute(values).replaceWithVoid();
     }
 
-    /** One statement per event: a version-guarded upsert and an insert-if-absent. */
+    /** One insert-if-absent per event. */
     @Override
     public boolean pipelined() {
         return true;
@@ -79,8 +74,6 @@ public class AgreementsProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> reset(SqlClient tx) {
-        return tx.query("DELETE FROM agreements").execute()
-                .flatMap(x -> tx.query("DELETE FROM registry_entries WHERE basis = 'BASELINE'").execute())
-                .replaceWithVoid();
+        return tx.query("DELETE FROM registry_entries WHERE basis = 'BASELINE'").execute().replaceWithVoid();
     }
 }
