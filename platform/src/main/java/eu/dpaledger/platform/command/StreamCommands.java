@@ -63,6 +63,32 @@ public class StreamCommands {
                 after -> reply(201, view.apply(after), after.version(), location)));
     }
 
+    /**
+     * Starts the stream {@code id} and, in the same transaction, runs {@code then} on the existing stream
+     * {@code thenId} of the same binding, to which {@code If-Match} applies (required): both append or neither
+     * does, e.g. a new change and the one it supersedes. The reply and the {@code Idempotency-Key} are the
+     * new stream's, as for {@link #create}.
+     */
+    public <S, C, E, F> Uni<Response> create(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
+                                             Uni<F> context, Function<Given<S, F>, C> command, String thenId,
+                                             Function<Given<S, F>, C> then, Function<Loaded<S>, Object> view, String location) {
+        Object payload = payload(body);
+        ETags.requiredVersion(headers.ifMatch);
+        Caller caller = callers.current();
+        Actor actor = binding.actor(caller);
+        Instant at = clock.instant();
+        String correlation = headers.correlation();
+        return context.flatMap(found -> executor.execute(binding,
+                        new CommandRequest<>(id, true, null, headers.idempotencyKey,
+                                Fingerprints.forKey(mapper, headers.idempotencyKey, headers.path(), payload), caller,
+                                correlation, loaded -> command.apply(new Given<>(loaded, found, actor, at)),
+                                after -> reply(201, view.apply(after), after.version(), location)),
+                        new CommandRequest<>(thenId, false, headers.ifMatch, null, null, caller, correlation,
+                                loaded -> then.apply(new Given<>(loaded, found, actor, at)),
+                                loaded -> new CommandRequest.Reply(200, null, Map.of()))))
+                .map(CommandResponse::toResponse);
+    }
+
     /** A command on the existing stream {@code id} ({@code If-Match} required); answers 200 with the view and its ETag. */
     public <S, C, E> Uni<Response> act(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
                                        Function<Given<S, Void>, C> command, Function<Loaded<S>, Object> view) {

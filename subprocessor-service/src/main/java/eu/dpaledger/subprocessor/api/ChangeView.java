@@ -1,9 +1,9 @@
 package eu.dpaledger.subprocessor.api;
 
-import eu.dpaledger.subprocessor.domain.ChangeClocks;
-import eu.dpaledger.subprocessor.domain.ChangeRecord;
-import eu.dpaledger.subprocessor.domain.ChangeStatus;
-import eu.dpaledger.subprocessor.domain.Objection;
+import eu.dpaledger.subprocessor.domain.change.ChangeClocks;
+import eu.dpaledger.subprocessor.domain.change.ChangeRecord;
+import eu.dpaledger.subprocessor.domain.change.ChangeStatus;
+import eu.dpaledger.subprocessor.domain.change.Objection;
 
 import java.time.Instant;
 import java.time.LocalDate;

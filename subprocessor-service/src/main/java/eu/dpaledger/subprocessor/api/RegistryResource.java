@@ -1,25 +1,23 @@
 package eu.dpaledger.subprocessor.api;
 
-import eu.dpaledger.platform.domain.CommonRejections;
-import eu.dpaledger.platform.command.CommandRequest;
+import eu.dpaledger.platform.command.CommandHeaders;
 import eu.dpaledger.platform.command.Loaded;
-import eu.dpaledger.platform.http.ETags;
+import eu.dpaledger.platform.command.StreamCommands;
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
-import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
-import eu.dpaledger.platform.security.CallerProvider;
-import eu.dpaledger.subprocessor.application.SubprocessorApplication;
-import eu.dpaledger.subprocessor.domain.ProofCommand;
-import eu.dpaledger.subprocessor.domain.ProofEvent;
-import eu.dpaledger.subprocessor.infrastructure.ChangeBinding;
+import eu.dpaledger.subprocessor.application.AgreementContexts;
+import eu.dpaledger.subprocessor.domain.proof.ProofCommand;
+import eu.dpaledger.subprocessor.domain.proof.ProofEvent;
+import eu.dpaledger.subprocessor.infrastructure.ProofBinding;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorReadModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The sub-processor registry (art. 6.5): per agreement with its history, and across the caller's agreements;
@@ -51,13 +50,19 @@ import java.util.Optional;
 public class RegistryResource {
 
     @Inject
-    SubprocessorApplication application;
+    StreamCommands commands;
+
+    @Inject
+    ProofBinding proofs;
+
+    @Inject
+    AgreementContexts contexts;
+
+    @Inject
+    AgreementReads agreements;
 
     @Inject
     SubprocessorReadModel readModel;
-
-    @Inject
-    CallerProvider callers;
 
     /** The registry of one agreement. */
     public record Registry(String agreementId, String status, List<SubprocessorReadModel.Entry> subprocessors) {
@@ -68,8 +73,8 @@ public class RegistryResource {
     @Operation(summary = "Sub-processors of an agreement: current ones, since when and on what basis; removed ones kept as removed")
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller's organisation", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Registry> registry(@PathParam("agreementId") String agreementId, @QueryParam("current") Boolean currentOnly) {
-        return application.agreementReadableBy(callers.current(), agreementId)
-                .flatMap(a -> readModel.registry(agreementId).map(entries -> new Registry(agreementId, a.facts().status(),
+        return agreements.readableBy(commands.caller(), agreementId)
+                .flatMap(a -> readModel.registry(agreementId).map(entries -> new Registry(agreementId, a.status(),
                         Boolean.TRUE.equals(currentOnly) ? entries.stream().filter(SubprocessorReadModel.Entry::current).toList()
                                 : entries)));
     }
@@ -83,15 +88,13 @@ public class RegistryResource {
     @APIResponse(responseCode = "403", description = "only-controller-requests-proof", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Unknown agreement, or subprocessor-not-engaged", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> requestProof(@PathParam("agreementId") String agreementId, @PathParam("name") String name,
-                                      @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                      @HeaderParam("X-Correlation-Id") String correlationId, Requests.ProofRequest body) {
-        Caller caller = callers.current();
+                                      @BeanParam CommandHeaders headers, Requests.ProofRequest body) {
+        String proofId = UUID.randomUUID().toString();
         String note = body == null ? null : body.note();
-        return application.recordProof(caller, agreementId, idempotencyKey, RequestSupport.correlationId(correlationId),
-                        "/agreements/" + agreementId + "/subprocessors/" + name + "/proof-requests", body,
-                        (id, a) -> new ProofCommand.RequestProof(id, a.facts(), name, note, ChangeBinding.actor(caller), application.now()),
-                        RegistryResource::recorded)
-                .map(r -> r.toResponse());
+        return commands.create(proofs, proofId, headers, Optional.ofNullable(body), contexts.forParty(commands.caller(), agreementId),
+                given -> new ProofCommand.RequestProof(proofId, given.context().agreement(), given.context().engaged(), name, note,
+                        given.actor(), given.at()),
+                RegistryResource::recorded, null);
     }
 
     @POST
@@ -103,16 +106,12 @@ public class RegistryResource {
     @APIResponse(responseCode = "400", description = "field-required, invalid-sha256", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "only-processor-provides-proof", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> provideProof(@PathParam("agreementId") String agreementId, @PathParam("name") String name,
-                                      @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                      @HeaderParam("X-Correlation-Id") String correlationId, Requests.ProofAttachment body) {
-        RequestSupport.requireBody(body);
-        Caller caller = callers.current();
-        return application.recordProof(caller, agreementId, idempotencyKey, RequestSupport.correlationId(correlationId),
-                        "/agreements/" + agreementId + "/subprocessors/" + name + "/proofs", body,
-                        (id, a) -> new ProofCommand.AttachProof(id, a.facts(), name, body.reference(), body.sha256(),
-                                ChangeBinding.actor(caller), application.now()),
-                        RegistryResource::recorded)
-                .map(r -> r.toResponse());
+                                      @BeanParam CommandHeaders headers, Requests.ProofAttachment body) {
+        String proofId = UUID.randomUUID().toString();
+        return commands.create(proofs, proofId, headers, body, contexts.forParty(commands.caller(), agreementId),
+                given -> new ProofCommand.AttachProof(proofId, given.context().agreement(), given.context().engaged(), name,
+                        body.reference(), body.sha256(), given.actor(), given.at()),
+                RegistryResource::recorded, null);
     }
 
     @GET
@@ -122,16 +121,17 @@ public class RegistryResource {
         if (country != null && !country.matches("[A-Za-z]{2}")) {
             throw HttpProblem.badRequest(CommonRejections.INVALID_COUNTRY, "Invalid country", "country must be an ISO 3166-1 alpha-2 code such as BE");
         }
-        Caller caller = callers.current();
+        Caller caller = commands.caller();
         return readModel.overview(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR), country)
                 .map(lines -> Map.of("organisation", caller.organisation(), "subprocessors", lines));
     }
 
-    private static CommandRequest.Reply recorded(Loaded<Optional<ProofEvent>> after) {
+    /** A proof record as recorded: its id, its type and the record itself. */
+    private static Map<String, Object> recorded(Loaded<Optional<ProofEvent>> after) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", after.streamId());
         body.put("type", after.state().map(e -> e.getClass().getSimpleName()).orElse(null));
         body.put("record", after.state().orElse(null));
-        return new CommandRequest.Reply(201, body, Map.of("ETag", ETags.of(after.version())));
+        return body;
     }
 }

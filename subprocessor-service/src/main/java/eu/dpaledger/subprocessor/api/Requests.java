@@ -1,6 +1,6 @@
 package eu.dpaledger.subprocessor.api;
 
-import eu.dpaledger.subprocessor.domain.ChangeKind;
+import eu.dpaledger.subprocessor.domain.change.ChangeKind;
 import eu.dpaledger.subprocessor.domain.SubprocessorDetails;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

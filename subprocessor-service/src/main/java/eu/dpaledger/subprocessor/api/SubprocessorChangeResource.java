@@ -1,25 +1,24 @@
 package eu.dpaledger.subprocessor.api;
 
-import eu.dpaledger.platform.command.CommandRequest;
+import eu.dpaledger.platform.command.CommandHeaders;
+import eu.dpaledger.platform.command.Given;
 import eu.dpaledger.platform.command.Loaded;
-import eu.dpaledger.platform.http.ETags;
+import eu.dpaledger.platform.command.StreamCommands;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
-import eu.dpaledger.platform.http.RequestSupport;
-import eu.dpaledger.platform.security.Caller;
-import eu.dpaledger.platform.security.CallerProvider;
-import eu.dpaledger.subprocessor.application.SubprocessorApplication;
-import eu.dpaledger.subprocessor.domain.Actor;
-import eu.dpaledger.subprocessor.domain.ChangeCommand;
-import eu.dpaledger.subprocessor.domain.ChangeState;
-import eu.dpaledger.subprocessor.domain.ChangeStatus;
+import eu.dpaledger.subprocessor.application.AgreementContexts;
+import eu.dpaledger.subprocessor.domain.change.ChangeCommand;
+import eu.dpaledger.subprocessor.domain.change.ChangeRecord;
+import eu.dpaledger.subprocessor.domain.change.ChangeState;
+import eu.dpaledger.subprocessor.domain.change.ChangeStatus;
+import eu.dpaledger.subprocessor.infrastructure.ChangeBinding;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorReadModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,12 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /**
  * Sub-processor change notices (art. 6.1, 6.2): the processor announces, the controller may object
@@ -55,13 +51,19 @@ import java.util.function.BiFunction;
 public class SubprocessorChangeResource {
 
     @Inject
-    SubprocessorApplication application;
+    StreamCommands commands;
+
+    @Inject
+    ChangeBinding changes;
+
+    @Inject
+    AgreementContexts contexts;
+
+    @Inject
+    AgreementReads agreements;
 
     @Inject
     SubprocessorReadModel readModel;
-
-    @Inject
-    CallerProvider callers;
 
     @POST
     @Path("/agreements/{agreementId}/subprocessor-changes")
@@ -73,15 +75,11 @@ public class SubprocessorChangeResource {
     @APIResponse(responseCode = "403", description = "only-processor-announces-changes", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "agreement-not-active, subprocessor-already-engaged", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "intended-before-objection-window-ends, subprocessor-not-engaged", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<Response> announce(@PathParam("agreementId") String agreementId,
-                                  @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                  @HeaderParam("X-Correlation-Id") String correlationId, Requests.ChangeNotice body) {
-        RequestSupport.requireBody(body);
+    public Uni<Response> announce(@PathParam("agreementId") String agreementId, @BeanParam CommandHeaders headers,
+                                  Requests.ChangeNotice body) {
         String changeId = UUID.randomUUID().toString();
-        return application.announce(callers.current(), agreementId, changeId, announcement(body), null, null, idempotencyKey,
-                        RequestSupport.correlationId(correlationId), "/agreements/" + agreementId + "/subprocessor-changes", body,
-                        created(changeId))
-                .map(r -> r.toResponse());
+        return commands.create(changes, changeId, headers, body, contexts.forParty(commands.caller(), agreementId),
+                given -> announce(changeId, given, body, null), this::view, "/subprocessor-changes/" + changeId);
     }
 
     @GET
@@ -93,16 +91,14 @@ public class SubprocessorChangeResource {
             throw HttpProblem.badRequest("invalid-status", "Invalid status",
                     "status must be one of " + Arrays.toString(ChangeStatus.values()));
         }
-        return application.agreementReadableBy(callers.current(), agreementId)
-                .flatMap(a -> readModel.changes(agreementId, status));
+        return agreements.readableBy(commands.caller(), agreementId).flatMap(a -> readModel.changes(agreementId, status));
     }
 
     @GET
     @Path("/subprocessor-changes/{id}")
     @Operation(summary = "One change: state, objection, acceptance and every deadline; ETag = stream version")
     public Uni<Response> get(@PathParam("id") String id) {
-        return application.load(callers.current(), id).map(loaded -> Response.ok(view(loaded, application.now()))
-                .header("ETag", ETags.of(loaded.version())).build());
+        return commands.get(changes, id, this::view);
     }
 
     @POST
@@ -112,34 +108,26 @@ public class SubprocessorChangeResource {
     @APIResponse(responseCode = "200", description = "Objection recorded")
     @APIResponse(responseCode = "403", description = "only-controller-objects", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "objection-window-closed, change-not-objectable, change-already-objected", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<Response> object(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                @HeaderParam("X-Correlation-Id") String correlationId, Requests.ObjectionRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, idempotencyKey, correlationId, "/objection", body,
-                (actor, at) -> new ChangeCommand.RaiseObjection(body.grounds(), actor, at));
+    public Uni<Response> object(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.ObjectionRequest body) {
+        return commands.act(changes, id, headers, body,
+                given -> new ChangeCommand.RaiseObjection(body.grounds(), given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/subprocessor-changes/{id}/objection-withdrawal")
     @Operation(summary = "Withdraw the objection (controller): the change is accepted, objection resolved")
-    public Uni<Response> withdrawObjection(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                          @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                          @HeaderParam("X-Correlation-Id") String correlationId, Requests.ReasonRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, idempotencyKey, correlationId, "/objection-withdrawal", body,
-                (actor, at) -> new ChangeCommand.WithdrawObjection(body.reason(), actor, at));
+    public Uni<Response> withdrawObjection(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+                                          Requests.ReasonRequest body) {
+        return commands.act(changes, id, headers, body,
+                given -> new ChangeCommand.WithdrawObjection(body.reason(), given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/subprocessor-changes/{id}/withdrawal")
     @Operation(summary = "Withdraw the change (processor)")
-    public Uni<Response> withdraw(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                  @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                  @HeaderParam("X-Correlation-Id") String correlationId, Requests.ReasonRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, idempotencyKey, correlationId, "/withdrawal", body,
-                (actor, at) -> new ChangeCommand.WithdrawChange(body.reason(), actor, at));
+    public Uni<Response> withdraw(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.ReasonRequest body) {
+        return commands.act(changes, id, headers, body,
+                given -> new ChangeCommand.WithdrawChange(body.reason(), given.actor(), given.at()), this::view);
     }
 
     @POST
@@ -147,40 +135,28 @@ public class SubprocessorChangeResource {
     @Operation(summary = "Propose an alternative (processor): a new change that supersedes this one",
             description = "If-Match is this change's ETag. Both the new change and the supersession are recorded in one transaction; the answer is the new change (201).")
     @APIResponse(responseCode = "201", description = "The alternative change, announced; Location points to it")
-    public Uni<Response> alternative(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                     @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                     @HeaderParam("X-Correlation-Id") String correlationId, Requests.ChangeNotice body) {
-        RequestSupport.requireBody(body);
-        ETags.requiredVersion(ifMatch);
-        Caller caller = callers.current();
+    public Uni<Response> alternative(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+                                     Requests.ChangeNotice body) {
         String changeId = UUID.randomUUID().toString();
-        // The superseded change names the agreement: a caller who cannot see it gets 404 here.
-        return application.load(caller, id)
-                .flatMap(old -> application.announce(caller, SubprocessorApplication.record(old).agreementId(), changeId,
-                        announcement(body), id, ifMatch, idempotencyKey, RequestSupport.correlationId(correlationId),
-                        "/subprocessor-changes/" + id + "/alternative", body, created(changeId)))
-                .map(r -> r.toResponse());
+        // The superseded change names the agreement: a caller who may not read it gets 404 here.
+        return commands.create(changes, changeId, headers, body,
+                commands.read(changes, id).flatMap(old -> contexts.forParty(commands.caller(), record(old).agreementId())),
+                given -> announce(changeId, given, body, id), id,
+                given -> new ChangeCommand.Supersede(changeId, given.context().agreement().agreementId(), given.actor(), given.at()),
+                this::view, "/subprocessor-changes/" + changeId);
     }
 
-    private Uni<Response> act(String id, String ifMatch, String idempotencyKey, String correlationId, String suffix,
-                              Object body, BiFunction<Actor, Instant, ChangeCommand> command) {
-        return application.act(callers.current(), id, ifMatch, idempotencyKey, RequestSupport.correlationId(correlationId),
-                        "/subprocessor-changes/" + id + suffix, body, command,
-                        after -> new CommandRequest.Reply(200, view(after, application.now()), Map.of("ETag", ETags.of(after.version()))))
-                .map(r -> r.toResponse());
+    private static ChangeCommand.Announce announce(String changeId, Given<ChangeState, AgreementContexts.Context> given,
+                                                   Requests.ChangeNotice body, String supersedes) {
+        return new ChangeCommand.Announce(changeId, given.context().agreement(), given.context().engaged(), body.kind(),
+                body.subprocessor(), body.replaces(), body.intendedFrom(), body.reason(), supersedes, given.actor(), given.at());
     }
 
-    private SubprocessorApplication.Replier created(String changeId) {
-        return after -> new CommandRequest.Reply(201, view(after, application.now()),
-                Map.of("ETag", ETags.of(after.version()), "Location", "/subprocessor-changes/" + changeId));
+    private ChangeView view(Loaded<ChangeState> loaded) {
+        return ChangeView.of(record(loaded), loaded.version(), commands.now());
     }
 
-    private static SubprocessorApplication.Announcement announcement(Requests.ChangeNotice body) {
-        return new SubprocessorApplication.Announcement(body.kind(), body.subprocessor(), body.replaces(), body.intendedFrom(),
-                body.reason());
-    }
-
-    private static ChangeView view(Loaded<ChangeState> loaded, Instant now) {
-        return ChangeView.of(SubprocessorApplication.record(loaded), loaded.version(), now);
+    private static ChangeRecord record(Loaded<ChangeState> loaded) {
+        return loaded.state().change().orElseThrow(() -> HttpProblem.notFound("The change"));
     }
 }

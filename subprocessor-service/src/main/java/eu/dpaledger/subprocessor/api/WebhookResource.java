@@ -35,10 +35,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Webhook subscriptions for organisations without Kafka access: signed deliveries (Standard Webhooks)
- * of the events of their own agreements on {@code dpa.subprocessors}, with retries and a delivery log.
+ * of the events of their own agreements on {@code dpa.subprocessors}, with retries and a delivery log. A
+ * subscription belongs to the organisation in the party roles it was made in: it receives the events of the
+ * agreements its organisation is party to in that role, and only a caller of that organisation in that role
+ * sees or deletes it.
  */
 @Path("/webhook-subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -84,7 +88,7 @@ public class WebhookResource {
         }
         Caller caller = callers.current();
         String secret = WebhookSignature.newSecret();
-        return subscriptions.create(caller.organisation(), caller.subject(), body.url().trim(),
+        return subscriptions.create(caller.organisation(), partyRoles(caller), caller.subject(), body.url().trim(),
                         List.copyOf(new TreeSet<>(body.eventTypes())), secret, clock.instant())
                 .map(s -> {
                     Map<String, Object> out = view(s);
@@ -96,7 +100,8 @@ public class WebhookResource {
     @GET
     @Operation(summary = "Your organisation's subscriptions (secrets are not shown again)")
     public Uni<List<Map<String, Object>>> list() {
-        return subscriptions.list(callers.current().organisation()).map(all -> all.stream().map(WebhookResource::view).toList());
+        Caller caller = callers.current();
+        return subscriptions.list(caller.organisation(), partyRoles(caller)).map(all -> all.stream().map(WebhookResource::view).toList());
     }
 
     @GET
@@ -112,7 +117,8 @@ public class WebhookResource {
     @Operation(summary = "Unsubscribe: pending deliveries are cancelled, the log is kept")
     public Uni<Response> delete(@PathParam("id") String id) {
         UUID uuid = uuid(id);
-        return subscriptions.delete(callers.current().organisation(), uuid).map(deleted -> {
+        Caller caller = callers.current();
+        return subscriptions.delete(caller.organisation(), partyRoles(caller), uuid).map(deleted -> {
             if (!deleted) {
                 throw HttpProblem.notFound("The subscription");
             }
@@ -133,8 +139,14 @@ public class WebhookResource {
 
     private Uni<WebhookSubscriptions.Subscription> owned(String id) {
         UUID uuid = uuid(id);
-        return subscriptions.find(callers.current().organisation(), uuid)
+        Caller caller = callers.current();
+        return subscriptions.find(caller.organisation(), partyRoles(caller), uuid)
                 .map(found -> found.orElseThrow(() -> HttpProblem.notFound("The subscription")));
+    }
+
+    /** The party roles the caller acts in: a subscription is its organisation's in these roles only (role AND organisation). */
+    private static List<String> partyRoles(Caller caller) {
+        return Stream.of(Caller.CONTROLLER, Caller.PROCESSOR).filter(caller::hasRole).toList();
     }
 
     private static UUID uuid(String id) {

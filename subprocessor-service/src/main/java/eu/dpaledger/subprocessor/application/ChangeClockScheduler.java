@@ -1,7 +1,8 @@
 package eu.dpaledger.subprocessor.application;
 
 import eu.dpaledger.platform.command.CommandExecutor;
-import eu.dpaledger.subprocessor.domain.ChangeCommand;
+import eu.dpaledger.platform.security.Caller;
+import eu.dpaledger.subprocessor.domain.change.ChangeCommand;
 import eu.dpaledger.subprocessor.infrastructure.ChangeBinding;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorReadModel;
 import io.quarkus.scheduler.Scheduled;
@@ -26,6 +27,9 @@ import java.time.Instant;
 public class ChangeClockScheduler {
 
     private static final Logger LOG = Logger.getLogger(ChangeClockScheduler.class);
+
+    /** The service itself running the clocks: may tick any change, belongs to no organisation. */
+    static final Caller SCHEDULER = Caller.system("subprocessor-service/scheduler");
 
     @Inject
     CommandExecutor executor;
@@ -56,6 +60,6 @@ public class ChangeClockScheduler {
     public Uni<Integer> tick() {
         Instant now = clock.instant();
         return readModel.dueChanges(now, windowWarning, terminationWarning).flatMap(ids -> executor.runEach(binding, ids,
-                ChangeBinding.SCHEDULER, id -> new ChangeCommand.Tick(windowWarning, terminationWarning, now)));
+                SCHEDULER, id -> new ChangeCommand.Tick(windowWarning, terminationWarning, now)));
     }
 }

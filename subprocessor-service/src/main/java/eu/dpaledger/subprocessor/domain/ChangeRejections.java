@@ -3,9 +3,7 @@ package eu.dpaledger.subprocessor.domain;
 import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 
-import java.util.Map;
-
-/** The rules a change command can break: each a stable problem type. */
+/** The rules a change or flow-down proof command can break: each a stable problem type. */
 public final class ChangeRejections {
 
     public static final String AGREEMENT_NOT_ACTIVE = "agreement-not-active";
@@ -30,17 +28,11 @@ public final class ChangeRejections {
     private ChangeRejections() {
     }
 
-    static DomainRejection required(String field) {
+    public static DomainRejection required(String field) {
         return CommonRejections.required(field);
     }
 
-    static DomainRejection forbidden(String rule, String detail) {
+    public static DomainRejection forbidden(String rule, String detail) {
         return DomainRejection.forbidden(rule, "Not allowed for your role in this agreement", detail);
-    }
-
-    static DomainRejection notOpen(ChangeRecord change) {
-        return new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, CHANGE_NOT_OPEN, "The change is no longer open",
-                "The change is " + change.status() + "; nothing can be done to it any more",
-                Map.of("status", change.status().name()));
     }
 }

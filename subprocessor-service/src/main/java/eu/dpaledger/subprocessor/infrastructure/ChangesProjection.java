@@ -1,6 +1,6 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -17,7 +16,8 @@ import java.util.Set;
 
 /**
  * The change list (lists, and the scheduler's worklist), from this service's own {@code dpa.subprocessors}:
- * each event carries the change's summary after it, so a row is an upsert guarded by the stream version.
+ * each event carries the change's summary after it ({@link SubprocessorChangePublished}), so a row is an
+ * upsert guarded by the stream version.
  */
 @ApplicationScoped
 public class ChangesProjection implements ProjectionHandler {
@@ -42,28 +42,28 @@ public class ChangesProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        JsonNode data = event.data();
-        JsonNode c = data.get("change");
-        if (c == null || !data.hasNonNull("changeId") || !data.hasNonNull("agreementId")) {
-            return Uni.createFrom().failure(new IllegalArgumentException("change event without changeId, agreementId or summary"));
-        }
+        return Uni.createFrom().item(() -> SubprocessorChangePublished.of(event)).flatMap(published -> upsert(tx, published, event));
+    }
+
+    private static Uni<Void> upsert(SqlClient tx, SubprocessorChangePublished published, IncomingEvent event) {
+        SubprocessorChangePublished.Summary c = published.change();
         Tuple values = Tuple.tuple(Arrays.asList(
-                data.get("changeId").asText(),
-                data.get("streamVersion").asLong(),
-                data.get("agreementId").asText(),
-                c.path("controllerOrg").asText(),
-                c.path("processorOrg").asText(),
-                c.path("kind").asText(),
-                c.path("subprocessor").path("name").asText(),
-                c.path("status").asText(),
-                instant(c.get("announcedAt")),
-                LocalDate.parse(c.path("intendedFrom").asText()),
-                c.path("timeZone").asText(),
-                instant(c.get("objectionWindowEndsAt")),
-                c.path("windowWarned").asBoolean(),
-                instant(c.get("terminationRightFrom")),
-                c.path("terminationWarned").asBoolean(),
-                c.path("terminationRightGranted").asBoolean(),
+                published.changeId(),
+                published.streamVersion(),
+                published.agreementId(),
+                c.controllerOrg(),
+                c.processorOrg(),
+                c.kind(),
+                c.subprocessor().name(),
+                c.status(),
+                utc(c.announcedAt()),
+                c.intendedFrom(),
+                c.timeZone(),
+                utc(c.objectionWindowEndsAt()),
+                c.windowWarned(),
+                utc(c.terminationRightFrom()),
+                c.terminationWarned(),
+                c.terminationRightGranted(),
                 event.time().atOffset(ZoneOffset.UTC)));
         return tx.preparedQuery("INSERT INTO changes (change_id, stream_version, agreement_id, controller_org, processor_org, "
                         + "kind, subprocessor_name, status, announced_at, intended_from, time_zone, window_ends_at, window_warned, "
@@ -77,8 +77,8 @@ public class ChangesProjection implements ProjectionHandler {
                 .execute(values).replaceWithVoid();
     }
 
-    private static OffsetDateTime instant(JsonNode node) {
-        return node == null || node.isNull() ? null : Instant.parse(node.asText()).atOffset(ZoneOffset.UTC);
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import eu.dpaledger.platform.contracts.FlowDownProofPublished;
+import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +17,7 @@ import java.util.Set;
 /**
  * The registry per agreement (art. 6.5), moved by changes that took effect: an ADD engages a
  * sub-processor, a REMOVE marks one removed (kept, with when and by which change), a REPLACE does both.
- * The annex-1 baseline comes from {@link AgreementsProjection}.
+ * The annex-1 baseline comes from {@link RegistryBaselineProjection}.
  */
 @ApplicationScoped
 public class RegistryProjection implements ProjectionHandler {
@@ -25,8 +26,6 @@ public class RegistryProjection implements ProjectionHandler {
     static final String NAME_KEY_SQL = "lower(regexp_replace(btrim(%s), '\\s+', ' ', 'g'))";
 
     static final String TOOK_EFFECT = "eu.dpaledger.subprocessor.ChangeTookEffect.v1";
-    static final String PROOF_REQUESTED = "eu.dpaledger.subprocessor.FlowDownProofRequested.v1";
-    static final String PROOF_PROVIDED = "eu.dpaledger.subprocessor.FlowDownProofProvided.v1";
 
     @Override
     public String name() {
@@ -40,7 +39,7 @@ public class RegistryProjection implements ProjectionHandler {
 
     @Override
     public Interest interestIn(String topic, String ceType) {
-        if (TOOK_EFFECT.equals(ceType) || PROOF_REQUESTED.equals(ceType) || PROOF_PROVIDED.equals(ceType)) {
+        if (TOOK_EFFECT.equals(ceType) || FlowDownProofPublished.REQUESTED.equals(ceType) || FlowDownProofPublished.PROVIDED.equals(ceType)) {
             return Interest.APPLY;
         }
         return SubprocessorEventTypes.isKnown(ceType) ? Interest.IGNORE : Interest.UNKNOWN;
@@ -49,26 +48,28 @@ public class RegistryProjection implements ProjectionHandler {
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
         if (!TOOK_EFFECT.equals(event.type())) {
-            return proof(tx, event);
+            return Uni.createFrom().item(() -> FlowDownProofPublished.of(event)).flatMap(proof -> proof(tx, proof, event));
         }
-        JsonNode data = event.data();
-        JsonNode change = data.path("change");
-        String agreementId = data.path("agreementId").asText();
-        String changeId = data.path("changeId").asText();
-        String kind = change.path("kind").asText();
-        JsonNode subprocessor = change.path("subprocessor");
+        return Uni.createFrom().item(() -> SubprocessorChangePublished.of(event)).flatMap(change -> tookEffect(tx, change, event));
+    }
+
+    private static Uni<Void> tookEffect(SqlClient tx, SubprocessorChangePublished published, IncomingEvent event) {
+        SubprocessorChangePublished.Summary change = published.change();
+        String agreementId = published.agreementId();
+        String changeId = published.changeId();
+        SubprocessorChangePublished.Subprocessor subprocessor = change.subprocessor();
         var at = event.time().atOffset(ZoneOffset.UTC);
-        Uni<Void> removed = switch (kind) {
-            case "REMOVE" -> remove(tx, agreementId, subprocessor.path("name").asText(), changeId, at);
-            case "REPLACE" -> remove(tx, agreementId, change.path("replaces").asText(), changeId, at);
+        Uni<Void> removed = switch (change.kind()) {
+            case "REMOVE" -> remove(tx, agreementId, subprocessor.name(), changeId, at);
+            case "REPLACE" -> remove(tx, agreementId, change.replaces(), changeId, at);
             default -> Uni.createFrom().voidItem();
         };
-        if ("REMOVE".equals(kind)) {
+        if ("REMOVE".equals(change.kind())) {
             return removed;
         }
-        Tuple values = Tuple.tuple(Arrays.asList(agreementId, changeId, subprocessor.path("name").asText(),
-                subprocessor.path("headOffice").asText(null), subprocessor.path("country").asText(),
-                subprocessor.path("transferMechanism").asText(null), change.path("acceptanceBasis").asText(), at));
+        Tuple values = Tuple.tuple(Arrays.asList(agreementId, changeId, subprocessor.name(), subprocessor.headOffice(),
+                subprocessor.country(), subprocessor.transferMechanism() == null ? null : subprocessor.transferMechanism().name(),
+                change.acceptanceBasis(), at));
         return removed.flatMap(x -> tx.preparedQuery("INSERT INTO registry_entries (agreement_id, entry_id, name, name_key, "
                         + "head_office, country, transfer_mechanism, basis, accepted_since, change_id) "
                         + "VALUES ($1, $2, $3, " + NAME_KEY_SQL.formatted("$3") + ", $4, $5, $6, $7, $8, $2) ON CONFLICT DO NOTHING")
@@ -76,19 +77,18 @@ public class RegistryProjection implements ProjectionHandler {
     }
 
     /** Art. 6.4: the latest request for, and the latest proof of, flow-down on the current entry. */
-    private static Uni<Void> proof(SqlClient tx, IncomingEvent event) {
-        JsonNode e = event.data().path("event");
-        String agreementId = event.data().path("agreementId").asText();
+    private static Uni<Void> proof(SqlClient tx, FlowDownProofPublished published, IncomingEvent event) {
+        String agreementId = published.agreementId();
         var at = event.time().atOffset(ZoneOffset.UTC);
         String entry = " WHERE agreement_id = $1 AND name_key = " + NAME_KEY_SQL.formatted("$2") + " AND removed_at IS NULL";
-        if (PROOF_REQUESTED.equals(event.type())) {
+        if (FlowDownProofPublished.REQUESTED.equals(event.type())) {
             return tx.preparedQuery("UPDATE registry_entries SET proof_requested_at = greatest(proof_requested_at, $3)" + entry)
-                    .execute(Tuple.of(agreementId, e.path("subprocessor").asText(), at)).replaceWithVoid();
+                    .execute(Tuple.of(agreementId, published.requested().subprocessor(), at)).replaceWithVoid();
         }
+        FlowDownProofPublished.Provided provided = published.provided();
         return tx.preparedQuery("UPDATE registry_entries SET proof_reference = $4, proof_sha256 = $5, proof_attached_at = $3"
                         + entry + " AND (proof_attached_at IS NULL OR proof_attached_at <= $3)")
-                .execute(Tuple.of(agreementId, e.path("subprocessor").asText(), at, e.path("reference").asText(),
-                        e.path("sha256").asText()))
+                .execute(Tuple.of(agreementId, provided.subprocessor(), at, provided.reference(), provided.sha256()))
                 .replaceWithVoid();
     }
 

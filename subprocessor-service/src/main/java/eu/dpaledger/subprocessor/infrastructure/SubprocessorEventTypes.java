@@ -1,8 +1,9 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
 import eu.dpaledger.platform.eventstore.CloudEventTypes;
-import eu.dpaledger.subprocessor.domain.ChangeEvent;
-import eu.dpaledger.subprocessor.domain.ProofEvent;
+import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent;
+import eu.dpaledger.subprocessor.domain.proof.ProofEvent;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 /** The published CloudEvent types of {@code dpa.subprocessors} ({@code eu.dpaledger.subprocessor.<Event>.v1}). */
 public final class SubprocessorEventTypes {
 
-    public static final String TOPIC = "dpa.subprocessors";
+    public static final String TOPIC = SubprocessorChangePublished.TOPIC;
 
     /** Events of sub-processor changes (they carry a {@code change} summary). */
     public static final Set<String> CHANGES = types(ChangeEvent.class);
@@ -34,10 +35,5 @@ public final class SubprocessorEventTypes {
     public static boolean isKnown(String ceType) {
         // An immutable set throws on contains(null); a null in a request's list is simply not a known type.
         return ceType != null && ALL.contains(ceType);
-    }
-
-    /** The organisations party to the agreement an event of this topic belongs to. */
-    public static com.fasterxml.jackson.databind.JsonNode parties(com.fasterxml.jackson.databind.JsonNode data) {
-        return data.has("change") ? data.get("change") : data.path("parties");
     }
 }

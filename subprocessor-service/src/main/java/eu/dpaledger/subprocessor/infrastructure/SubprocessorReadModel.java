@@ -1,6 +1,6 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
-import eu.dpaledger.subprocessor.domain.AgreementFacts;
+import eu.dpaledger.subprocessor.domain.EngagedSubprocessors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,19 +19,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
-/** Queries on subprocessor-service's read models: agreements, the registry, the change list. */
+/** Queries on subprocessor-service's read models: the registry (with the kernel's agreement directory), the change list. */
 @ApplicationScoped
 public class SubprocessorReadModel {
 
     @Inject
     Pool pool;
-
-    /** An agreement as known here, with its parties' names. */
-    public record Agreement(AgreementFacts facts, String controllerName, String processorName) {
-    }
 
     /** One sub-processor of one agreement, current or removed. */
     public record Entry(String agreementId, String name, String headOffice, String country, String transferMechanism,
@@ -49,22 +43,14 @@ public class SubprocessorReadModel {
                             Instant terminationRightFrom, boolean terminationRightGranted) {
     }
 
-    /** The agreement with the keys of its engaged sub-processors, if this service knows it. */
-    public Uni<Optional<Agreement>> agreement(String agreementId) {
-        return pool.preparedQuery("SELECT a.*, (SELECT coalesce(array_agg(name_key), '{}') FROM registry_entries r "
-                        + "WHERE r.agreement_id = a.agreement_id AND r.removed_at IS NULL) AS engaged "
-                        + "FROM agreements a WHERE a.agreement_id = $1")
+    /** The sub-processors the agreement engages now (annex 1 and the changes in effect, not removed). */
+    public Uni<EngagedSubprocessors> engaged(String agreementId) {
+        return pool.preparedQuery("SELECT name_key FROM registry_entries WHERE agreement_id = $1 AND removed_at IS NULL")
                 .execute(Tuple.of(agreementId))
                 .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Optional.empty();
-                    }
-                    Row r = rows.iterator().next();
-                    Set<String> engaged = new HashSet<>(Arrays.asList(r.getArrayOfStrings("engaged")));
-                    AgreementFacts facts = new AgreementFacts(r.getString("agreement_id"), r.getString("status"),
-                            r.getString("controller_org"), r.getString("processor_org"), r.getInteger("objection_days"),
-                            ZoneId.of(r.getString("time_zone")), engaged);
-                    return Optional.of(new Agreement(facts, r.getString("controller_name"), r.getString("processor_name")));
+                    Set<String> keys = new HashSet<>();
+                    rows.forEach(r -> keys.add(r.getString("name_key")));
+                    return new EngagedSubprocessors(keys);
                 });
     }
 
@@ -90,7 +76,7 @@ public class SubprocessorReadModel {
      */
     public Uni<List<OverviewLine>> overview(String organisation, boolean asController, boolean asProcessor, String country) {
         return pool.preparedQuery("SELECT r.*, a.controller_org, a.controller_name, a.processor_org, a.processor_name, a.status "
-                        + "FROM registry_entries r JOIN agreements a USING (agreement_id) "
+                        + "FROM registry_entries r JOIN agreement_directory a USING (agreement_id) "
                         + "WHERE r.removed_at IS NULL AND ((a.controller_org = $1 AND $2) OR (a.processor_org = $1 AND $3)) "
                         + "AND ($4::text IS NULL OR r.country = upper($4)) ORDER BY r.name_key, r.agreement_id")
                 .execute(Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, country)))

@@ -18,7 +18,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Webhook subscriptions and their delivery log, always scoped to the owning organisation. */
+/**
+ * Webhook subscriptions and their delivery log, always scoped to the owning organisation AND the party
+ * roles the subscription was made in ({@code controller}, {@code processor}): a subscription made as
+ * controller receives the events of the agreements its organisation controls, and only a controller of
+ * that organisation sees or deletes it (role AND organisation, as every read of this service).
+ */
 @ApplicationScoped
 public class WebhookSubscriptions {
 
@@ -28,8 +33,9 @@ public class WebhookSubscriptions {
     @Inject
     ObjectMapper mapper;
 
-    public record Subscription(UUID id, String organisation, String createdBy, String url, List<String> eventTypes,
-                               Instant createdAt) {
+    /** @param partyRoles the roles it was made in, among {@code controller} and {@code processor} */
+    public record Subscription(UUID id, String organisation, List<String> partyRoles, String createdBy, String url,
+                               List<String> eventTypes, Instant createdAt) {
     }
 
     public record Attempt(int attempt, Instant at, Integer statusCode, String error, int durationMs) {
@@ -39,20 +45,21 @@ public class WebhookSubscriptions {
                            Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, List<Attempt> log) {
     }
 
-    public Uni<Subscription> create(String organisation, String createdBy, String url, List<String> eventTypes, String secret,
-                                    Instant now) {
+    public Uni<Subscription> create(String organisation, List<String> partyRoles, String createdBy, String url,
+                                    List<String> eventTypes, String secret, Instant now) {
         UUID id = UUID.randomUUID();
-        return pool.preparedQuery("INSERT INTO webhook_subscriptions (subscription_id, organisation, created_by, url, "
-                        + "event_types, secret, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.tuple(Arrays.asList(id, organisation, createdBy, url, eventTypes.toArray(new String[0]), secret,
-                        now.atOffset(ZoneOffset.UTC))))
-                .replaceWith(new Subscription(id, organisation, createdBy, url, List.copyOf(eventTypes), now));
+        return pool.preparedQuery("INSERT INTO webhook_subscriptions (subscription_id, organisation, party_roles, created_by, "
+                        + "url, event_types, secret, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.tuple(Arrays.asList(id, organisation, partyRoles.toArray(new String[0]), createdBy, url,
+                        eventTypes.toArray(new String[0]), secret, now.atOffset(ZoneOffset.UTC))))
+                .replaceWith(new Subscription(id, organisation, List.copyOf(partyRoles), createdBy, url, List.copyOf(eventTypes), now));
     }
 
-    public Uni<List<Subscription>> list(String organisation) {
-        return pool.preparedQuery("SELECT * FROM webhook_subscriptions WHERE organisation = $1 AND deleted_at IS NULL "
-                        + "ORDER BY created_at")
-                .execute(Tuple.of(organisation))
+    /** The organisation's subscriptions made in one of {@code partyRoles}. */
+    public Uni<List<Subscription>> list(String organisation, List<String> partyRoles) {
+        return pool.preparedQuery("SELECT * FROM webhook_subscriptions WHERE organisation = $1 AND party_roles && $2 "
+                        + "AND deleted_at IS NULL ORDER BY created_at")
+                .execute(Tuple.of(organisation, partyRoles.toArray(new String[0])))
                 .map(rows -> {
                     List<Subscription> out = new ArrayList<>();
                     rows.forEach(r -> out.add(subscription(r)));
@@ -60,19 +67,19 @@ public class WebhookSubscriptions {
                 });
     }
 
-    /** The subscription if it exists and belongs to the organisation. */
-    public Uni<Optional<Subscription>> find(String organisation, UUID id) {
+    /** The subscription if it exists and belongs to the organisation in one of {@code partyRoles}. */
+    public Uni<Optional<Subscription>> find(String organisation, List<String> partyRoles, UUID id) {
         return pool.preparedQuery("SELECT * FROM webhook_subscriptions WHERE subscription_id = $1 AND organisation = $2 "
-                        + "AND deleted_at IS NULL")
-                .execute(Tuple.of(id, organisation))
+                        + "AND party_roles && $3 AND deleted_at IS NULL")
+                .execute(Tuple.of(id, organisation, partyRoles.toArray(new String[0])))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(subscription(rows.iterator().next())) : Optional.empty());
     }
 
     /** Stops deliveries: pending ones are cancelled, the log stays. True when something was deleted. */
-    public Uni<Boolean> delete(String organisation, UUID id) {
+    public Uni<Boolean> delete(String organisation, List<String> partyRoles, UUID id) {
         return pool.withTransaction(tx -> tx.preparedQuery("UPDATE webhook_subscriptions SET deleted_at = now() "
-                        + "WHERE subscription_id = $1 AND organisation = $2 AND deleted_at IS NULL")
-                .execute(Tuple.of(id, organisation))
+                        + "WHERE subscription_id = $1 AND organisation = $2 AND party_roles && $3 AND deleted_at IS NULL")
+                .execute(Tuple.of(id, organisation, partyRoles.toArray(new String[0])))
                 .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
                         : tx.preparedQuery("UPDATE webhook_deliveries SET status = 'CANCELLED' WHERE subscription_id = $1 "
                                 + "AND status = 'PENDING'").execute(Tuple.of(id)).replaceWith(true)));
@@ -114,7 +121,8 @@ public class WebhookSubscriptions {
     }
 
     private static Subscription subscription(Row r) {
-        return new Subscription(r.getUUID("subscription_id"), r.getString("organisation"), r.getString("created_by"),
+        return new Subscription(r.getUUID("subscription_id"), r.getString("organisation"),
+                Arrays.asList(r.getArrayOfStrings("party_roles")), r.getString("created_by"),
                 r.getString("url"), Arrays.asList(r.getArrayOfStrings("event_types")),
                 SubprocessorReadModel.instant(r, "created_at"));
     }

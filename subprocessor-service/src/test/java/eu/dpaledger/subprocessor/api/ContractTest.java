@@ -1,6 +1,11 @@
 package eu.dpaledger.subprocessor.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.dpaledger.platform.contracts.FlowDownProofPublished;
+import eu.dpaledger.platform.contracts.PublishedContracts;
+import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
 import eu.dpaledger.testing.TestClock;
 import eu.dpaledger.subprocessor.application.ChangeClockScheduler;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorEventTypes;
@@ -35,6 +40,9 @@ class ContractTest {
 
     @Inject
     ChangeClockScheduler scheduler;
+
+    @Inject
+    ObjectMapper mapper;
 
     @AfterEach
     void realTime() {
@@ -90,6 +98,13 @@ class ContractTest {
             assertEquals("/dpa-ledger/subprocessor-service", r.header("ce_source"));
             Set<String> violations = Contracts.violations(r.ceType(), r.value());
             assertTrue(violations.isEmpty(), r.ceType() + " violates its contract: " + violations + "\n" + r.value());
+            // The contract type in platform.contracts that consumers read it with holds every value as published.
+            JsonNode published = read(r.value());
+            Class<?> contract = SubprocessorEventTypes.PROOFS.contains(r.ceType()) ? FlowDownProofPublished.class
+                    : SubprocessorChangePublished.class;
+            JsonNode readBack = mapper.valueToTree(PublishedContracts.read(published, contract));
+            assertTrue(published.equals(ContractTest::sameValue, readBack),
+                    r.ceType() + " reads back into " + contract.getSimpleName() + " as " + readBack + "\n" + r.value());
         }
         Set<String> seen = records.stream().map(TopicReader.Received::ceType).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(SubprocessorEventTypes.ALL), seen, "every event type went through the topic");
@@ -111,7 +126,15 @@ class ContractTest {
         });
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+    /** Equal JSON values; numbers by value (an int read back from a long field is the same number). */
+    private static int sameValue(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
+    }
+
+    private static JsonNode read(String json) {
         try {
             return JSON.readTree(json);
         } catch (Exception e) {

@@ -76,7 +76,7 @@ class WebhookTest {
     @AfterEach
     void stopReceiverAndUnsubscribe() {
         receiver.stop(0);
-        for (String token : List.of(controllerToken(), Tokens.controller(Tokens.VOORBEELD))) {
+        for (String token : List.of(controllerToken(), Tokens.controller(Tokens.VOORBEELD), Tokens.processor(CONTROLLER))) {
             List<String> ids = given().auth().oauth2(token).get("/webhook-subscriptions").then().extract().path("id");
             ids.forEach(id -> given().auth().oauth2(token).delete("/webhook-subscriptions/{id}", id).then().statusCode(204));
         }
@@ -194,6 +194,31 @@ class WebhookTest {
                 .then().statusCode(200).body("$", hasSize(0));
         given().auth().oauth2(controllerToken()).delete("/webhook-subscriptions/{id}", foreign).then().statusCode(404);
         given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).delete("/webhook-subscriptions/{id}", foreign).then().statusCode(204);
+    }
+
+    @Test
+    void a_subscription_only_gets_the_agreements_its_organisation_is_party_to_in_the_role_it_was_made_in() {
+        String agreement = activeAgreement();
+        // Opwijk is the controller of the agreement: a subscription made by one of its staff as processor is not a party's.
+        String opwijkAsProcessor = Tokens.processor(CONTROLLER);
+        String asProcessor = given().auth().oauth2(opwijkAsProcessor).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/opwijk-as-processor"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        String asController = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/opwijk-as-controller"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        String change = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(change).size() == 1);
+        assertEquals("/opwijk-as-controller", forChange(change).get(0).path());
+        // Both deliveries would have been queued in one statement: the processor's subscription has none.
+        given().auth().oauth2(opwijkAsProcessor).get("/webhook-subscriptions/{id}/deliveries", asProcessor).then()
+                .statusCode(200).body("$", hasSize(0));
+        // Each is seen and managed only in the role it was made in.
+        given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}", asProcessor).then().statusCode(404);
+        given().auth().oauth2(opwijkAsProcessor).get("/webhook-subscriptions/{id}", asController).then().statusCode(404);
+        given().auth().oauth2(opwijkAsProcessor).get("/webhook-subscriptions").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.contains(asProcessor));
+        given().auth().oauth2(controllerToken()).delete("/webhook-subscriptions/{id}", asProcessor).then().statusCode(404);
     }
 
     @Test

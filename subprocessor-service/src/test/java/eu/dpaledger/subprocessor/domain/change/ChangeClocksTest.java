@@ -1,9 +1,9 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
 
 import org.junit.jupiter.api.Test;
 
 import static eu.dpaledger.subprocessor.domain.ChangeRejections.*;
-import static eu.dpaledger.subprocessor.domain.ChangeSpec.*;
+import static eu.dpaledger.subprocessor.domain.change.ChangeSpec.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The two clocks of a change at their edges (art. 6.1 window in days, art. 6.2 three months; Reg. 1182/71). */

@@ -1,4 +1,9 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
+
+import eu.dpaledger.platform.domain.Actor;
+import eu.dpaledger.platform.domain.AgreementFacts;
+import eu.dpaledger.subprocessor.domain.EngagedSubprocessors;
+import eu.dpaledger.subprocessor.domain.SubprocessorDetails;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +12,11 @@ import java.time.LocalDate;
 /** What can be asked of a sub-processor change. {@code at} is the server's time of the request. */
 public sealed interface ChangeCommand {
 
-    /** The processor announces a change (art. 6.1); {@code supersedes} names the change it is an alternative to. */
-    record Announce(String changeId, AgreementFacts agreement, ChangeKind kind, SubprocessorDetails subprocessor,
+    /**
+     * The processor announces a change (art. 6.1) under {@code agreement}, whose {@code engaged} sub-processors
+     * it may replace or remove; {@code supersedes} names the change it is an alternative to.
+     */
+    record Announce(String changeId, AgreementFacts agreement, EngagedSubprocessors engaged, ChangeKind kind, SubprocessorDetails subprocessor,
                     String replaces, LocalDate intendedFrom, String reason, String supersedes, Actor actor, Instant at)
             implements ChangeCommand {
     }

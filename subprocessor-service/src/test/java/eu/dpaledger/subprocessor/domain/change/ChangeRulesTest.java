@@ -1,10 +1,12 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
 
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.subprocessor.domain.SubprocessorDetails;
 import org.junit.jupiter.api.Test;
 
 import static eu.dpaledger.subprocessor.domain.ChangeRejections.*;
-import static eu.dpaledger.subprocessor.domain.ChangeSpec.*;
+import static eu.dpaledger.subprocessor.domain.change.ChangeSpec.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -31,14 +33,14 @@ class ChangeRulesTest {
 
     @Test
     void the_controller_cannot_announce_a_change() {
-        var byController = new ChangeCommand.Announce(CHANGE, active(), ChangeKind.ADD, CLOUDFLARE, null, d("2027-01-15"),
+        var byController = new ChangeCommand.Announce(CHANGE, active(), engaged(), ChangeKind.ADD, CLOUDFLARE, null, d("2027-01-15"),
                 "CDN", null, CONTROLLER, NOW);
         given().when(byController).thenRejected(DomainRejection.Kind.FORBIDDEN, ONLY_PROCESSOR_ANNOUNCES);
     }
 
     @Test
     void changes_are_announced_only_under_an_active_agreement() {
-        var draft = new ChangeCommand.Announce(CHANGE, agreement("DRAFT", 30), ChangeKind.ADD, CLOUDFLARE, null,
+        var draft = new ChangeCommand.Announce(CHANGE, agreement("DRAFT", 30), engaged(), ChangeKind.ADD, CLOUDFLARE, null,
                 d("2027-01-15"), "CDN", null, PROCESSOR, NOW);
         given().when(draft).thenRejected(DomainRejection.Kind.STATE_CONFLICT, AGREEMENT_NOT_ACTIVE);
     }
@@ -59,17 +61,17 @@ class ChangeRulesTest {
 
     @Test
     void replacing_needs_an_engaged_subprocessor() {
-        var replace = new ChangeCommand.Announce(CHANGE, active(), ChangeKind.REPLACE, CLOUDFLARE, "Combell", d("2027-01-15"),
+        var replace = new ChangeCommand.Announce(CHANGE, active(), engaged(), ChangeKind.REPLACE, CLOUDFLARE, "Combell", d("2027-01-15"),
                 "Move", null, PROCESSOR, NOW);
         given().when(replace).thenRejected(DomainRejection.Kind.UNPROCESSABLE, NOT_ENGAGED);
-        var ok = new ChangeCommand.Announce(CHANGE, active(), ChangeKind.REPLACE, CLOUDFLARE, "Level 27", d("2027-01-15"),
+        var ok = new ChangeCommand.Announce(CHANGE, active(), engaged(), ChangeKind.REPLACE, CLOUDFLARE, "Level 27", d("2027-01-15"),
                 "Move", null, PROCESSOR, NOW);
         assertEquals(ChangeStatus.ANNOUNCED, given().when(ok).thenState().change().orElseThrow().status());
     }
 
     @Test
     void a_removal_needs_no_window_and_takes_effect_today_when_intended_today() {
-        var remove = new ChangeCommand.Announce(CHANGE, active(), ChangeKind.REMOVE, new SubprocessorDetails("Level 27", null, null, null),
+        var remove = new ChangeCommand.Announce(CHANGE, active(), engaged(), ChangeKind.REMOVE, new SubprocessorDetails("Level 27", null, null, null),
                 null, d("2026-12-01"), "Contract ended", null, PROCESSOR, NOW);
         var announced = new ChangeEvent.ChangeAnnounced(CHANGE, AGREEMENT, OPWIJK, ESN, "Europe/Brussels", ChangeKind.REMOVE,
                 new SubprocessorDetails("Level 27", null, null, null), null, d("2026-12-01"), "Contract ended", null,

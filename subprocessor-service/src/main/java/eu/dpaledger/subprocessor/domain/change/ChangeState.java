@@ -1,4 +1,4 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
 
 import java.util.Optional;
 

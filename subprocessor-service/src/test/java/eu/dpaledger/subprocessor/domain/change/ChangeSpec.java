@@ -1,44 +1,47 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
 
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.AgreementFacts;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.domain.Parties;
 import eu.dpaledger.platform.domain.TransferMechanism;
+import eu.dpaledger.subprocessor.domain.EngagedSubprocessors;
+import eu.dpaledger.subprocessor.domain.SubprocessorDetails;
 import eu.dpaledger.testing.AggregateSpec;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The change aggregate (and the flow-down proof) under the shared given/when/then fixture ({@link AggregateSpec}):
+ * The change aggregate under the shared given/when/then fixture ({@link AggregateSpec}):
  * {@code given(history).when(command).then(events)} checks the decided events (and that they fold);
  * {@code thenRejected(rule)} checks the refusal. With the service's seeds and builders.
  */
-final class ChangeSpec {
+public final class ChangeSpec {
 
-    static final SubprocessorChangeAggregate AGGREGATE = new SubprocessorChangeAggregate();
-    static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
-    static final String AGREEMENT = "agr-1";
-    static final String CHANGE = "chg-1";
-    static final String OPWIJK = "0207511803";
-    static final String ESN = "0428304785";
-    static final Actor CONTROLLER = new Actor("dpo@opwijk", OPWIJK, Set.of(Actor.CONTROLLER));
-    static final Actor PROCESSOR = new Actor("staff@esn", ESN, Set.of(Actor.PROCESSOR));
-    static final Duration WINDOW_WARNING = Duration.ofDays(3);
-    static final Duration TERMINATION_WARNING = Duration.ofDays(14);
-    static final SubprocessorDetails LEVEL27 = new SubprocessorDetails("Level 27", "Hasselt", "BE", null);
-    static final SubprocessorDetails CLOUDFLARE = new SubprocessorDetails("Cloudflare, Inc.", "San Francisco", "US",
+    public static final SubprocessorChangeAggregate AGGREGATE = new SubprocessorChangeAggregate();
+    public static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+    public static final String AGREEMENT = "agr-1";
+    public static final String CHANGE = "chg-1";
+    public static final String OPWIJK = "0207511803";
+    public static final String ESN = "0428304785";
+    public static final Actor CONTROLLER = new Actor("dpo@opwijk", OPWIJK, Set.of(Actor.CONTROLLER));
+    public static final Actor PROCESSOR = new Actor("staff@esn", ESN, Set.of(Actor.PROCESSOR));
+    public static final Duration WINDOW_WARNING = Duration.ofDays(3);
+    public static final Duration TERMINATION_WARNING = Duration.ofDays(14);
+    public static final SubprocessorDetails LEVEL27 = new SubprocessorDetails("Level 27", "Hasselt", "BE", null);
+    public static final SubprocessorDetails CLOUDFLARE = new SubprocessorDetails("Cloudflare, Inc.", "San Francisco", "US",
             TransferMechanism.ADEQUACY_DECISION);
 
     static final AggregateSpec<ChangeState, ChangeCommand, ChangeEvent, DomainRejection> CHANGES = specOf(AGGREGATE);
-    static final AggregateSpec<Optional<ProofEvent>, ProofCommand, ProofEvent, DomainRejection> PROOFS =
-            specOf(new FlowDownProofAggregate());
 
     /** One of this service's aggregates under the shared given/when/then fixture. */
-    static <S, C, E> AggregateSpec<S, C, E, DomainRejection> specOf(Aggregate<S, C, E> aggregate) {
+    public static <S, C, E> AggregateSpec<S, C, E, DomainRejection> specOf(Aggregate<S, C, E> aggregate) {
         return AggregateSpec.of(aggregate::initial, aggregate::evolve, aggregate::decide,
                 DomainRejection.class, DomainRejection::rule, DomainRejection::kind);
     }
@@ -49,17 +52,21 @@ final class ChangeSpec {
 
     // ------------------------------------------------------------------ builders
 
-    static AgreementFacts agreement(String status, int objectionDays, String... engaged) {
-        return new AgreementFacts(AGREEMENT, status, OPWIJK, ESN, objectionDays, BRUSSELS,
-                Set.of(java.util.Arrays.stream(engaged).map(SubprocessorDetails::key).toArray(String[]::new)));
+    public static AgreementFacts agreement(String status, int objectionDays) {
+        return new AgreementFacts(AGREEMENT, status, new Parties(OPWIJK, ESN), "GBA", BRUSSELS, objectionDays, 30);
     }
 
-    static AgreementFacts active() {
-        return agreement(AgreementFacts.ACTIVE, 30, "Level 27");
+    public static AgreementFacts active() {
+        return agreement(AgreementFacts.ACTIVE, 30);
+    }
+
+    /** The agreement's engaged sub-processors: Level 27 (annex 1). */
+    public static EngagedSubprocessors engaged() {
+        return EngagedSubprocessors.named(List.of("Level 27"));
     }
 
     static ChangeCommand.Announce add(SubprocessorDetails who, LocalDate from, Instant at) {
-        return new ChangeCommand.Announce(CHANGE, active(), ChangeKind.ADD, who, null, from, "CDN for the website", null,
+        return new ChangeCommand.Announce(CHANGE, active(), engaged(), ChangeKind.ADD, who, null, from, "CDN for the website", null,
                 PROCESSOR, at);
     }
 
@@ -78,11 +85,11 @@ final class ChangeSpec {
         return new ChangeCommand.Tick(WINDOW_WARNING, TERMINATION_WARNING, at);
     }
 
-    static Instant t(String instant) {
+    public static Instant t(String instant) {
         return Instant.parse(instant);
     }
 
-    static LocalDate d(String date) {
+    public static LocalDate d(String date) {
         return LocalDate.parse(date);
     }
 }

@@ -1,4 +1,6 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
+
+import eu.dpaledger.subprocessor.domain.SubprocessorDetails;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
 
 /** On what basis a sub-processor is accepted (or a removal stands). */
 public enum AcceptanceBasis {

@@ -1,11 +1,12 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.proof;
 
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.domain.DomainRejection;
-import eu.dpaledger.subprocessor.domain.ProofCommand.AttachProof;
-import eu.dpaledger.subprocessor.domain.ProofCommand.RequestProof;
-import eu.dpaledger.subprocessor.domain.ProofEvent.FlowDownProofProvided;
-import eu.dpaledger.subprocessor.domain.ProofEvent.FlowDownProofRequested;
+import eu.dpaledger.subprocessor.domain.EngagedSubprocessors;
+import eu.dpaledger.subprocessor.domain.proof.ProofCommand.AttachProof;
+import eu.dpaledger.subprocessor.domain.proof.ProofCommand.RequestProof;
+import eu.dpaledger.subprocessor.domain.proof.ProofEvent.FlowDownProofProvided;
+import eu.dpaledger.subprocessor.domain.proof.ProofEvent.FlowDownProofRequested;
 
 import java.util.List;
 import java.util.Locale;
@@ -47,19 +48,19 @@ public final class FlowDownProofAggregate implements Aggregate<Optional<ProofEve
         }
         if (command instanceof RequestProof c) {
             // Art. 6.4: the processor shows the proof on the controller's request.
-            if (!c.actor().isControllerOf(c.agreement())) {
+            if (!c.agreement().parties().controlledBy(c.actor())) {
                 throw forbidden(ONLY_CONTROLLER_REQUESTS, "Only the agreement's controller may request proof of flow-down");
             }
-            String name = engaged(c.agreement(), c.subprocessor());
+            String name = engaged(c.engaged(), c.subprocessor());
             return List.of(new FlowDownProofRequested(c.agreement().agreementId(), c.agreement().controllerOrg(),
                     c.agreement().processorOrg(), name, c.note() == null || c.note().isBlank() ? null : c.note().trim(),
                     c.actor().subject(), c.at()));
         }
         AttachProof c = (AttachProof) command;
-        if (!c.actor().isProcessorOf(c.agreement())) {
+        if (!c.agreement().parties().processedBy(c.actor())) {
             throw forbidden(ONLY_PROCESSOR_PROVIDES, "Only the agreement's processor may provide proof of flow-down");
         }
-        String name = engaged(c.agreement(), c.subprocessor());
+        String name = engaged(c.engaged(), c.subprocessor());
         if (c.reference() == null || c.reference().isBlank()) {
             throw required("reference");
         }
@@ -71,8 +72,8 @@ public final class FlowDownProofAggregate implements Aggregate<Optional<ProofEve
                 c.actor().subject(), c.at()));
     }
 
-    private static String engaged(AgreementFacts agreement, String subprocessor) {
-        if (subprocessor == null || !agreement.engagedKeys().contains(SubprocessorDetails.key(subprocessor))) {
+    private static String engaged(EngagedSubprocessors engaged, String subprocessor) {
+        if (subprocessor == null || !engaged.includes(subprocessor)) {
             throw new DomainRejection(DomainRejection.Kind.NOT_FOUND, NOT_ENGAGED, "Not an engaged sub-processor",
                     subprocessor + " is not an engaged sub-processor of this agreement");
         }

@@ -1,4 +1,4 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
 
 import eu.dpaledger.platform.time.LegalClock;
 import eu.dpaledger.platform.time.Periods;

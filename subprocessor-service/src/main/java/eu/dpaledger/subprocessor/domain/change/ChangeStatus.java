@@ -1,4 +1,4 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
 
 /** Where a change notice stands. */
 public enum ChangeStatus {

@@ -1,4 +1,4 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
 
 /** What a change notice does to the list of sub-processors (art. 6.1). */
 public enum ChangeKind {

@@ -1,11 +1,15 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
+
+import eu.dpaledger.platform.domain.Parties;
+import eu.dpaledger.subprocessor.domain.SubprocessorDetails;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Everything known about one change notice: what it changes, its clocks, the objection and how it ended.
+ * Everything known about one change notice: the agreement's parties, what it changes, its clocks, the
+ * objection and how it ended.
  *
  * @param objectionWindowEndsAt exclusive end of the controller's window (null for a removal)
  * @param closure               why it is no longer open (withdrawal reason, superseding change), if so
@@ -13,8 +17,7 @@ import java.time.ZoneId;
 public record ChangeRecord(
         String changeId,
         String agreementId,
-        String controllerOrg,
-        String processorOrg,
+        Parties parties,
         ZoneId zone,
         ChangeKind kind,
         SubprocessorDetails subprocessor,
@@ -37,36 +40,32 @@ public record ChangeRecord(
     public record Closure(String reason, String by, String alternativeChangeId, Instant at) {
     }
 
-    public boolean isParty(String organisation) {
-        return controllerOrg.equals(organisation) || processorOrg.equals(organisation);
-    }
-
     ChangeRecord withObjection(ChangeStatus newStatus, Objection newObjection) {
-        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
+        return new ChangeRecord(changeId, agreementId, parties, zone, kind, subprocessor, replaces,
                 intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned, newStatus,
                 newObjection, acceptanceBasis, acceptedAt, effectiveAt, closure);
     }
 
     ChangeRecord accepted(AcceptanceBasis basis, Instant at) {
-        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
+        return new ChangeRecord(changeId, agreementId, parties, zone, kind, subprocessor, replaces,
                 intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned,
                 ChangeStatus.ACCEPTED, objection, basis, at, effectiveAt, closure);
     }
 
     ChangeRecord inEffect(Instant at) {
-        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
+        return new ChangeRecord(changeId, agreementId, parties, zone, kind, subprocessor, replaces,
                 intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned,
                 ChangeStatus.IN_EFFECT, objection, acceptanceBasis, acceptedAt, at, closure);
     }
 
     ChangeRecord closed(ChangeStatus newStatus, Closure newClosure) {
-        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
+        return new ChangeRecord(changeId, agreementId, parties, zone, kind, subprocessor, replaces,
                 intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned, newStatus,
                 objection, acceptanceBasis, acceptedAt, effectiveAt, newClosure);
     }
 
     ChangeRecord windowWarnedNow() {
-        return new ChangeRecord(changeId, agreementId, controllerOrg, processorOrg, zone, kind, subprocessor, replaces,
+        return new ChangeRecord(changeId, agreementId, parties, zone, kind, subprocessor, replaces,
                 intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, true, status,
                 objection, acceptanceBasis, acceptedAt, effectiveAt, closure);
     }

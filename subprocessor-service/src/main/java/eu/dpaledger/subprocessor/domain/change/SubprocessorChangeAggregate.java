@@ -1,25 +1,29 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.change;
 
-import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.AgreementFacts;
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.domain.Eea;
-import eu.dpaledger.subprocessor.domain.ChangeCommand.Announce;
-import eu.dpaledger.subprocessor.domain.ChangeCommand.RaiseObjection;
-import eu.dpaledger.subprocessor.domain.ChangeCommand.Supersede;
-import eu.dpaledger.subprocessor.domain.ChangeCommand.Tick;
-import eu.dpaledger.subprocessor.domain.ChangeCommand.WithdrawChange;
-import eu.dpaledger.subprocessor.domain.ChangeCommand.WithdrawObjection;
-import eu.dpaledger.subprocessor.domain.ChangeEvent.ChangeAccepted;
-import eu.dpaledger.subprocessor.domain.ChangeEvent.ChangeAnnounced;
-import eu.dpaledger.subprocessor.domain.ChangeEvent.ChangeSuperseded;
-import eu.dpaledger.subprocessor.domain.ChangeEvent.ChangeTookEffect;
-import eu.dpaledger.subprocessor.domain.ChangeEvent.ChangeWithdrawn;
-import eu.dpaledger.subprocessor.domain.ChangeEvent.ObjectionRaised;
-import eu.dpaledger.subprocessor.domain.ChangeEvent.ObjectionWindowClosingSoon;
-import eu.dpaledger.subprocessor.domain.ChangeEvent.ObjectionWithdrawn;
-import eu.dpaledger.subprocessor.domain.ChangeEvent.TerminationRightApproaching;
-import eu.dpaledger.subprocessor.domain.ChangeEvent.TerminationRightGranted;
+import eu.dpaledger.platform.domain.Parties;
+import eu.dpaledger.subprocessor.domain.EngagedSubprocessors;
+import eu.dpaledger.subprocessor.domain.SubprocessorDetails;
+import eu.dpaledger.subprocessor.domain.change.ChangeCommand.Announce;
+import eu.dpaledger.subprocessor.domain.change.ChangeCommand.RaiseObjection;
+import eu.dpaledger.subprocessor.domain.change.ChangeCommand.Supersede;
+import eu.dpaledger.subprocessor.domain.change.ChangeCommand.Tick;
+import eu.dpaledger.subprocessor.domain.change.ChangeCommand.WithdrawChange;
+import eu.dpaledger.subprocessor.domain.change.ChangeCommand.WithdrawObjection;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent.ChangeAccepted;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent.ChangeAnnounced;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent.ChangeSuperseded;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent.ChangeTookEffect;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent.ChangeWithdrawn;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent.ObjectionRaised;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent.ObjectionWindowClosingSoon;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent.ObjectionWithdrawn;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent.TerminationRightApproaching;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent.TerminationRightGranted;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,13 +87,13 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
 
     private List<ChangeEvent> announce(Announce c) {
         AgreementFacts agreement = c.agreement();
-        if (!AgreementFacts.ACTIVE.equals(agreement.status())) {
+        if (!agreement.isActive()) {
             throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, AGREEMENT_NOT_ACTIVE, "The agreement is not active",
                     "Sub-processor changes are announced under an ACTIVE agreement; this one is " + agreement.status(),
                     Map.of("agreementStatus", agreement.status()));
         }
         // Art. 6.1: the processor informs the controller.
-        if (!c.actor().isProcessorOf(agreement)) {
+        if (!agreement.parties().processedBy(c.actor())) {
             throw forbidden(ONLY_PROCESSOR_ANNOUNCES, "Only the agreement's processor announces sub-processor changes");
         }
         if (c.kind() == null) {
@@ -106,7 +110,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
         LocalDate today = ChangeClocks.dateOf(c.at(), agreement.zone());
         List<ChangeEvent> events = new ArrayList<>();
         if (c.kind() == ChangeKind.REMOVE) {
-            requireEngaged(agreement, subprocessor.name(), "subprocessor.name");
+            requireEngaged(c.engaged(), subprocessor.name(), "subprocessor.name");
             if (c.intendedFrom().isBefore(today)) {
                 throw DomainRejection.invalidField(INTENDED_IN_THE_PAST, "Intended date in the past", "intendedFrom",
                         "must be today (" + today + ") or later");
@@ -123,22 +127,22 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
             if (c.replaces() == null || c.replaces().isBlank()) {
                 throw required("replaces");
             }
-            requireEngaged(agreement, c.replaces(), "replaces");
+            requireEngaged(c.engaged(), c.replaces(), "replaces");
         }
         boolean replacingItself = c.kind() == ChangeKind.REPLACE
                 && SubprocessorDetails.key(c.replaces()).equals(subprocessor.key());
-        if (agreement.engagedKeys().contains(subprocessor.key()) && !replacingItself) {
+        if (c.engaged().includes(subprocessor.name()) && !replacingItself) {
             throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, ALREADY_ENGAGED, "Sub-processor already engaged",
                     subprocessor.name() + " is already an engaged sub-processor of this agreement",
                     Map.of("subprocessor", subprocessor.name()));
         }
         // Art. 6.1: the controller must have the chance to object before the change takes effect.
-        Instant windowEndsAt = ChangeClocks.objectionWindowEndsAt(c.at(), agreement.objectionDays(), agreement.zone());
+        Instant windowEndsAt = ChangeClocks.objectionWindowEndsAt(c.at(), agreement.subprocessorObjectionDays(), agreement.zone());
         LocalDate earliest = ChangeClocks.dateOf(windowEndsAt, agreement.zone());
         if (c.intendedFrom().isBefore(earliest)) {
             throw new DomainRejection(DomainRejection.Kind.UNPROCESSABLE, INTENDED_BEFORE_WINDOW_ENDS,
                     "Intended date before the objection window ends",
-                    "The controller may object until " + windowEndsAt + " (" + agreement.objectionDays()
+                    "The controller may object until " + windowEndsAt + " (" + agreement.subprocessorObjectionDays()
                             + " days, art. 6.1); the change can take effect on " + earliest + " at the earliest",
                     Map.of("objectionWindowEndsAt", windowEndsAt.toString(), "earliestIntendedFrom", earliest.toString()));
         }
@@ -155,7 +159,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
 
     private List<ChangeEvent> object(RaiseObjection c, ChangeRecord change) {
         // Art. 6.1: the controller may object.
-        if (!isController(c.actor(), change)) {
+        if (!change.parties().controlledBy(c.actor())) {
             throw forbidden(ONLY_CONTROLLER_OBJECTS, "Only the agreement's controller may object to a sub-processor change");
         }
         if (!change.kind().objectable()) {
@@ -181,7 +185,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
     }
 
     private List<ChangeEvent> withdrawObjection(WithdrawObjection c, ChangeRecord change) {
-        if (!isController(c.actor(), change)) {
+        if (!change.parties().controlledBy(c.actor())) {
             throw forbidden(ONLY_CONTROLLER_WITHDRAWS_OBJECTION, "Only the agreement's controller may withdraw its objection");
         }
         if (change.status() != ChangeStatus.OBJECTED) {
@@ -200,7 +204,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
     }
 
     private List<ChangeEvent> withdraw(WithdrawChange c, ChangeRecord change) {
-        if (!isProcessor(c.actor(), change)) {
+        if (!change.parties().processedBy(c.actor())) {
             throw forbidden(ONLY_PROCESSOR_RESOLVES, "Only the agreement's processor may withdraw its change");
         }
         if (!change.status().open()) {
@@ -211,7 +215,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
     }
 
     private List<ChangeEvent> supersede(Supersede c, ChangeRecord change) {
-        if (!isProcessor(c.actor(), change)) {
+        if (!change.parties().processedBy(c.actor())) {
             throw forbidden(ONLY_PROCESSOR_RESOLVES, "Only the agreement's processor may propose an alternative");
         }
         if (change.status() != ChangeStatus.ANNOUNCED && change.status() != ChangeStatus.OBJECTED) {
@@ -271,7 +275,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
     public ChangeState evolve(ChangeState state, ChangeEvent event) {
         if (event instanceof ChangeAnnounced e) {
             ChangeStatus status = e.kind().objectable() ? ChangeStatus.ANNOUNCED : ChangeStatus.ACCEPTED;
-            return ChangeState.of(new ChangeRecord(e.changeId(), e.agreementId(), e.controllerOrg(), e.processorOrg(),
+            return ChangeState.of(new ChangeRecord(e.changeId(), e.agreementId(), new Parties(e.controllerOrg(), e.processorOrg()),
                     ZoneId.of(e.timeZone()), e.kind(), e.subprocessor(), e.replaces(), e.intendedFrom(), e.reason(),
                     e.supersedes(), e.announcedBy(), e.at(), e.objectionWindowEndsAt(), false, status, null, null, null,
                     null, null));
@@ -319,12 +323,10 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
 
     // ------------------------------------------------------------------ rules
 
-    private static boolean isController(Actor actor, ChangeRecord change) {
-        return actor.roles().contains(Actor.CONTROLLER) && change.controllerOrg().equals(actor.organisation());
-    }
-
-    private static boolean isProcessor(Actor actor, ChangeRecord change) {
-        return actor.roles().contains(Actor.PROCESSOR) && change.processorOrg().equals(actor.organisation());
+    private static DomainRejection notOpen(ChangeRecord change) {
+        return new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, CHANGE_NOT_OPEN, "The change is no longer open",
+                "The change is " + change.status() + "; nothing can be done to it any more",
+                Map.of("status", change.status().name()));
     }
 
     private static void requireText(String value, String field) {
@@ -333,8 +335,8 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
         }
     }
 
-    private static void requireEngaged(AgreementFacts agreement, String name, String field) {
-        if (!agreement.engagedKeys().contains(SubprocessorDetails.key(name))) {
+    private static void requireEngaged(EngagedSubprocessors engaged, String name, String field) {
+        if (!engaged.includes(name)) {
             throw new DomainRejection(DomainRejection.Kind.UNPROCESSABLE, NOT_ENGAGED, "Not an engaged sub-processor",
                     name + " is not an engaged sub-processor of this agreement",
                     Map.of("violations", List.of(Map.of("field", field, "message", "not an engaged sub-processor"))));

@@ -1,4 +1,4 @@
-package eu.dpaledger.subprocessor.domain;
+package eu.dpaledger.subprocessor.domain.proof;
 
 import java.time.Instant;
 
@@ -7,6 +7,13 @@ import java.time.Instant;
  * shows proof on request. Each request and each proof is its own record (a one-event stream).
  */
 public sealed interface ProofEvent {
+
+    /** The agreement the record is about. */
+    String agreementId();
+
+    String controllerOrg();
+
+    String processorOrg();
 
     record FlowDownProofRequested(String agreementId, String controllerOrg, String processorOrg, String subprocessor,
                                   String note, String requestedBy, Instant at) implements ProofEvent {
