@@ -1,8 +1,8 @@
 package eu.dpaledger.audit.api;
 
 import eu.dpaledger.audit.application.AuditApplication;
-import eu.dpaledger.audit.domain.AuditCommand;
-import eu.dpaledger.audit.domain.AuditRecord;
+import eu.dpaledger.audit.domain.audit.AuditCommand;
+import eu.dpaledger.audit.domain.audit.AuditRecord;
 import eu.dpaledger.audit.infrastructure.AuditBinding;
 import eu.dpaledger.audit.infrastructure.AuditReadModel;
 import eu.dpaledger.platform.command.CommandRequest;

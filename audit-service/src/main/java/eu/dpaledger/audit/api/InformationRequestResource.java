@@ -1,7 +1,7 @@
 package eu.dpaledger.audit.api;
 
 import eu.dpaledger.audit.application.AuditApplication;
-import eu.dpaledger.audit.domain.InformationRequest;
+import eu.dpaledger.audit.domain.request.InformationRequest;
 import eu.dpaledger.audit.infrastructure.AuditBinding;
 import eu.dpaledger.audit.infrastructure.AuditReadModel;
 import eu.dpaledger.platform.command.CommandRequest;

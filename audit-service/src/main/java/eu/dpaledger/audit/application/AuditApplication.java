@@ -2,10 +2,10 @@ package eu.dpaledger.audit.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.audit.domain.Actor;
-import eu.dpaledger.audit.domain.AuditCommand;
+import eu.dpaledger.audit.domain.audit.AuditCommand;
 import eu.dpaledger.audit.domain.AuditFacts;
-import eu.dpaledger.audit.domain.AuditRecord;
-import eu.dpaledger.audit.domain.InformationRequest;
+import eu.dpaledger.audit.domain.audit.AuditRecord;
+import eu.dpaledger.audit.domain.request.InformationRequest;
 import eu.dpaledger.audit.infrastructure.AuditBinding;
 import eu.dpaledger.audit.infrastructure.AuditReadModel;
 import eu.dpaledger.audit.infrastructure.OrganisationCalendars;

@@ -1,6 +1,6 @@
 package eu.dpaledger.audit.application;
 
-import eu.dpaledger.audit.domain.AuditCommand;
+import eu.dpaledger.audit.domain.audit.AuditCommand;
 import eu.dpaledger.audit.infrastructure.AuditBinding;
 import eu.dpaledger.audit.infrastructure.AuditReadModel;
 import eu.dpaledger.platform.command.CommandExecutor;

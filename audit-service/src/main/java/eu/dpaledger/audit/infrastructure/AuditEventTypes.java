@@ -1,7 +1,7 @@
 package eu.dpaledger.audit.infrastructure;
 
-import eu.dpaledger.audit.domain.AuditEvent;
-import eu.dpaledger.audit.domain.InformationRequest;
+import eu.dpaledger.audit.domain.audit.AuditEvent;
+import eu.dpaledger.audit.domain.request.InformationRequest;
 import eu.dpaledger.platform.eventstore.CloudEventTypes;
 
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package eu.dpaledger.audit.infrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.dpaledger.audit.domain.InformationRequest;
+import eu.dpaledger.audit.domain.request.InformationRequest;
 import eu.dpaledger.platform.command.AggregateBinding;
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.security.Caller;

@@ -1,4 +1,4 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.audit;
 
 import eu.dpaledger.platform.domain.DomainRejection;
 import org.junit.jupiter.api.Test;
@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import static eu.dpaledger.audit.domain.AuditSpec.*;
+import static eu.dpaledger.audit.domain.audit.AuditSpec.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

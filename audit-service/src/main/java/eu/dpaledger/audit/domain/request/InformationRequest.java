@@ -1,4 +1,4 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.request;
 
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.domain.DomainRejection;

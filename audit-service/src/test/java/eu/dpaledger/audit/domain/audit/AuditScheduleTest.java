@@ -1,9 +1,9 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.audit;
 
 import eu.dpaledger.platform.domain.DomainRejection;
 import org.junit.jupiter.api.Test;
 
-import static eu.dpaledger.audit.domain.AuditSpec.*;
+import static eu.dpaledger.audit.domain.audit.AuditSpec.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Art. 9.1 at its edges: 10 days' notice, working days of the processor, office hours, the override. */
