@@ -47,6 +47,8 @@ class UpgradeTest {
 
     /** The demo data in the dump: Opwijk's two audits of ESN, one scheduled, one completed with a plan awaiting approval. */
     static final String AGREEMENT = "c81905fe-8563-47ec-85ff-c6d4a06a8e69";
+    /** Voorbeeld's agreement with its hosting company, still a draft in the dump. */
+    static final String DRAFT_AGREEMENT = "956f624c-925e-4cfb-898a-1e6008df97da";
     static final String SCHEDULED_AUDIT = "8626d300-d138-476c-af57-19bbde59261a";
     static final String COMPLETED_AUDIT = "15b8be52-4c76-4e93-a393-3338a7bdeb0e";
     /** An hour after the dump was taken: the plan is not yet overdue, whatever today is. */
@@ -116,6 +118,23 @@ class UpgradeTest {
         // The audit list is a projection of dpa.audits: the event made the round trip into the upgraded read model.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(Tokens.controller(Tokens.OPWIJK), "/audits?agreement={a}", AGREEMENT)
                 .body("find { it.auditId == '" + COMPLETED_AUDIT + "' }.status", equalTo("PLAN_APPROVED")));
+    }
+
+    @Test
+    @Order(4)
+    void the_released_agreements_carry_over_into_the_kernels_agreement_directory() {
+        // V101 copied the service's own agreements table into agreement_directory: parties and status still decide.
+        ask(Tokens.controller(Tokens.OPWIJK), AGREEMENT).statusCode(201).body("agreementId", equalTo(AGREEMENT));
+        ask(Tokens.controller(Tokens.VOORBEELD), AGREEMENT).statusCode(404);
+        ask(Tokens.controller(Tokens.VOORBEELD), DRAFT_AGREEMENT).statusCode(409)
+                .body("type", equalTo("https://dpa-ledger.eu/problems/agreement-not-in-force"));
+        assertEquals(0L, pool.query("SELECT count(*) FROM pg_tables WHERE tablename = 'agreements'").execute().await().indefinitely()
+                .iterator().next().getLong(0), "the service's own agreements table is gone");
+    }
+
+    private static ValidatableResponse ask(String token, String agreementId) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("question", "Who administers the hosting panel?"))
+                .post("/agreements/{id}/information-requests", agreementId).then();
     }
 
     private static ValidatableResponse get(String token, String path, Object... params) {

@@ -1,24 +1,23 @@
 package eu.dpaledger.audit.api;
 
-import eu.dpaledger.audit.application.AuditApplication;
-import eu.dpaledger.audit.domain.AuditCommand;
-import eu.dpaledger.audit.domain.AuditRecord;
+import eu.dpaledger.audit.application.AuditContexts;
+import eu.dpaledger.audit.domain.audit.AuditCommand;
+import eu.dpaledger.audit.domain.audit.AuditRecord;
 import eu.dpaledger.audit.infrastructure.AuditBinding;
 import eu.dpaledger.audit.infrastructure.AuditReadModel;
-import eu.dpaledger.platform.command.CommandRequest;
+import eu.dpaledger.platform.command.CommandHeaders;
 import eu.dpaledger.platform.command.Loaded;
-import eu.dpaledger.platform.http.ETags;
+import eu.dpaledger.platform.command.StreamCommands;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
 import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
-import eu.dpaledger.platform.security.CallerProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +39,8 @@ import java.util.UUID;
 /**
  * Audits (art. 9): scheduled by the controller with 10 days' notice on the processor's working days,
  * findings by the controller or the appointed auditor, completion and costs, corrective action plans.
+ * Every command goes through the kernel's pipeline ({@link StreamCommands}); those that check dates
+ * against art. 9 take the agreement and the processor's calendar ({@link AuditContexts}) as their context.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,13 +56,16 @@ public class AuditResource {
             "PLAN_APPROVED", "CLOSED");
 
     @Inject
-    AuditApplication application;
+    StreamCommands commands;
+
+    @Inject
+    AuditBinding audits;
+
+    @Inject
+    AuditContexts contexts;
 
     @Inject
     AuditReadModel readModel;
-
-    @Inject
-    CallerProvider callers;
 
     @POST
     @Path("/agreements/{agreementId}/audits")
@@ -73,18 +76,14 @@ public class AuditResource {
     @APIResponse(responseCode = "403", description = "only-controller-schedules-and-decides", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "audit-notice-too-short, audit-on-non-working-day (with the holiday), audit-outside-office-hours — each with firstAllowedStart",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<Response> schedule(@PathParam("agreementId") String agreementId, @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                  @HeaderParam("X-Correlation-Id") String correlationId, Requests.ScheduleRequest body) {
-        RequestSupport.requireBody(body);
-        Caller caller = callers.current();
+    public Uni<Response> schedule(@PathParam("agreementId") String agreementId, @BeanParam CommandHeaders headers,
+                                  Requests.ScheduleRequest body) {
         String id = UUID.randomUUID().toString();
-        return application.schedule(caller, agreementId, id, idempotencyKey, RequestSupport.correlationId(correlationId),
-                        "/agreements/" + agreementId + "/audits", body,
-                        (facts, at) -> new AuditCommand.Schedule(id, facts, body.noticeGivenAt(), body.start(), body.end(), body.scope(),
-                                body.location(), body.auditorOrg(), body.overrideJustification(), AuditBinding.actor(caller), at),
-                        after -> new CommandRequest.Reply(201, view(after), Map.of("ETag", ETags.of(after.version()),
-                                "Location", "/audits/" + id)))
-                .map(r -> r.toResponse());
+        return commands.create(audits, id, headers, body, contexts.forParty(commands.caller(), agreementId),
+                given -> new AuditCommand.Schedule(id, given.context().agreement(), given.context().processorCalendar(),
+                        body.noticeGivenAt(), body.start(), body.end(), body.scope(), body.location(), body.auditorOrg(),
+                        body.overrideJustification(), given.actor(), given.at()),
+                this::view, "/audits/" + id);
     }
 
     @GET
@@ -95,116 +94,96 @@ public class AuditResource {
         if (status != null && !STATUSES.contains(status)) {
             throw HttpProblem.badRequest("invalid-status", "Invalid status", "status must be one of " + STATUSES);
         }
-        Caller caller = callers.current();
+        Caller caller = commands.caller();
         return readModel.audits(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
-                caller.hasRole(Caller.AUDITOR), agreementId, status, RequestSupport.booleanParam(overdue, "overdue"), application.now());
+                caller.hasRole(Caller.AUDITOR), agreementId, status, RequestSupport.booleanParam(overdue, "overdue"), commands.now());
     }
 
     @GET
     @Path("/audits/{id}")
     @Operation(summary = "One audit: schedule, findings, completion, who bears the cost and why, plans, what is overdue; ETag")
     public Uni<Response> get(@PathParam("id") String id) {
-        return application.load(callers.current(), id)
-                .map(loaded -> Response.ok(view(loaded)).header("ETag", ETags.of(loaded.version())).build());
+        return commands.get(audits, id, this::view);
     }
 
     @POST
     @Path("/audits/{id}/reschedule")
     @Operation(summary = "Move the audit (controller); the same art. 9.1 checks")
-    public Uni<Response> reschedule(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                    @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
-                                    Requests.RescheduleRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, key, cid, "/reschedule", body, (facts, actor, at) -> new AuditCommand.Reschedule(facts,
-                body.noticeGivenAt(), body.start(), body.end(), body.overrideJustification(), body.reason(), actor, at));
+    public Uni<Response> reschedule(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.RescheduleRequest body) {
+        return commands.act(audits, id, headers, body, contexts::of,
+                given -> new AuditCommand.Reschedule(given.context().processorCalendar(), body.noticeGivenAt(), body.start(),
+                        body.end(), body.overrideJustification(), body.reason(), given.actor(), given.at()),
+                this::view);
     }
 
     @POST
     @Path("/audits/{id}/cancellation")
     @Operation(summary = "Cancel the audit (controller), with a reason")
-    public Uni<Response> cancel(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
-                                Requests.ReasonRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, key, cid, "/cancellation", body, (facts, actor, at) -> new AuditCommand.Cancel(body.reason(), actor, at));
+    public Uni<Response> cancel(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.ReasonRequest body) {
+        return commands.act(audits, id, headers, body, given -> new AuditCommand.Cancel(body.reason(), given.actor(), given.at()),
+                this::view);
     }
 
     @POST
     @Path("/audits/{id}/findings")
     @Operation(summary = "Record a finding (controller or the appointed auditor; during or after the audit)")
-    public Uni<Response> finding(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                 @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
-                                 Requests.FindingRequest body) {
-        RequestSupport.requireBody(body);
+    public Uni<Response> finding(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.FindingRequest body) {
         String findingId = "f-" + UUID.randomUUID().toString().substring(0, 8);
-        return act(id, ifMatch, key, cid, "/findings", body, (facts, actor, at) -> new AuditCommand.RecordFinding(findingId,
-                body.title(), body.severity(), body.articleRef(), body.description(), actor, at));
+        return commands.act(audits, id, headers, body, given -> new AuditCommand.RecordFinding(findingId, body.title(),
+                body.severity(), body.articleRef(), body.description(), given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/audits/{id}/completion")
     @Operation(summary = "Complete the audit (controller or appointed auditor): nonCompliance establishes the deficiencies — plan due in one month, cost on the processor (art. 9.2, 9.3)")
-    public Uni<Response> complete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                  @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
-                                  Requests.CompletionRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, key, cid, "/completion", body, (facts, actor, at) -> new AuditCommand.Complete(body.completedAt(),
-                body.nonCompliance(), facts, actor, at));
+    public Uni<Response> complete(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.CompletionRequest body) {
+        return commands.act(audits, id, headers, body, contexts::of,
+                given -> new AuditCommand.Complete(body.completedAt(), body.nonCompliance(), given.context().processorCalendar(),
+                        given.actor(), given.at()),
+                this::view);
     }
 
     @POST
     @Path("/audits/{id}/plans")
     @Operation(summary = "Submit a corrective action plan (processor): measures covering every finding")
-    public Uni<Response> plan(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                              @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
-                              Requests.PlanRequest body) {
-        RequestSupport.requireBody(body);
+    public Uni<Response> plan(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.PlanRequest body) {
         String planId = "p-" + UUID.randomUUID().toString().substring(0, 8);
-        return act(id, ifMatch, key, cid, "/plans", body, (facts, actor, at) -> new AuditCommand.SubmitPlan(planId, body.measures(), actor, at));
+        return commands.act(audits, id, headers, body,
+                given -> new AuditCommand.SubmitPlan(planId, body.measures(), given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/audits/{id}/plans/{planId}/decision")
     @Operation(summary = "Approve or reject a plan (controller); a rejection needs comments, the due date does not reset")
-    public Uni<Response> decide(@PathParam("id") String id, @PathParam("planId") String planId, @HeaderParam("If-Match") String ifMatch,
-                                @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
+    public Uni<Response> decide(@PathParam("id") String id, @PathParam("planId") String planId, @BeanParam CommandHeaders headers,
                                 Requests.DecisionRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, key, cid, "/plans/" + planId + "/decision", body,
-                (facts, actor, at) -> new AuditCommand.DecidePlan(planId, body.approved(), body.comments(), actor, at));
+        return commands.act(audits, id, headers, body,
+                given -> new AuditCommand.DecidePlan(planId, body.approved(), body.comments(), given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/audits/{id}/plans/{planId}/measures/{measureId}/implementation")
     @Operation(summary = "Report a measure implemented (processor)")
     public Uni<Response> implemented(@PathParam("id") String id, @PathParam("planId") String planId,
-                                     @PathParam("measureId") String measureId, @HeaderParam("If-Match") String ifMatch,
-                                     @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
+                                     @PathParam("measureId") String measureId, @BeanParam CommandHeaders headers,
                                      Requests.ImplementationRequest body) {
+        // The body is optional: a measure may be reported implemented without a note.
         String note = body == null ? null : body.note();
-        return act(id, ifMatch, key, cid, "/plans/" + planId + "/measures/" + measureId + "/implementation", body,
-                (facts, actor, at) -> new AuditCommand.ReportImplemented(planId, measureId, note, actor, at));
+        return commands.act(audits, id, headers, Optional.ofNullable(body),
+                given -> new AuditCommand.ReportImplemented(planId, measureId, note, given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/audits/{id}/plans/{planId}/measures/{measureId}/verification")
     @Operation(summary = "Verify an implemented measure (controller)")
     public Uni<Response> verify(@PathParam("id") String id, @PathParam("planId") String planId, @PathParam("measureId") String measureId,
-                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key,
-                                @HeaderParam("X-Correlation-Id") String cid, Requests.VerificationRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, key, cid, "/plans/" + planId + "/measures/" + measureId + "/verification", body,
-                (facts, actor, at) -> new AuditCommand.VerifyMeasure(planId, measureId, body.verified(), body.comments(), actor, at));
-    }
-
-    private Uni<Response> act(String id, String ifMatch, String key, String cid, String suffix, Object body,
-                              AuditApplication.CommandFactory command) {
-        return application.act(callers.current(), id, ifMatch, key, RequestSupport.correlationId(cid), "/audits/" + id + suffix, body, command,
-                        after -> new CommandRequest.Reply(200, view(after), Map.of("ETag", ETags.of(after.version()))))
-                .map(r -> r.toResponse());
+                                @BeanParam CommandHeaders headers, Requests.VerificationRequest body) {
+        return commands.act(audits, id, headers, body,
+                given -> new AuditCommand.VerifyMeasure(planId, measureId, body.verified(), body.comments(), given.actor(), given.at()),
+                this::view);
     }
 
     private AuditView view(Loaded<Optional<AuditRecord>> loaded) {
-        return AuditView.of(loaded.state().orElseThrow(), loaded.version(), application.now());
+        return AuditView.of(loaded.state().orElseThrow(), loaded.version(), commands.now());
     }
 }

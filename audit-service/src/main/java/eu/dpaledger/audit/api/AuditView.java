@@ -1,6 +1,6 @@
 package eu.dpaledger.audit.api;
 
-import eu.dpaledger.audit.domain.AuditRecord;
+import eu.dpaledger.audit.domain.audit.AuditRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,23 +1,22 @@
 package eu.dpaledger.audit.api;
 
-import eu.dpaledger.audit.application.AuditApplication;
-import eu.dpaledger.audit.domain.InformationRequest;
-import eu.dpaledger.audit.infrastructure.AuditBinding;
+import eu.dpaledger.audit.domain.request.InformationRequest;
 import eu.dpaledger.audit.infrastructure.AuditReadModel;
-import eu.dpaledger.platform.command.CommandRequest;
+import eu.dpaledger.audit.infrastructure.RequestBinding;
+import eu.dpaledger.platform.agreements.AgreementDirectory;
+import eu.dpaledger.platform.command.CommandHeaders;
 import eu.dpaledger.platform.command.Loaded;
-import eu.dpaledger.platform.http.ETags;
+import eu.dpaledger.platform.command.StreamCommands;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
 import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
-import eu.dpaledger.platform.security.CallerProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,42 +49,34 @@ import java.util.UUID;
 public class InformationRequestResource {
 
     @Inject
-    AuditApplication application;
+    StreamCommands commands;
+
+    @Inject
+    RequestBinding requests;
+
+    @Inject
+    AgreementDirectory directory;
 
     @Inject
     AuditReadModel readModel;
 
-    @Inject
-    CallerProvider callers;
-
     @POST
     @Path("/agreements/{agreementId}/information-requests")
     @Operation(summary = "Ask the processor for information (controller; art. 9.2), optionally by a date")
-    public Uni<Response> ask(@PathParam("agreementId") String agreementId, @HeaderParam("Idempotency-Key") String key,
-                             @HeaderParam("X-Correlation-Id") String cid, Requests.QuestionRequest body) {
-        RequestSupport.requireBody(body);
-        Caller caller = callers.current();
+    public Uni<Response> ask(@PathParam("agreementId") String agreementId, @BeanParam CommandHeaders headers,
+                             Requests.QuestionRequest body) {
         String id = UUID.randomUUID().toString();
-        return application.ask(caller, agreementId, id, key, RequestSupport.correlationId(cid),
-                        "/agreements/" + agreementId + "/information-requests", body,
-                        (facts, at) -> new InformationRequest.Ask(id, facts, body.question(), body.dueDate(), AuditBinding.actor(caller), at),
-                        after -> new CommandRequest.Reply(201, view(after), Map.of("ETag", ETags.of(after.version()),
-                                "Location", "/information-requests/" + id)))
-                .map(r -> r.toResponse());
+        return commands.create(requests, id, headers, body, directory.forParty(commands.caller(), agreementId),
+                given -> new InformationRequest.Ask(id, given.context(), body.question(), body.dueDate(), given.actor(), given.at()),
+                this::view, "/information-requests/" + id);
     }
 
     @POST
     @Path("/information-requests/{id}/answer")
     @Operation(summary = "Answer (processor): text and attachment references (name + SHA-256)")
-    public Uni<Response> answer(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                @HeaderParam("Idempotency-Key") String key, @HeaderParam("X-Correlation-Id") String cid,
-                                Requests.AnswerRequest body) {
-        RequestSupport.requireBody(body);
-        return application.answer(callers.current(), id, ifMatch, key, RequestSupport.correlationId(cid),
-                        "/information-requests/" + id + "/answer", body,
-                        (actor, at) -> new InformationRequest.Answer(body.text(), body.attachments(), actor, at),
-                        after -> new CommandRequest.Reply(200, view(after), Map.of("ETag", ETags.of(after.version()))))
-                .map(r -> r.toResponse());
+    public Uni<Response> answer(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.AnswerRequest body) {
+        return commands.act(requests, id, headers, body,
+                given -> new InformationRequest.Answer(body.text(), body.attachments(), given.actor(), given.at()), this::view);
     }
 
     @GET
@@ -96,17 +87,16 @@ public class InformationRequestResource {
         if (status != null && !Set.of("OPEN", "ANSWERED").contains(status)) {
             throw HttpProblem.badRequest("invalid-status", "Invalid status", "status must be OPEN or ANSWERED");
         }
-        Caller caller = callers.current();
+        Caller caller = commands.caller();
         return readModel.requests(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
-                agreementId, status, RequestSupport.booleanParam(overdue, "overdue"), application.now());
+                agreementId, status, RequestSupport.booleanParam(overdue, "overdue"), commands.now());
     }
 
     @GET
     @Path("/information-requests/{id}")
     @Operation(summary = "One information request with its answer; ETag")
     public Uni<Response> get(@PathParam("id") String id) {
-        return application.loadRequest(callers.current(), id)
-                .map(loaded -> Response.ok(view(loaded)).header("ETag", ETags.of(loaded.version())).build());
+        return commands.get(requests, id, this::view);
     }
 
     private Map<String, Object> view(Loaded<Optional<InformationRequest.Record>> loaded) {
@@ -118,7 +108,7 @@ public class InformationRequestResource {
         out.put("status", r.status());
         out.put("question", r.question());
         out.put("dueDate", r.dueDate());
-        out.put("overdue", r.overdue(application.now()));
+        out.put("overdue", r.overdue(commands.now()));
         out.put("askedBy", r.askedBy());
         out.put("askedAt", r.askedAt());
         out.put("answer", r.answer());

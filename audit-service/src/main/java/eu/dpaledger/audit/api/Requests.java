@@ -1,8 +1,8 @@
 package eu.dpaledger.audit.api;
 
-import eu.dpaledger.audit.domain.AuditCommand;
-import eu.dpaledger.audit.domain.FindingSeverity;
-import eu.dpaledger.audit.domain.InformationRequest;
+import eu.dpaledger.audit.domain.audit.AuditCommand;
+import eu.dpaledger.audit.domain.audit.FindingSeverity;
+import eu.dpaledger.audit.domain.request.InformationRequest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

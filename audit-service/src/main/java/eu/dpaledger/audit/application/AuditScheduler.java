@@ -1,9 +1,10 @@
 package eu.dpaledger.audit.application;
 
-import eu.dpaledger.audit.domain.AuditCommand;
+import eu.dpaledger.audit.domain.audit.AuditCommand;
 import eu.dpaledger.audit.infrastructure.AuditBinding;
 import eu.dpaledger.audit.infrastructure.AuditReadModel;
 import eu.dpaledger.platform.command.CommandExecutor;
+import eu.dpaledger.platform.security.Caller;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ import java.time.Instant;
 public class AuditScheduler {
 
     private static final Logger LOG = Logger.getLogger(AuditScheduler.class);
+    /** The service itself, named so that what it decides says who acted. */
+    static final Caller SCHEDULER = Caller.system("audit-service/scheduler");
 
     @Inject
     CommandExecutor executor;
@@ -43,7 +46,7 @@ public class AuditScheduler {
 
     public Uni<Integer> tick() {
         Instant now = clock.instant();
-        return readModel.dueAudits(now).flatMap(ids -> executor.runEach(binding, ids, AuditBinding.SCHEDULER,
-                id -> new AuditCommand.Tick(null, now)));
+        return readModel.dueAudits(now).flatMap(ids -> executor.runEach(binding, ids, SCHEDULER,
+                id -> new AuditCommand.Tick(now)));
     }
 }

@@ -1,7 +1,8 @@
 package eu.dpaledger.audit.infrastructure;
 
-import eu.dpaledger.audit.domain.AuditEvent;
-import eu.dpaledger.audit.domain.InformationRequest;
+import eu.dpaledger.audit.domain.audit.AuditEvent;
+import eu.dpaledger.audit.domain.request.InformationRequest;
+import eu.dpaledger.platform.contracts.AuditPublished;
 import eu.dpaledger.platform.eventstore.CloudEventTypes;
 
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 /** The published CloudEvent types of {@code dpa.audits}: audits and information requests. */
 public final class AuditEventTypes {
 
-    public static final String TOPIC = "dpa.audits";
+    public static final String TOPIC = AuditPublished.TOPIC;
     public static final Set<String> AUDITS = types(AuditBinding.STREAM_TYPE, AuditEvent.class);
     public static final Set<String> REQUESTS = types(RequestBinding.STREAM_TYPE, InformationRequest.Event.class);
     public static final Set<String> ALL = Stream.concat(AUDITS.stream(), REQUESTS.stream()).collect(Collectors.toUnmodifiableSet());

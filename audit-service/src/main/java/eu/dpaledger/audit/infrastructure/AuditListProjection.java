@@ -1,6 +1,6 @@
 package eu.dpaledger.audit.infrastructure;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import eu.dpaledger.platform.contracts.AuditPublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
@@ -9,13 +9,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Set;
 
-/** The audit list (lists, overdue plans and measures, the scheduler's worklist), from {@code dpa.audits}. */
+/**
+ * The audit list (lists, overdue plans and measures, the scheduler's worklist), from {@code dpa.audits}: the summary
+ * each audit event publishes ({@link AuditPublished}), one version-guarded upsert per event.
+ */
 @ApplicationScoped
 public class AuditListProjection implements ProjectionHandler {
 
@@ -39,18 +41,14 @@ public class AuditListProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        JsonNode data = event.data();
-        JsonNode a = data.get("audit");
-        if (a == null || !data.hasNonNull("auditId")) {
-            return Uni.createFrom().failure(new IllegalArgumentException("audit event without auditId or summary"));
-        }
-        Tuple values = Tuple.tuple(Arrays.asList(data.get("auditId").asText(), data.get("streamVersion").asLong(),
-                data.get("agreementId").asText(), a.path("controllerOrg").asText(), a.path("processorOrg").asText(),
-                a.path("auditorOrg").isNull() ? null : a.path("auditorOrg").asText(), a.path("status").asText(),
-                instant(a.get("start")), instant(a.get("end")), a.path("scope").asText(), instant(a.get("planDueAt")),
-                a.path("planOwed").asBoolean(),
-                a.path("nextMeasureDue").isNull() ? null : LocalDate.parse(a.path("nextMeasureDue").asText()),
-                a.path("costBorneBy").isNull() ? null : a.path("costBorneBy").asText(), event.time().atOffset(ZoneOffset.UTC)));
+        return Uni.createFrom().item(() -> AuditPublished.of(event)).flatMap(a -> upsert(tx, a, event));
+    }
+
+    private static Uni<Void> upsert(SqlClient tx, AuditPublished published, IncomingEvent event) {
+        AuditPublished.Summary a = published.audit();
+        Tuple values = Tuple.tuple(Arrays.asList(published.auditId(), published.streamVersion(), published.agreementId(),
+                a.controllerOrg(), a.processorOrg(), a.auditorOrg(), a.status(), utc(a.start()), utc(a.end()), a.scope(),
+                utc(a.planDueAt()), a.planOwed(), a.nextMeasureDue(), a.costBorneBy(), utc(event.time())));
         return tx.preparedQuery("INSERT INTO audit_list (audit_id, stream_version, agreement_id, controller_org, processor_org, "
                         + "auditor_org, status, start_at, end_at, scope, plan_due_at, plan_owed, next_measure_due, cost_borne_by, "
                         + "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
@@ -62,8 +60,8 @@ public class AuditListProjection implements ProjectionHandler {
                 .execute(values).replaceWithVoid();
     }
 
-    private static OffsetDateTime instant(JsonNode node) {
-        return node == null || node.isNull() ? null : Instant.parse(node.asText()).atOffset(ZoneOffset.UTC);
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override

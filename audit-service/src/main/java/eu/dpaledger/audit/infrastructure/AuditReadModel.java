@@ -15,21 +15,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
-/** Queries on audit-service's read models: agreements, the audit list and the information requests. */
+/** Queries on audit-service's read models: the audit list and the information requests. */
 @ApplicationScoped
 public class AuditReadModel {
 
     @Inject
     Pool pool;
-
-    /** An agreement as known here. */
-    public record Agreement(String agreementId, String status, String controllerOrg, String processorOrg, ZoneId zone) {
-        public boolean isParty(String organisation) {
-            return controllerOrg.equals(organisation) || processorOrg.equals(organisation);
-        }
-    }
 
     public record AuditLine(String auditId, long version, String agreementId, String status, Instant start, Instant end,
                             String scope, String auditorOrg, Instant planDueAt, boolean planOverdue, LocalDate nextMeasureDue,
@@ -38,18 +30,6 @@ public class AuditReadModel {
 
     public record RequestLine(String requestId, long version, String agreementId, String question, LocalDate dueDate,
                               String status, boolean overdue, Instant askedAt, Instant answeredAt) {
-    }
-
-    public Uni<Optional<Agreement>> agreement(String agreementId) {
-        return pool.preparedQuery("SELECT * FROM agreements WHERE agreement_id = $1").execute(Tuple.of(agreementId))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Optional.empty();
-                    }
-                    Row r = rows.iterator().next();
-                    return Optional.of(new Agreement(r.getString("agreement_id"), r.getString("status"), r.getString("controller_org"),
-                            r.getString("processor_org"), ZoneId.of(r.getString("time_zone"))));
-                });
     }
 
     /** Audits the caller may see: as controller, processor (each with the role) or as the appointed audit firm (auditor role). */

@@ -1,8 +1,13 @@
 package eu.dpaledger.audit.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.dpaledger.audit.application.AuditScheduler;
 import eu.dpaledger.audit.infrastructure.AuditEventTypes;
+import eu.dpaledger.platform.contracts.AuditPublished;
+import eu.dpaledger.platform.contracts.InformationRequestPublished;
+import eu.dpaledger.platform.contracts.PublishedContracts;
 import eu.dpaledger.testing.Contracts;
 import eu.dpaledger.testing.TestClock;
 import eu.dpaledger.testing.Tokens;
@@ -36,6 +41,9 @@ class AuditFlowTest {
 
     @Inject
     AuditScheduler scheduler;
+
+    @Inject
+    ObjectMapper mapper;
 
     @AfterEach
     void realTime() {
@@ -174,7 +182,7 @@ class AuditFlowTest {
     }
 
     @Test
-    void every_event_type_matches_its_published_contract() {
+    void every_event_type_matches_its_published_contract() throws Exception {
         findings_completion_costs_and_the_corrective_action_plan_through_to_verification();
         TestClock.reset();
         the_controller_asks_for_information_and_the_processor_answers_with_attachments();
@@ -193,6 +201,11 @@ class AuditFlowTest {
         for (TopicReader.Received r : TopicReader.readAll("dpa.audits")) {
             Set<String> violations = Contracts.violations(r.ceType(), r.value());
             assertTrue(violations.isEmpty(), r.ceType() + " violates its contract: " + violations + "\n" + r.value());
+            // The kernel's record type says the same as the schema: read back and written again, nothing changes.
+            JsonNode published = mapper.readTree(r.value());
+            Class<?> contract = r.ceType().startsWith(AuditPublished.TYPE_PREFIX) ? AuditPublished.class : InformationRequestPublished.class;
+            Object typed = PublishedContracts.read(published, contract);
+            assertEquals(published, mapper.readTree(mapper.writeValueAsString(typed)), r.ceType() + " reads back into " + typed);
         }
         assertTrue(overdueMeasure != null);
         for (String type : AuditEventTypes.ALL) {

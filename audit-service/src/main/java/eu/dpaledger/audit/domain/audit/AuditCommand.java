@@ -1,21 +1,30 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.audit;
+
+import eu.dpaledger.platform.domain.Actor;
+import eu.dpaledger.platform.domain.AgreementFacts;
+import eu.dpaledger.platform.time.WorkingCalendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What can be asked of an audit. {@code at} is the server's time of the request. */
+/**
+ * What can be asked of an audit. {@code at} is the server's time of the request. A command that checks dates
+ * against art. 9 takes the processor's working calendar (public holidays, its closing days, office hours) in the
+ * agreement's zone.
+ */
 public sealed interface AuditCommand {
 
     /** The controller schedules an audit after written notice (art. 9.1). */
-    record Schedule(String auditId, AuditFacts agreement, Instant noticeGivenAt, Instant start, Instant end, String scope,
-                    String location, String auditorOrg, String overrideJustification, Actor actor, Instant at)
+    record Schedule(String auditId, AgreementFacts agreement, WorkingCalendar processorCalendar, Instant noticeGivenAt,
+                    Instant start, Instant end, String scope, String location, String auditorOrg, String overrideJustification,
+                    Actor actor, Instant at)
             implements AuditCommand {
     }
 
     /** The controller moves the audit; the same rules apply (a new notice may be given). */
-    record Reschedule(AuditFacts agreement, Instant noticeGivenAt, Instant start, Instant end, String overrideJustification,
-                      String reason, Actor actor, Instant at) implements AuditCommand {
+    record Reschedule(WorkingCalendar processorCalendar, Instant noticeGivenAt, Instant start, Instant end,
+                      String overrideJustification, String reason, Actor actor, Instant at) implements AuditCommand {
     }
 
     record Cancel(String reason, Actor actor, Instant at) implements AuditCommand {
@@ -27,7 +36,7 @@ public sealed interface AuditCommand {
     }
 
     /** Completion establishes whether the processor complies; non-compliance sets the plan's month running (art. 9.2). */
-    record Complete(Instant completedAt, Boolean nonCompliance, AuditFacts agreement, Actor actor, Instant at)
+    record Complete(Instant completedAt, Boolean nonCompliance, WorkingCalendar processorCalendar, Actor actor, Instant at)
             implements AuditCommand {
     }
 
@@ -53,6 +62,6 @@ public sealed interface AuditCommand {
     }
 
     /** The scheduler: marks an overdue plan and overdue measures, once each. */
-    record Tick(AuditFacts agreement, Instant at) implements AuditCommand {
+    record Tick(Instant at) implements AuditCommand {
     }
 }

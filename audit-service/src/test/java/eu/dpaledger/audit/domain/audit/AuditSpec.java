@@ -1,6 +1,9 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.audit;
 
+import eu.dpaledger.platform.domain.Actor;
+import eu.dpaledger.platform.domain.AgreementFacts;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.domain.Parties;
 import eu.dpaledger.platform.time.WorkingCalendar;
 import eu.dpaledger.testing.AggregateSpec;
 
@@ -17,16 +20,15 @@ final class AuditSpec {
     static final AuditAggregate AGGREGATE = new AuditAggregate();
     static final Actor CONTROLLER = new Actor("dpo@opwijk", "0207511803", Set.of(Actor.CONTROLLER));
     static final Actor PROCESSOR = new Actor("staff@esn", "0428304785", Set.of(Actor.PROCESSOR));
-    static final AuditFacts ESN = facts(WorkingCalendar.belgium(BRUSSELS));
-    static final AuditFacts FLEMISH_BODY = facts(WorkingCalendar.flemishPublicBody(BRUSSELS));
+    static final AgreementFacts AGREEMENT = new AgreementFacts("agr-1", AgreementFacts.ACTIVE, new Parties("0207511803", "0428304785"),
+            "VTC", BRUSSELS, 30, 30);
+    /** The processor's calendar: ESN keeps the Belgian public holidays; a Flemish public body also closes on 11 July. */
+    static final WorkingCalendar ESN = WorkingCalendar.belgium(BRUSSELS);
+    static final WorkingCalendar FLEMISH_BODY = WorkingCalendar.flemishPublicBody(BRUSSELS);
 
     static final AggregateSpec<Optional<AuditRecord>, AuditCommand, AuditEvent, DomainRejection> AUDITS =
             AggregateSpec.of(AGGREGATE::initial, AGGREGATE::evolve, AGGREGATE::decide,
                     DomainRejection.class, DomainRejection::rule, DomainRejection::kind);
-
-    static AuditFacts facts(WorkingCalendar calendar) {
-        return new AuditFacts("agr-1", "ACTIVE", "0207511803", "0428304785", calendar);
-    }
 
     /** An instant given as Brussels local time. */
     static Instant local(String dateTime) {

@@ -1,4 +1,4 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;

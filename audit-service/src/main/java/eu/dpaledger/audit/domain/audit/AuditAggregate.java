@@ -1,28 +1,31 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.audit;
 
-import eu.dpaledger.audit.domain.AuditCommand.Cancel;
-import eu.dpaledger.audit.domain.AuditCommand.Complete;
-import eu.dpaledger.audit.domain.AuditCommand.DecidePlan;
-import eu.dpaledger.audit.domain.AuditCommand.RecordFinding;
-import eu.dpaledger.audit.domain.AuditCommand.ReportImplemented;
-import eu.dpaledger.audit.domain.AuditCommand.Reschedule;
-import eu.dpaledger.audit.domain.AuditCommand.Schedule;
-import eu.dpaledger.audit.domain.AuditCommand.SubmitPlan;
-import eu.dpaledger.audit.domain.AuditCommand.Tick;
-import eu.dpaledger.audit.domain.AuditCommand.VerifyMeasure;
-import eu.dpaledger.audit.domain.AuditEvent.AuditCancelled;
-import eu.dpaledger.audit.domain.AuditEvent.AuditCompleted;
-import eu.dpaledger.audit.domain.AuditEvent.AuditRescheduled;
-import eu.dpaledger.audit.domain.AuditEvent.AuditScheduled;
-import eu.dpaledger.audit.domain.AuditEvent.FindingRecorded;
-import eu.dpaledger.audit.domain.AuditEvent.MeasureImplemented;
-import eu.dpaledger.audit.domain.AuditEvent.MeasureOverdue;
-import eu.dpaledger.audit.domain.AuditEvent.MeasureVerified;
-import eu.dpaledger.audit.domain.AuditEvent.PlanDecided;
-import eu.dpaledger.audit.domain.AuditEvent.PlanOverdue;
-import eu.dpaledger.audit.domain.AuditEvent.PlanSubmitted;
+import eu.dpaledger.audit.domain.audit.AuditCommand.Cancel;
+import eu.dpaledger.audit.domain.audit.AuditCommand.Complete;
+import eu.dpaledger.audit.domain.audit.AuditCommand.DecidePlan;
+import eu.dpaledger.audit.domain.audit.AuditCommand.RecordFinding;
+import eu.dpaledger.audit.domain.audit.AuditCommand.ReportImplemented;
+import eu.dpaledger.audit.domain.audit.AuditCommand.Reschedule;
+import eu.dpaledger.audit.domain.audit.AuditCommand.Schedule;
+import eu.dpaledger.audit.domain.audit.AuditCommand.SubmitPlan;
+import eu.dpaledger.audit.domain.audit.AuditCommand.Tick;
+import eu.dpaledger.audit.domain.audit.AuditCommand.VerifyMeasure;
+import eu.dpaledger.audit.domain.audit.AuditEvent.AuditCancelled;
+import eu.dpaledger.audit.domain.audit.AuditEvent.AuditCompleted;
+import eu.dpaledger.audit.domain.audit.AuditEvent.AuditRescheduled;
+import eu.dpaledger.audit.domain.audit.AuditEvent.AuditScheduled;
+import eu.dpaledger.audit.domain.audit.AuditEvent.FindingRecorded;
+import eu.dpaledger.audit.domain.audit.AuditEvent.MeasureImplemented;
+import eu.dpaledger.audit.domain.audit.AuditEvent.MeasureOverdue;
+import eu.dpaledger.audit.domain.audit.AuditEvent.MeasureVerified;
+import eu.dpaledger.audit.domain.audit.AuditEvent.PlanDecided;
+import eu.dpaledger.audit.domain.audit.AuditEvent.PlanOverdue;
+import eu.dpaledger.audit.domain.audit.AuditEvent.PlanSubmitted;
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.AgreementFacts;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.domain.Parties;
 import eu.dpaledger.platform.time.LegalClock;
 import eu.dpaledger.platform.time.Periods;
 import eu.dpaledger.platform.time.WorkingCalendar;
@@ -85,7 +88,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
             requireController(c.actor(), audit);
             requireScheduled(audit);
             boolean override = hasText(c.overrideJustification());
-            AuditSchedulePolicy.check(c.noticeGivenAt(), c.start(), c.end(), override, c.agreement().processorCalendar(), c.at());
+            AuditSchedulePolicy.check(c.noticeGivenAt(), c.start(), c.end(), override, c.processorCalendar(), c.at());
             return List.of(new AuditRescheduled(c.noticeGivenAt(), c.start(), c.end(), override ? c.overrideJustification().trim() : null,
                     text(c.reason()), c.actor().subject(), c.at()));
         }
@@ -117,7 +120,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
             return List.of(new PlanDecided(plan.planId(), c.approved(), text(c.comments()), c.actor().subject(), c.at()));
         }
         if (command instanceof ReportImplemented c) {
-            if (!c.actor().isProcessor(audit.processorOrg())) {
+            if (!audit.parties().processedBy(c.actor())) {
                 throw forbidden(ONLY_PROCESSOR, "Only the agreement's processor reports its measures implemented");
             }
             AuditRecord.Measure m = approvedMeasure(audit, c.planId(), c.measureId());
@@ -144,23 +147,23 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
     }
 
     private static List<AuditEvent> schedule(Schedule c) {
-        AuditFacts agreement = c.agreement();
+        AgreementFacts agreement = c.agreement();
         // Art. 9.1: the controller (or an auditor it appoints) audits; the controller schedules.
-        if (!c.actor().isController(agreement.controllerOrg())) {
+        if (!agreement.parties().controlledBy(c.actor())) {
             throw forbidden(ONLY_CONTROLLER, "Only the agreement's controller schedules an audit");
         }
         // DPA art. 9 survives termination (DPA art. 3.2); a draft binds nobody.
-        if (!agreement.allowsAudits()) {
+        if (!agreement.wasSigned()) {
             throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, NOT_IN_FORCE, "The agreement is not in force",
                     "Audits are possible on active, terminated or closed agreements; this one is " + agreement.status(),
                     Map.of("agreementStatus", agreement.status()));
         }
         requireText(c.scope(), "scope");
         boolean override = hasText(c.overrideJustification());
-        AuditSchedulePolicy.check(c.noticeGivenAt(), c.start(), c.end(), override, agreement.processorCalendar(), c.at());
+        AuditSchedulePolicy.check(c.noticeGivenAt(), c.start(), c.end(), override, c.processorCalendar(), c.at());
         String auditor = hasText(c.auditorOrg()) ? c.auditorOrg().trim() : null;
         return List.of(new AuditScheduled(c.auditId(), agreement.agreementId(), agreement.controllerOrg(), agreement.processorOrg(),
-                agreement.processorCalendar().zone().getId(), c.noticeGivenAt(), c.start(), c.end(), c.scope().trim(),
+                c.processorCalendar().zone().getId(), c.noticeGivenAt(), c.start(), c.end(), c.scope().trim(),
                 text(c.location()), auditor, override ? c.overrideJustification().trim() : null, c.actor().subject(), c.at()));
     }
 
@@ -196,7 +199,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
         }
         if (c.nonCompliance()) {
             // Art. 9.2: a plan within one month after the deficiencies were established (month rule, working day).
-            WorkingCalendar calendar = c.agreement().processorCalendar();
+            WorkingCalendar calendar = c.processorCalendar();
             LocalDate dueOn = Periods.lastDay(LegalClock.CORRECTIVE_ACTION_PLAN.rule(), calendar.dateOf(c.completedAt()), calendar);
             return List.of(new AuditCompleted(c.completedAt(), true, dueOn, calendar.endOfDay(dueOn), PROCESSOR_COST,
                     "Art. 9.3: the audit established that the processor does not comply", c.actor().subject(), c.at()));
@@ -206,7 +209,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
     }
 
     private static List<AuditEvent> submit(SubmitPlan c, AuditRecord audit) {
-        if (!c.actor().isProcessor(audit.processorOrg())) {
+        if (!audit.parties().processedBy(c.actor())) {
             throw forbidden(ONLY_PROCESSOR, "Only the agreement's processor submits a corrective action plan");
         }
         if (audit.completedAt() == null || !audit.nonCompliance()) {
@@ -268,8 +271,8 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
     @Override
     public Optional<AuditRecord> evolve(Optional<AuditRecord> state, AuditEvent event) {
         if (event instanceof AuditScheduled e) {
-            return Optional.of(new AuditRecord(e.auditId(), e.agreementId(), e.controllerOrg(), e.processorOrg(), ZoneId.of(e.timeZone()),
-                    e.noticeGivenAt(), e.start(), e.end(), e.scope(), e.location(), e.auditorOrg(), e.overrideJustification(),
+            return Optional.of(new AuditRecord(e.auditId(), e.agreementId(), new Parties(e.controllerOrg(), e.processorOrg()),
+                    ZoneId.of(e.timeZone()), e.noticeGivenAt(), e.start(), e.end(), e.scope(), e.location(), e.auditorOrg(), e.overrideJustification(),
                     e.scheduledBy(), null, List.of(), null, false, null, null, null, null, List.of(), false));
         }
         AuditRecord a = state.orElseThrow(() -> new IllegalStateException(event.getClass().getSimpleName() + " before AuditScheduled"));
@@ -335,13 +338,13 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
     }
 
     private static void requireController(Actor actor, AuditRecord audit) {
-        if (!actor.isController(audit.controllerOrg())) {
+        if (!audit.parties().controlledBy(actor)) {
             throw forbidden(ONLY_CONTROLLER, "Only the agreement's controller does this");
         }
     }
 
     private static void requireAuditor(Actor actor, AuditRecord audit) {
-        if (!actor.isController(audit.controllerOrg()) && !actor.isAppointedAuditor(audit.auditorOrg())) {
+        if (!audit.parties().controlledBy(actor) && !audit.appointedAuditor(actor)) {
             throw forbidden(ONLY_AUDITORS, "Only the controller or the auditor it appointed for this audit does this");
         }
     }

@@ -1,16 +1,25 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.audit;
 
+import eu.dpaledger.platform.domain.Actor;
+import eu.dpaledger.platform.domain.AgreementFacts;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.time.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
-import static eu.dpaledger.audit.domain.AuditSpec.*;
+import static eu.dpaledger.audit.domain.audit.AuditSpec.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Art. 9.1 at its edges: 10 days' notice, working days of the processor, office hours, the override. */
 class AuditScheduleTest {
 
-    static AuditCommand.Schedule schedule(AuditFacts facts, String notice, String start, String end, String override, Actor actor) {
-        return new AuditCommand.Schedule("a-1", facts, local(notice), local(start), local(end), "Hosting of the website",
+    static AuditCommand.Schedule schedule(WorkingCalendar processorCalendar, String notice, String start, String end, String override,
+                                          Actor actor) {
+        return schedule(AGREEMENT, processorCalendar, notice, start, end, override, actor);
+    }
+
+    static AuditCommand.Schedule schedule(AgreementFacts agreement, WorkingCalendar processorCalendar, String notice, String start,
+                                          String end, String override, Actor actor) {
+        return new AuditCommand.Schedule("a-1", agreement, processorCalendar, local(notice), local(start), local(end), "Hosting of the website",
                 "Kunstlaan 47, Brussel", null, override, actor, local("2029-01-01T00:00"));
     }
 
@@ -84,6 +93,25 @@ class AuditScheduleTest {
     @Test
     void the_processor_cannot_schedule() {
         AUDITS.when(schedule(ESN, "2027-03-01T10:00", "2027-03-11T10:00", "2027-03-11T16:00", null, PROCESSOR))
+                .thenRejected(DomainRejection.Kind.FORBIDDEN, AuditAggregate.ONLY_CONTROLLER);
+    }
+
+    @Test
+    void an_audit_is_scheduled_on_a_terminated_agreement_but_not_on_a_draft() {
+        // DPA art. 9 survives termination (DPA art. 3.2); a draft binds nobody.
+        AgreementFacts terminated = new AgreementFacts("agr-1", AgreementFacts.TERMINATED, AGREEMENT.parties(), "VTC", BRUSSELS, 30, 30);
+        assertEquals(1, AUDITS.when(schedule(terminated, ESN, "2027-03-01T10:00", "2027-03-12T09:00", "2027-03-12T16:00", null,
+                CONTROLLER)).thenAccepted().size());
+        AgreementFacts draft = new AgreementFacts("agr-1", "DRAFT", AGREEMENT.parties(), "VTC", BRUSSELS, 30, 30);
+        AUDITS.when(schedule(draft, ESN, "2027-03-01T10:00", "2027-03-12T09:00", "2027-03-12T16:00", null, CONTROLLER))
+                .thenRejected(DomainRejection.Kind.STATE_CONFLICT, AuditAggregate.NOT_IN_FORCE);
+    }
+
+    @Test
+    void a_processor_employee_with_the_controller_role_cannot_schedule() {
+        // Role AND organisation: the controller role in the processor's organisation is not the controller.
+        Actor impostor = new Actor("staff@esn", "0428304785", java.util.Set.of(Actor.CONTROLLER));
+        AUDITS.when(schedule(ESN, "2027-03-01T10:00", "2027-03-12T09:00", "2027-03-12T16:00", null, impostor))
                 .thenRejected(DomainRejection.Kind.FORBIDDEN, AuditAggregate.ONLY_CONTROLLER);
     }
 }

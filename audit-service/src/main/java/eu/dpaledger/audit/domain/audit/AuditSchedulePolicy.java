@@ -1,4 +1,4 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.audit;
 
 import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;

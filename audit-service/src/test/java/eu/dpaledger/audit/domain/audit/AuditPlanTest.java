@@ -1,5 +1,6 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.audit;
 
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.DomainRejection;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import static eu.dpaledger.audit.domain.AuditSpec.*;
+import static eu.dpaledger.audit.domain.audit.AuditSpec.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -95,9 +96,9 @@ class AuditPlanTest {
         assertEquals("PLAN_APPROVED", audit.when(new AuditCommand.DecidePlan("p2", true, null, CONTROLLER, local("2027-02-04T10:00")))
                 .thenState().orElseThrow().status());
         // The measure's date passes unimplemented: marked once; then implemented and verified, the audit closes.
-        audit.when(new AuditCommand.Tick(ESN, local("2027-02-22T10:00")))
+        audit.when(new AuditCommand.Tick(local("2027-02-22T10:00")))
                 .then(new AuditEvent.MeasureOverdue("p2", "m1", LocalDate.parse("2027-02-20"), local("2027-02-22T10:00")));
-        audit.when(new AuditCommand.Tick(ESN, local("2027-02-23T10:00"))).then();
+        audit.when(new AuditCommand.Tick(local("2027-02-23T10:00"))).then();
         audit.when(new AuditCommand.VerifyMeasure("p2", "m1", true, null, CONTROLLER, local("2027-02-23T10:00")))
                 .thenRejected(AuditAggregate.NOT_IMPLEMENTED);
         audit.when(new AuditCommand.ReportImplemented("p2", "m1", "Done", PROCESSOR, local("2027-02-24T10:00"))).thenAccepted();
@@ -109,9 +110,9 @@ class AuditPlanTest {
     void a_plan_not_submitted_by_its_due_date_is_marked_overdue_once() {
         var audit = AUDITS.given(scheduled("2027-01-29"));
         audit.when(complete("2027-01-31T12:00", true)).thenAccepted();
-        audit.when(new AuditCommand.Tick(ESN, local("2027-03-01T23:59"))).then();
-        audit.when(new AuditCommand.Tick(ESN, local("2027-03-02T00:00")))
+        audit.when(new AuditCommand.Tick(local("2027-03-01T23:59"))).then();
+        audit.when(new AuditCommand.Tick(local("2027-03-02T00:00")))
                 .then(new AuditEvent.PlanOverdue(LocalDate.parse("2027-03-01"), local("2027-03-02T00:00")));
-        audit.when(new AuditCommand.Tick(ESN, local("2027-03-03T00:00"))).then();
+        audit.when(new AuditCommand.Tick(local("2027-03-03T00:00"))).then();
     }
 }

@@ -1,4 +1,7 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.audit;
+
+import eu.dpaledger.platform.domain.Actor;
+import eu.dpaledger.platform.domain.Parties;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything known about one audit: its schedule, findings, completion, costs and corrective action plans. */
+/**
+ * Everything known about one audit: its agreement's parties, its schedule, findings, completion, costs and corrective
+ * action plans.
+ */
 public record AuditRecord(
         String auditId,
         String agreementId,
-        String controllerOrg,
-        String processorOrg,
+        Parties parties,
         ZoneId zone,
         Instant noticeGivenAt,
         Instant start,
@@ -124,18 +129,19 @@ public record AuditRecord(
                 .orElse(List.of());
     }
 
-    public boolean isParty(String organisation) {
-        return controllerOrg.equals(organisation) || processorOrg.equals(organisation);
+    /** An auditor (role) of the audit firm the controller appointed for this audit (organisation); art. 9.1. */
+    public boolean appointedAuditor(Actor actor) {
+        return actor.acts(Actor.AUDITOR, auditorOrg);
     }
 
     AuditRecord rescheduled(Instant notice, Instant newStart, Instant newEnd, String override) {
-        return new AuditRecord(auditId, agreementId, controllerOrg, processorOrg, zone, notice, newStart, newEnd, scope, location,
+        return new AuditRecord(auditId, agreementId, parties, zone, notice, newStart, newEnd, scope, location,
                 auditorOrg, override, scheduledBy, cancellationReason, findings, completedAt, nonCompliance, planDueOn,
                 planDueAt, costBorneBy, costBasis, plans, planOverdueMarked);
     }
 
     AuditRecord cancelled(String reason) {
-        return new AuditRecord(auditId, agreementId, controllerOrg, processorOrg, zone, noticeGivenAt, start, end, scope, location,
+        return new AuditRecord(auditId, agreementId, parties, zone, noticeGivenAt, start, end, scope, location,
                 auditorOrg, overrideJustification, scheduledBy, reason, findings, completedAt, nonCompliance, planDueOn,
                 planDueAt, costBorneBy, costBasis, plans, planOverdueMarked);
     }
@@ -143,25 +149,25 @@ public record AuditRecord(
     AuditRecord withFinding(Finding finding) {
         List<Finding> all = new ArrayList<>(findings);
         all.add(finding);
-        return new AuditRecord(auditId, agreementId, controllerOrg, processorOrg, zone, noticeGivenAt, start, end, scope, location,
+        return new AuditRecord(auditId, agreementId, parties, zone, noticeGivenAt, start, end, scope, location,
                 auditorOrg, overrideJustification, scheduledBy, cancellationReason, all, completedAt, nonCompliance, planDueOn,
                 planDueAt, costBorneBy, costBasis, plans, planOverdueMarked);
     }
 
     AuditRecord completed(Instant at, boolean deficient, LocalDate dueOn, Instant dueAt, String bearer, String basis) {
-        return new AuditRecord(auditId, agreementId, controllerOrg, processorOrg, zone, noticeGivenAt, start, end, scope, location,
+        return new AuditRecord(auditId, agreementId, parties, zone, noticeGivenAt, start, end, scope, location,
                 auditorOrg, overrideJustification, scheduledBy, cancellationReason, findings, at, deficient, dueOn, dueAt, bearer,
                 basis, plans, planOverdueMarked);
     }
 
     AuditRecord planOverdueMarkedNow() {
-        return new AuditRecord(auditId, agreementId, controllerOrg, processorOrg, zone, noticeGivenAt, start, end, scope, location,
+        return new AuditRecord(auditId, agreementId, parties, zone, noticeGivenAt, start, end, scope, location,
                 auditorOrg, overrideJustification, scheduledBy, cancellationReason, findings, completedAt, nonCompliance,
                 planDueOn, planDueAt, costBorneBy, costBasis, plans, true);
     }
 
     AuditRecord withPlans(List<Plan> newPlans) {
-        return new AuditRecord(auditId, agreementId, controllerOrg, processorOrg, zone, noticeGivenAt, start, end, scope, location,
+        return new AuditRecord(auditId, agreementId, parties, zone, noticeGivenAt, start, end, scope, location,
                 auditorOrg, overrideJustification, scheduledBy, cancellationReason, findings, completedAt, nonCompliance,
                 planDueOn, planDueAt, costBorneBy, costBasis, newPlans, planOverdueMarked);
     }

@@ -1,7 +1,12 @@
-package eu.dpaledger.audit.domain;
+package eu.dpaledger.audit.domain.request;
 
+import eu.dpaledger.audit.domain.audit.AuditAggregate;
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.AgreementFacts;
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.domain.Parties;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +35,7 @@ public final class InformationRequest implements Aggregate<Optional<InformationR
     public sealed interface Command {
     }
 
-    public record Ask(String requestId, AuditFacts agreement, String question, LocalDate dueDate, Actor actor, Instant at)
+    public record Ask(String requestId, AgreementFacts agreement, String question, LocalDate dueDate, Actor actor, Instant at)
             implements Command {
     }
 
@@ -48,12 +53,9 @@ public final class InformationRequest implements Aggregate<Optional<InformationR
     public record InformationProvided(String text, List<Attachment> attachments, String answeredBy, Instant at) implements Event {
     }
 
-    public record Record(String requestId, String agreementId, String controllerOrg, String processorOrg, ZoneId zone,
-                         String question, LocalDate dueDate, String askedBy, Instant askedAt, InformationProvided answer) {
-
-        public boolean isParty(String organisation) {
-            return controllerOrg.equals(organisation) || processorOrg.equals(organisation);
-        }
+    /** A request as known: its agreement's parties, the agreement's zone (in which the due date is a day), the answer if any. */
+    public record Record(String requestId, String agreementId, Parties parties, ZoneId zone, String question, LocalDate dueDate,
+                         String askedBy, Instant askedAt, InformationProvided answer) {
 
         public boolean overdue(Instant now) {
             return answer == null && dueDate != null && now.atZone(zone).toLocalDate().isAfter(dueDate);
@@ -77,28 +79,29 @@ public final class InformationRequest implements Aggregate<Optional<InformationR
     @Override
     public List<Event> decide(Command command, Optional<Record> state) {
         if (command instanceof Ask c) {
-            if (!c.actor().isController(c.agreement().controllerOrg())) {
+            if (!c.agreement().parties().controlledBy(c.actor())) {
                 throw DomainRejection.forbidden(ONLY_CONTROLLER_ASKS, "Not allowed for your role in this agreement",
                         "Only the agreement's controller asks for information (art. 9.2)");
             }
-            if (!c.agreement().allowsAudits()) {
+            // DPA art. 9 survives termination (DPA art. 3.2); a draft binds nobody.
+            if (!c.agreement().wasSigned()) {
                 throw DomainRejection.stateConflict(AuditAggregate.NOT_IN_FORCE, "The agreement is not in force",
                         "Information requests are possible on active, terminated or closed agreements");
             }
             if (c.question() == null || c.question().isBlank()) {
-                throw AuditSchedulePolicy.required("question");
+                throw CommonRejections.required("question");
             }
-            if (c.dueDate() != null && c.dueDate().isBefore(c.at().atZone(c.agreement().processorCalendar().zone()).toLocalDate())) {
+            if (c.dueDate() != null && c.dueDate().isBefore(c.at().atZone(c.agreement().zone()).toLocalDate())) {
                 throw DomainRejection.invalidField("due-date-in-the-past", "Due date in the past", "dueDate", "must be today or later");
             }
             return List.of(new InformationRequested(c.requestId(), c.agreement().agreementId(), c.agreement().controllerOrg(),
-                    c.agreement().processorOrg(), c.agreement().processorCalendar().zone().getId(), c.question().trim(),
+                    c.agreement().processorOrg(), c.agreement().zone().getId(), c.question().trim(),
                     c.dueDate(), c.actor().subject(), c.at()));
         }
         Answer c = (Answer) command;
         Record r = state.orElseThrow(() -> new DomainRejection(DomainRejection.Kind.NOT_FOUND, "not-found", "Not found",
                 "The information request does not exist"));
-        if (!c.actor().isProcessor(r.processorOrg())) {
+        if (!r.parties().processedBy(c.actor())) {
             throw DomainRejection.forbidden(ONLY_PROCESSOR_ANSWERS, "Not allowed for your role in this agreement",
                     "Only the agreement's processor answers an information request (art. 9.2)");
         }
@@ -106,13 +109,13 @@ public final class InformationRequest implements Aggregate<Optional<InformationR
             throw DomainRejection.stateConflict(ALREADY_ANSWERED, "Already answered", "The request was answered on " + r.answer().at());
         }
         if (c.text() == null || c.text().isBlank()) {
-            throw AuditSchedulePolicy.required("text");
+            throw CommonRejections.required("text");
         }
         List<Attachment> attachments = c.attachments() == null ? List.of() : List.copyOf(c.attachments());
         for (int i = 0; i < attachments.size(); i++) {
             Attachment a = attachments.get(i);
             if (a == null || a.name() == null || a.name().isBlank()) {
-                throw AuditSchedulePolicy.required("attachments[" + i + "].name");
+                throw CommonRejections.required("attachments[" + i + "].name");
             }
             if (a.sha256() == null || !SHA256.matcher(a.sha256()).matches()) {
                 throw DomainRejection.invalidField(INVALID_SHA256, "Digest is not a SHA-256", "attachments[" + i + "].sha256",
@@ -127,12 +130,12 @@ public final class InformationRequest implements Aggregate<Optional<InformationR
     @Override
     public Optional<Record> evolve(Optional<Record> state, Event event) {
         if (event instanceof InformationRequested e) {
-            return Optional.of(new Record(e.requestId(), e.agreementId(), e.controllerOrg(), e.processorOrg(), ZoneId.of(e.timeZone()),
-                    e.question(), e.dueDate(), e.askedBy(), e.at(), null));
+            return Optional.of(new Record(e.requestId(), e.agreementId(), new Parties(e.controllerOrg(), e.processorOrg()),
+                    ZoneId.of(e.timeZone()), e.question(), e.dueDate(), e.askedBy(), e.at(), null));
         }
         InformationProvided e = (InformationProvided) event;
         Record r = state.orElseThrow();
-        return Optional.of(new Record(r.requestId(), r.agreementId(), r.controllerOrg(), r.processorOrg(), r.zone(), r.question(),
+        return Optional.of(new Record(r.requestId(), r.agreementId(), r.parties(), r.zone(), r.question(),
                 r.dueDate(), r.askedBy(), r.askedAt(), e));
     }
 }
