@@ -1,5 +1,6 @@
 package eu.dpaledger.agreement.domain;
 
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.agreement.domain.AgreementCommand.ConfirmDestruction;
 import eu.dpaledger.agreement.domain.AgreementCommand.CreateDraft;

@@ -1,5 +1,7 @@
 package eu.dpaledger.agreement.domain;
 
+import eu.dpaledger.platform.domain.Actor;
+
 import java.time.Instant;
 import java.util.List;
 

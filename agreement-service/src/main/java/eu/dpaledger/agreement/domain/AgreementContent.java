@@ -1,5 +1,8 @@
 package eu.dpaledger.agreement.domain;
 
+import eu.dpaledger.platform.domain.Actor;
+import eu.dpaledger.platform.domain.Parties;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -49,9 +52,19 @@ public record AgreementContent(
         return Optional.empty();
     }
 
-    /** The party the caller acts for: its organisation is that party and it holds that party's role. */
+    /** The two parties by enterprise number (null for a party the content does not name). */
+    public Parties parties() {
+        return new Parties(controller == null ? null : controller.enterpriseNumber(),
+                processor == null ? null : processor.enterpriseNumber());
+    }
+
+    /** The party the caller acts for: its organisation is that party AND it holds that party's role. */
     public Optional<PartyRole> partyOf(Actor actor) {
-        return partyRoleOf(actor.organisation()).filter(party -> actor.hasRole(party.requiredActorRole()));
+        Parties parties = parties();
+        if (parties.controlledBy(actor)) {
+            return Optional.of(PartyRole.CONTROLLER);
+        }
+        return parties.processedBy(actor) ? Optional.of(PartyRole.PROCESSOR) : Optional.empty();
     }
 
     /** The highest information class level among the data categories, or null when none has a code. */

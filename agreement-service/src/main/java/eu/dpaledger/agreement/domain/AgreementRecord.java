@@ -1,6 +1,11 @@
 package eu.dpaledger.agreement.domain;
 
+import eu.dpaledger.platform.domain.Actor;
+import eu.dpaledger.platform.domain.AgreementFacts;
+import eu.dpaledger.platform.domain.Parties;
+
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +64,20 @@ public record AgreementRecord(
     /** The party the caller acts for: its organisation is that party and it holds that party's role. */
     public Optional<PartyRole> partyOf(Actor actor) {
         return currentContent.partyOf(actor);
+    }
+
+    public Parties parties() {
+        return currentContent.parties();
+    }
+
+    /**
+     * What the commands under this agreement (instructions, disclosure requests, data subject requests) need
+     * of it, from the aggregate itself: its current parties, status and settings (defaults applied).
+     */
+    public AgreementFacts facts() {
+        AgreementSettings settings = currentContent.settings();
+        return new AgreementFacts(agreementId, status().name(), parties(), settings.supervisoryAuthority().name(),
+                ZoneId.of(settings.timeZone()), settings.subprocessorObjectionDays(), settings.destructionConfirmationDays());
     }
 
     public Party party(PartyRole role) {

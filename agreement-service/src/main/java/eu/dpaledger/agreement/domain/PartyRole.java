@@ -8,9 +8,4 @@ public enum PartyRole {
     public PartyRole other() {
         return this == CONTROLLER ? PROCESSOR : CONTROLLER;
     }
-
-    /** The token role a caller must hold to act for this party. */
-    public String requiredActorRole() {
-        return this == CONTROLLER ? Actor.CONTROLLER : Actor.PROCESSOR;
-    }
 }

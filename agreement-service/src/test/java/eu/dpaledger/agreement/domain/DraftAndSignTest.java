@@ -8,6 +8,7 @@ import eu.dpaledger.agreement.domain.AgreementEvent.AgreementSigned;
 import eu.dpaledger.agreement.domain.AgreementEvent.DraftCreated;
 import eu.dpaledger.agreement.domain.AgreementEvent.DraftEdited;
 import eu.dpaledger.agreement.domain.AgreementEvent.SignaturesVoided;
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.DomainRejection.Kind;
 import org.junit.jupiter.api.Test;
 

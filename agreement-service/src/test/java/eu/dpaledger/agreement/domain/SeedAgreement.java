@@ -5,6 +5,7 @@ import eu.dpaledger.agreement.domain.AgreementEvent.AgreementSigned;
 import eu.dpaledger.agreement.domain.AgreementEvent.AgreementTerminated;
 import eu.dpaledger.agreement.domain.AgreementEvent.DataReturned;
 import eu.dpaledger.agreement.domain.AgreementEvent.DraftCreated;
+import eu.dpaledger.platform.domain.Actor;
 
 import java.time.Duration;
 import java.time.Instant;

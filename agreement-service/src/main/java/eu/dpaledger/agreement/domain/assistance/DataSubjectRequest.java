@@ -1,8 +1,10 @@
 package eu.dpaledger.agreement.domain.assistance;
 
-import eu.dpaledger.agreement.domain.Actor;
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.AgreementFacts;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.domain.Parties;
 import eu.dpaledger.platform.time.LegalClock;
 import eu.dpaledger.platform.time.PeriodRule;
 import eu.dpaledger.platform.time.Periods;
@@ -44,7 +46,7 @@ public final class DataSubjectRequest implements Aggregate<Optional<DataSubjectR
     public sealed interface Command {
     }
 
-    public record Register(String requestId, AssistanceFacts agreement, Type type, Instant receivedAt, String reference,
+    public record Register(String requestId, AgreementFacts agreement, Type type, Instant receivedAt, String reference,
                            Duration forwardWithin, Actor actor, Instant at) implements Command {
     }
 
@@ -87,6 +89,10 @@ public final class DataSubjectRequest implements Aggregate<Optional<DataSubjectR
                          LocalDate answerDueOn, String extensionReasons, Boolean approved, String instructions,
                          Instant decidedAt, String actionDescription, Instant actedAt) {
 
+        public Parties parties() {
+            return new Parties(controllerOrg, processorOrg);
+        }
+
         public boolean forwardingOverdue(Instant now) {
             return forwardedAt == null && !now.isBefore(forwardDueAt);
         }
@@ -115,7 +121,7 @@ public final class DataSubjectRequest implements Aggregate<Optional<DataSubjectR
     @Override
     public List<Event> decide(Command command, Optional<Record> state) {
         if (command instanceof Register c) {
-            if (!c.agreement().isProcessor(c.actor())) {
+            if (!c.agreement().parties().processedBy(c.actor())) {
                 throw forbidden(ONLY_PROCESSOR, "Only the agreement's processor registers a request that reached it (art. 7.2)");
             }
             if (c.type() == null) {
@@ -206,13 +212,13 @@ public final class DataSubjectRequest implements Aggregate<Optional<DataSubjectR
     }
 
     private static void requireProcessor(Actor actor, Record r) {
-        if (!(actor.hasRole(Actor.PROCESSOR) && r.processorOrg().equals(actor.organisation()))) {
+        if (!r.parties().processedBy(actor)) {
             throw forbidden(ONLY_PROCESSOR, "Only the agreement's processor forwards or acts on the request");
         }
     }
 
     private static void requireController(Actor actor, Record r) {
-        if (!(actor.hasRole(Actor.CONTROLLER) && r.controllerOrg().equals(actor.organisation()))) {
+        if (!r.parties().controlledBy(actor)) {
             throw forbidden(ONLY_CONTROLLER, "Only the agreement's controller decides on a data subject request");
         }
     }

@@ -1,8 +1,10 @@
 package eu.dpaledger.agreement.domain.assistance;
 
-import eu.dpaledger.agreement.domain.Actor;
+import eu.dpaledger.platform.domain.Actor;
+import eu.dpaledger.platform.domain.AgreementFacts;
 import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.Parties;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +29,7 @@ public final class DisclosureRequest implements Aggregate<Optional<DisclosureReq
     }
 
     /** {@code gagLegalBasis} null: the controller is informed at once. */
-    public record Register(String requestId, AssistanceFacts agreement, String authority, Instant receivedAt, String legalBasis,
+    public record Register(String requestId, AgreementFacts agreement, String authority, Instant receivedAt, String legalBasis,
                            String scope, Instant dueAt, String gagLegalBasis, Actor actor, Instant at) implements Command {
     }
 
@@ -59,6 +61,10 @@ public final class DisclosureRequest implements Aggregate<Optional<DisclosureReq
                          Instant receivedAt, String legalBasis, String scope, Instant dueAt, String gagLegalBasis,
                          Instant controllerInformedAt, Instant disclosedAt, String disclosed, Instant recordedAt) {
 
+        public Parties parties() {
+            return new Parties(controllerOrg, processorOrg);
+        }
+
         public boolean gagged() {
             return controllerInformedAt == null;
         }
@@ -84,7 +90,7 @@ public final class DisclosureRequest implements Aggregate<Optional<DisclosureReq
     @Override
     public List<Event> decide(Command command, Optional<Record> state) {
         if (command instanceof Register c) {
-            if (!c.agreement().isProcessor(c.actor())) {
+            if (!c.agreement().parties().processedBy(c.actor())) {
                 throw forbidden(ONLY_PROCESSOR, "Only the agreement's processor records a disclosure request it received (art. 2.2)");
             }
             if (c.dueAt() == null) {
@@ -101,7 +107,7 @@ public final class DisclosureRequest implements Aggregate<Optional<DisclosureReq
         Record r = state.orElseThrow(() -> new DomainRejection(DomainRejection.Kind.NOT_FOUND, "not-found", "Not found",
                 "The disclosure request does not exist"));
         Actor actor = command instanceof LiftGag l ? l.actor() : ((RecordDisclosure) command).actor();
-        if (!(actor.hasRole(Actor.PROCESSOR) && r.processorOrg().equals(actor.organisation()))) {
+        if (!r.parties().processedBy(actor)) {
             throw forbidden(ONLY_PROCESSOR, "Only the agreement's processor acts on a disclosure request");
         }
         if (command instanceof LiftGag c) {

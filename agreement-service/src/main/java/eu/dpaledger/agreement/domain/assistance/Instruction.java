@@ -1,8 +1,10 @@
 package eu.dpaledger.agreement.domain.assistance;
 
-import eu.dpaledger.agreement.domain.Actor;
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.AgreementFacts;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.domain.Parties;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +31,7 @@ public final class Instruction implements Aggregate<Optional<Instruction.Record>
     public sealed interface Command {
     }
 
-    public record Issue(String instructionId, AssistanceFacts agreement, String text, LocalDate effectiveFrom, Actor actor,
+    public record Issue(String instructionId, AgreementFacts agreement, String text, LocalDate effectiveFrom, Actor actor,
                         Instant at) implements Command {
     }
 
@@ -76,6 +78,10 @@ public final class Instruction implements Aggregate<Optional<Instruction.Record>
                          LocalDate effectiveFrom, Status status, String flagReasoning, String decision, String issuedBy,
                          Instant issuedAt, Instant updatedAt) {
 
+        public Parties parties() {
+            return new Parties(controllerOrg, processorOrg);
+        }
+
         Record with(Status newStatus, String reasoning, String newDecision, Instant at) {
             return new Record(instructionId, agreementId, controllerOrg, processorOrg, text, effectiveFrom, newStatus, reasoning,
                     newDecision, issuedBy, issuedAt, at);
@@ -100,10 +106,10 @@ public final class Instruction implements Aggregate<Optional<Instruction.Record>
     @Override
     public List<Event> decide(Command command, Optional<Record> state) {
         if (command instanceof Issue c) {
-            if (!c.agreement().isController(c.actor())) {
+            if (!c.agreement().parties().controlledBy(c.actor())) {
                 throw forbidden(ONLY_CONTROLLER, "Only the agreement's controller gives instructions (art. 2.2)");
             }
-            if (!c.agreement().active()) {
+            if (!c.agreement().isActive()) {
                 throw state(NOT_ACTIVE, "The agreement is not active", "Instructions are given under an ACTIVE agreement");
             }
             if (c.effectiveFrom() == null) {
@@ -171,13 +177,13 @@ public final class Instruction implements Aggregate<Optional<Instruction.Record>
     }
 
     private static void requireProcessor(Actor actor, Record r) {
-        if (!(actor.hasRole(Actor.PROCESSOR) && r.processorOrg().equals(actor.organisation()))) {
+        if (!r.parties().processedBy(actor)) {
             throw forbidden(ONLY_PROCESSOR, "Only the agreement's processor acknowledges or flags an instruction");
         }
     }
 
     private static void requireController(Actor actor, Record r) {
-        if (!(actor.hasRole(Actor.CONTROLLER) && r.controllerOrg().equals(actor.organisation()))) {
+        if (!r.parties().controlledBy(actor)) {
             throw forbidden(ONLY_CONTROLLER, "Only the agreement's controller confirms, amends or withdraws an instruction");
         }
     }

@@ -1,8 +1,10 @@
 package eu.dpaledger.agreement.domain.assistance;
 
-import eu.dpaledger.agreement.domain.Actor;
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.AgreementFacts;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.domain.Parties;
 import eu.dpaledger.testing.AggregateSpec;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +26,12 @@ class AssistanceRulesTest {
     static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
     static final Actor CONTROLLER = new Actor("dpo@opwijk", "0207511803", Set.of(Actor.CONTROLLER));
     static final Actor PROCESSOR = new Actor("staff@esn", "0428304785", Set.of(Actor.PROCESSOR));
-    static final AssistanceFacts ACTIVE = new AssistanceFacts("agr-1", "ACTIVE", "0207511803", "0428304785", BRUSSELS);
+    static final AgreementFacts ACTIVE = agreement("ACTIVE");
     static final Instant NOW = Instant.parse("2027-01-31T10:00:00Z");
+
+    static AgreementFacts agreement(String status) {
+        return new AgreementFacts("agr-1", status, new Parties("0207511803", "0428304785"), "GBA", BRUSSELS, 30, 30);
+    }
 
     /** A new stream of an assistance aggregate under the shared given/when/then fixture; accepted events join it. */
     static <S, C, E> AggregateSpec<S, C, E, DomainRejection>.Scenario given(Aggregate<S, C, E> aggregate) {
@@ -38,8 +44,7 @@ class AssistanceRulesTest {
         var instruction = given(new Instruction());
         instruction.when(new Instruction.Issue("i", ACTIVE, "x", LocalDate.now(), PROCESSOR, NOW))
                 .thenRejected(Instruction.ONLY_CONTROLLER);
-        instruction.when(new Instruction.Issue("i", new AssistanceFacts("agr-1", "DRAFT", "0207511803",
-                "0428304785", BRUSSELS), "x", LocalDate.now(), CONTROLLER, NOW)).thenRejected(Instruction.NOT_ACTIVE);
+        instruction.when(new Instruction.Issue("i", agreement("DRAFT"), "x", LocalDate.now(), CONTROLLER, NOW)).thenRejected(Instruction.NOT_ACTIVE);
         instruction.when(new Instruction.Issue("i", ACTIVE, "Share visitor IPs with our agency", LocalDate.of(2027, 2, 1), CONTROLLER, NOW))
                 .thenAccepted();
         instruction.when(new Instruction.Flag("no", CONTROLLER, NOW)).thenRejected(Instruction.ONLY_PROCESSOR);
