@@ -1,11 +1,11 @@
 package eu.dpaledger.agreement.api;
 
 import eu.dpaledger.agreement.application.AgreementLookups;
-import eu.dpaledger.agreement.domain.AgreementCommand;
-import eu.dpaledger.agreement.domain.AgreementContent;
-import eu.dpaledger.agreement.domain.AgreementRecord;
-import eu.dpaledger.agreement.domain.AgreementState;
-import eu.dpaledger.agreement.domain.EnterpriseNumber;
+import eu.dpaledger.agreement.domain.agreement.AgreementCommand;
+import eu.dpaledger.agreement.domain.agreement.AgreementRecord;
+import eu.dpaledger.agreement.domain.agreement.AgreementState;
+import eu.dpaledger.agreement.domain.content.AgreementContent;
+import eu.dpaledger.agreement.domain.content.EnterpriseNumber;
 import eu.dpaledger.agreement.infrastructure.AgreementBinding;
 import eu.dpaledger.agreement.infrastructure.AgreementReadModel;
 import eu.dpaledger.platform.command.CommandHeaders;
@@ -32,13 +32,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

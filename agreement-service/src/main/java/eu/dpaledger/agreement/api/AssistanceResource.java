@@ -1,9 +1,9 @@
 package eu.dpaledger.agreement.api;
 
 import eu.dpaledger.agreement.application.AgreementLookups;
-import eu.dpaledger.agreement.domain.assistance.DataSubjectRequest;
-import eu.dpaledger.agreement.domain.assistance.DisclosureRequest;
-import eu.dpaledger.agreement.domain.assistance.Instruction;
+import eu.dpaledger.agreement.domain.datasubjectrequest.DataSubjectRequest;
+import eu.dpaledger.agreement.domain.disclosure.DisclosureRequest;
+import eu.dpaledger.agreement.domain.instruction.Instruction;
 import eu.dpaledger.agreement.infrastructure.AssistanceBindings;
 import eu.dpaledger.agreement.infrastructure.AssistanceReadModel;
 import eu.dpaledger.platform.command.CommandHeaders;

@@ -1,6 +1,6 @@
 package eu.dpaledger.agreement.application;
 
-import eu.dpaledger.agreement.domain.TerminationGround;
+import eu.dpaledger.agreement.domain.agreement.TerminationGround;
 import eu.dpaledger.agreement.infrastructure.AgreementBinding;
 import eu.dpaledger.agreement.infrastructure.AgreementReadModel;
 import eu.dpaledger.platform.command.CommandExecutor;

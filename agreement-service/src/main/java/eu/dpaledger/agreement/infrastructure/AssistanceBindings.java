@@ -3,9 +3,9 @@ package eu.dpaledger.agreement.infrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.dpaledger.agreement.domain.assistance.DataSubjectRequest;
-import eu.dpaledger.agreement.domain.assistance.DisclosureRequest;
-import eu.dpaledger.agreement.domain.assistance.Instruction;
+import eu.dpaledger.agreement.domain.datasubjectrequest.DataSubjectRequest;
+import eu.dpaledger.agreement.domain.disclosure.DisclosureRequest;
+import eu.dpaledger.agreement.domain.instruction.Instruction;
 import eu.dpaledger.platform.command.AggregateBinding;
 import eu.dpaledger.platform.contracts.AssistanceItemPublished;
 import eu.dpaledger.platform.domain.Actor;
@@ -31,10 +31,6 @@ public final class AssistanceBindings {
     /** The processor in its role, or the controller in its role while the item is visible to it. */
     static boolean reads(Actor actor, Parties parties, boolean controllerVisible) {
         return (controllerVisible && parties.controlledBy(actor)) || parties.processedBy(actor);
-    }
-
-    static ObjectNode published(ObjectMapper mapper, AssistanceItemPublished data) {
-        return mapper.valueToTree(data);
     }
 
     @ApplicationScoped
@@ -66,7 +62,7 @@ public final class AssistanceBindings {
                                         Optional<Instruction.Record> after) {
             Instruction.Record r = after.orElseThrow();
             boolean open = r.status() == Instruction.Status.ISSUED || r.status() == Instruction.Status.FLAGGED;
-            return published(mapper, AssistanceItemPublished.withDetails(streamId, r.agreementId(), version, payload,
+            return mapper.valueToTree(AssistanceItemPublished.withDetails(streamId, r.agreementId(), version, payload,
                     new AssistanceItemPublished.Item(AssistanceItemPublished.INSTRUCTION, r.controllerOrg(), r.processorOrg(),
                             r.status().name(), open, true, r.text(), null, r.effectiveFrom())));
         }
@@ -105,11 +101,11 @@ public final class AssistanceBindings {
             DisclosureRequest.Record r = after.orElseThrow();
             if (r.gagged()) {
                 // Art. 2.2: the law forbids informing the controller: no authority, scope or event details leave here.
-                return published(mapper, AssistanceItemPublished.withheld(streamId, r.agreementId(), version,
+                return mapper.valueToTree(AssistanceItemPublished.withheld(streamId, r.agreementId(), version,
                         new AssistanceItemPublished.Item(AssistanceItemPublished.DISCLOSURE_REQUEST, r.controllerOrg(), r.processorOrg(),
                                 r.status(), true, false, "Disclosure request (details withheld)", r.dueAt(), null)));
             }
-            return published(mapper, AssistanceItemPublished.withDetails(streamId, r.agreementId(), version, payload,
+            return mapper.valueToTree(AssistanceItemPublished.withDetails(streamId, r.agreementId(), version, payload,
                     new AssistanceItemPublished.Item(AssistanceItemPublished.DISCLOSURE_REQUEST, r.controllerOrg(), r.processorOrg(),
                             r.status(), r.disclosedAt() == null, true, r.authority() + ": " + r.scope(), r.dueAt(), null)));
         }
@@ -146,7 +142,7 @@ public final class AssistanceBindings {
         public ObjectNode publishedData(ObjectMapper mapper, String streamId, long version, DataSubjectRequest.Event event,
                                         JsonNode payload, Optional<DataSubjectRequest.Record> after) {
             DataSubjectRequest.Record r = after.orElseThrow();
-            return published(mapper, AssistanceItemPublished.withDetails(streamId, r.agreementId(), version, payload,
+            return mapper.valueToTree(AssistanceItemPublished.withDetails(streamId, r.agreementId(), version, payload,
                     new AssistanceItemPublished.Item(AssistanceItemPublished.DATA_SUBJECT_REQUEST, r.controllerOrg(), r.processorOrg(),
                             r.status(), r.actedAt() == null && !Boolean.FALSE.equals(r.approved()), r.forwardedAt() != null,
                             r.type().name() + " " + r.reference(), r.forwardedAt() == null ? r.forwardDueAt() : null, r.answerDueOn())));
