@@ -1,7 +1,7 @@
 package eu.dpaledger.agreement.api;
 
-import eu.dpaledger.agreement.domain.DataCategory;
-import eu.dpaledger.agreement.domain.InformationClass;
+import eu.dpaledger.agreement.domain.content.DataCategory;
+import eu.dpaledger.agreement.domain.content.InformationClass;
 import eu.dpaledger.platform.eventstore.StoredEvent;
 
 import java.time.Instant;

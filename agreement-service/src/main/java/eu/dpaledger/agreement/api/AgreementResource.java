@@ -1,28 +1,27 @@
 package eu.dpaledger.agreement.api;
 
-import eu.dpaledger.agreement.application.AgreementApplication;
-import eu.dpaledger.agreement.domain.AgreementCommand;
-import eu.dpaledger.agreement.domain.AgreementContent;
-import eu.dpaledger.agreement.domain.AgreementRecord;
-import eu.dpaledger.agreement.domain.AgreementState;
-import eu.dpaledger.agreement.domain.EnterpriseNumber;
-import eu.dpaledger.agreement.domain.TerminationGround;
+import eu.dpaledger.agreement.application.AgreementLookups;
+import eu.dpaledger.agreement.domain.agreement.AgreementCommand;
+import eu.dpaledger.agreement.domain.agreement.AgreementRecord;
+import eu.dpaledger.agreement.domain.agreement.AgreementState;
+import eu.dpaledger.agreement.domain.content.AgreementContent;
+import eu.dpaledger.agreement.domain.content.EnterpriseNumber;
+import eu.dpaledger.agreement.infrastructure.AgreementBinding;
 import eu.dpaledger.agreement.infrastructure.AgreementReadModel;
-import eu.dpaledger.platform.command.CommandRequest;
+import eu.dpaledger.platform.command.CommandHeaders;
 import eu.dpaledger.platform.command.Loaded;
+import eu.dpaledger.platform.command.StreamCommands;
 import eu.dpaledger.platform.eventstore.HashChain;
 import eu.dpaledger.platform.eventstore.StoredEvent;
-import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
 import eu.dpaledger.platform.security.Caller;
-import eu.dpaledger.platform.security.CallerProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -33,13 +32,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +46,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /**
  * REST surface of the agreement lifecycle (docs/DOMAIN.md, "Drafting, content and signing" and DPA art. 11–12). Reads of one agreement come from
@@ -67,13 +65,19 @@ public class AgreementResource {
     static final String SEED_EXAMPLE = "{\"controller\":{\"name\":\"Lokaal bestuur Opwijk\",\"enterpriseNumber\":\"BE0207.511.803\",\"address\":\"Ringlaan 20, 1745 Opwijk\",\"representative\":{\"name\":\"Jan Voorbeeld\",\"title\":\"algemeen directeur\",\"email\":\"jan.voorbeeld@example.org\"},\"dpo\":{\"name\":\"Els Fictief\",\"email\":\"dpo.opwijk@example.org\",\"phone\":\"+32 000 00 00 01\"}},\"processor\":{\"name\":\"European Service Network\",\"enterpriseNumber\":\"0428.304.785\",\"address\":\"Kunstlaan 47, 1000 Brussel\",\"representative\":{\"name\":\"Piet Proef\",\"title\":\"algemeen directeur\",\"email\":\"piet.proef@example.com\"},\"dpo\":{\"name\":\"DPO ESN\",\"email\":\"dpo.esn@example.com\",\"phone\":\"+32 000 00 00 02\"}},\"assignment\":{\"description\":\"Opbouw en hosting website + hosting Matomo\",\"contracts\":[\"Overeenkomst website\"]},\"purposes\":[\"Build and host the municipal website\"],\"dataCategories\":[{\"code\":\"3 00\",\"description\":\"Identiteitsgegevens\",\"retention\":\"AS_REQUIRED_BY_LAW\",\"reason\":\"Toegang tot de website\",\"countermeasure\":null}],\"applications\":[{\"name\":\"Matomo\",\"activity\":\"Analytics\",\"storage\":\"Op site Matomo\",\"transfer\":\"Door Paddle gelegd\",\"access\":\"Via wachtwoord\"}],\"securityMeasures\":[{\"group\":\"Fysieke beveiliging\",\"measure\":\"Badge access\",\"applied\":true,\"note\":null}],\"processingLocations\":[\"BE\"],\"subprocessors\":[{\"name\":\"Level 27\",\"headOffice\":\"Hasselt\",\"country\":\"BE\",\"transferMechanism\":null}],\"settings\":{\"supervisoryAuthority\":\"VTC\",\"timeZone\":\"Europe/Brussels\",\"subprocessorObjectionDays\":30,\"destructionConfirmationDays\":30}}";
 
     @Inject
-    AgreementApplication application;
+    StreamCommands commands;
+
+    @Inject
+    AgreementBinding agreements;
+
+    @Inject
+    AgreementLookups lookups;
 
     @Inject
     AgreementReadModel readModel;
 
     @Inject
-    CallerProvider callers;
+    AssistanceResource assistance;
 
     @ConfigProperty(name = "dpa.agreements.max-page-size", defaultValue = "100")
     int maxPageSize;
@@ -85,15 +89,13 @@ public class AgreementResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The caller's organisation is not one of the parties (not-a-party-of-draft)",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
-                                @HeaderParam("X-Correlation-Id") String correlationId,
+    public Uni<Response> create(@BeanParam CommandHeaders headers,
                                 @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                         examples = @ExampleObject(name = "Opwijk and ESN (seed agreement, persons fictitious)",
                                                 value = SEED_EXAMPLE))) AgreementContent content) {
-        requireBody(content);
         String id = UUID.randomUUID().toString();
-        return command(id, true, null, idempotencyKey, correlationId, "/agreements", content,
-                (actor, at) -> new AgreementCommand.CreateDraft(id, content, actor, at), 201);
+        return commands.create(agreements, id, headers, content,
+                given -> new AgreementCommand.CreateDraft(id, content, given.actor(), given.at()), this::view, "/agreements/" + id);
     }
 
     @GET
@@ -102,7 +104,7 @@ public class AgreementResource {
                                              @Parameter(description = "enterprise number of a party (e.g. the counterparty)") @QueryParam("party") String party,
                                              @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
                                              @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("size") String size) {
-        Caller caller = callers.current();
+        Caller caller = commands.caller();
         int p = wholeNumber(page, 0);
         int s = wholeNumber(size, 20);
         if (p < 0 || s < 1) {
@@ -122,19 +124,15 @@ public class AgreementResource {
     @Path("/{id}")
     @Operation(summary = "One agreement: current content, status, signatures, addenda, open exit steps; ETag = stream version")
     public Uni<Response> get(@PathParam("id") String id) {
-        return application.load(callers.current(), id)
-                .map(loaded -> Response.ok(view(loaded, application.now())).header("ETag", ETags.of(loaded.version())).build());
+        return commands.get(agreements, id, this::view);
     }
 
     @PUT
     @Path("/{id}")
     @Operation(summary = "Edit the draft's content (voids signatures on other content)")
-    public Uni<Response> edit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                              @HeaderParam("Idempotency-Key") String idempotencyKey,
-                              @HeaderParam("X-Correlation-Id") String correlationId, AgreementContent content) {
-        requireBody(content);
-        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id, content,
-                (actor, at) -> new AgreementCommand.EditDraft(content, actor, at), 200);
+    public Uni<Response> edit(@PathParam("id") String id, @BeanParam CommandHeaders headers, AgreementContent content) {
+        return commands.act(agreements, id, headers, content,
+                given -> new AgreementCommand.EditDraft(content, given.actor(), given.at()), this::view);
     }
 
     @POST
@@ -143,106 +141,85 @@ public class AgreementResource {
     @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @Operation(summary = "Sign the draft for the caller's party; both signatures on the same content activate it")
-    public Uni<Response> sign(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                              @HeaderParam("Idempotency-Key") String idempotencyKey,
-                              @HeaderParam("X-Correlation-Id") String correlationId, Requests.SignatureRequest body) {
-        requireBody(body);
-        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/signatures", body,
-                (actor, at) -> new AgreementCommand.Sign(body.signerName(), body.signerTitle(), body.place(), actor, at), 200);
+    public Uni<Response> sign(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.SignatureRequest body) {
+        return commands.act(agreements, id, headers, body,
+                given -> new AgreementCommand.Sign(body.signerName(), body.signerTitle(), body.place(), given.actor(), given.at()),
+                this::view);
     }
 
     @POST
     @Path("/{id}/addenda")
     @Operation(summary = "Propose a written addendum to an active agreement (art. 12.3)")
-    public Uni<Response> proposeAddendum(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                         @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                         @HeaderParam("X-Correlation-Id") String correlationId, Requests.AddendumRequest body) {
-        requireBody(body);
-        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/addenda", body,
-                (actor, at) -> new AgreementCommand.ProposeAddendum(body.title(), body.reason(), body.changes(), actor, at), 201);
+    public Uni<Response> proposeAddendum(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.AddendumRequest body) {
+        return commands.add(agreements, id, headers, body,
+                given -> new AgreementCommand.ProposeAddendum(body.title(), body.reason(), body.changes(), given.actor(), given.at()),
+                this::view);
     }
 
     @POST
     @Path("/{id}/addenda/{n}/signatures")
     @Operation(summary = "Sign addendum n; when both parties signed it is in force")
-    public Uni<Response> signAddendum(@PathParam("id") String id, @PathParam("n") int number,
-                                      @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                      @HeaderParam("X-Correlation-Id") String correlationId, Requests.SignatureRequest body) {
-        requireBody(body);
-        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/addenda/" + number + "/signatures", body,
-                (actor, at) -> new AgreementCommand.SignAddendum(number, body.signerName(), body.signerTitle(), body.place(), actor, at), 200);
+    public Uni<Response> signAddendum(@PathParam("id") String id, @PathParam("n") int number, @BeanParam CommandHeaders headers,
+                                      Requests.SignatureRequest body) {
+        return commands.act(agreements, id, headers, body, given -> new AgreementCommand.SignAddendum(number, body.signerName(),
+                body.signerTitle(), body.place(), given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/{id}/addenda/{n}/withdrawal")
     @Operation(summary = "Withdraw a pending addendum")
-    public Uni<Response> withdrawAddendum(@PathParam("id") String id, @PathParam("n") int number,
-                                          @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                          @HeaderParam("X-Correlation-Id") String correlationId, Requests.AddendumWithdrawalRequest body) {
-        requireBody(body);
-        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/addenda/" + number + "/withdrawal", body,
-                (actor, at) -> new AgreementCommand.WithdrawAddendum(number, body.reason(), actor, at), 200);
+    public Uni<Response> withdrawAddendum(@PathParam("id") String id, @PathParam("n") int number, @BeanParam CommandHeaders headers,
+                                          Requests.AddendumWithdrawalRequest body) {
+        return commands.act(agreements, id, headers, body,
+                given -> new AgreementCommand.WithdrawAddendum(number, body.reason(), given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/{id}/termination")
     @Operation(summary = "Terminate: ASSIGNMENT_ENDED (either party), PROCESSOR_DEFAULT (controller, with notice reference), SUBPROCESSOR_OBJECTION (controller, once granted)")
-    public Uni<Response> terminate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                   @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                   @HeaderParam("X-Correlation-Id") String correlationId, Requests.TerminationRequest body) {
-        requireBody(body);
-        Uni<Boolean> granted = body.ground() == TerminationGround.SUBPROCESSOR_OBJECTION
-                ? readModel.terminationRightGranted(id) : Uni.createFrom().item(false);
-        return granted.flatMap(right -> command(id, false, ifMatch, idempotencyKey, correlationId,
-                "/agreements/" + id + "/termination", body,
-                (actor, at) -> new AgreementCommand.Terminate(body.ground(), body.effectiveAt(),
-                        body.noticeOfDefaultReference(), right, actor, at), 200));
+    public Uni<Response> terminate(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.TerminationRequest body) {
+        return commands.act(agreements, id, headers, body, state -> lookups.terminationRight(id, body.ground()),
+                given -> new AgreementCommand.Terminate(body.ground(), body.effectiveAt(), body.noticeOfDefaultReference(),
+                        given.context(), given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/{id}/data-return")
     @Operation(summary = "Processor: all personal data handed over (art. 11.2)")
-    public Uni<Response> dataReturn(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                    @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                    @HeaderParam("X-Correlation-Id") String correlationId, Requests.DataReturnRequest body) {
-        requireBody(body);
-        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/data-return", body,
-                (actor, at) -> new AgreementCommand.RecordDataReturn(body.format(), body.sha256(), body.deliveredAt(), actor, at), 200);
+    public Uni<Response> dataReturn(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.DataReturnRequest body) {
+        return commands.act(agreements, id, headers, body, given -> new AgreementCommand.RecordDataReturn(body.format(), body.sha256(),
+                body.deliveredAt(), given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/{id}/destruction-confirmation")
     @Operation(summary = "Processor: written confirmation of destruction (art. 11.3, 11.4); closes the agreement")
-    public Uni<Response> destruction(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                     @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                     @HeaderParam("X-Correlation-Id") String correlationId,
+    public Uni<Response> destruction(@PathParam("id") String id, @BeanParam CommandHeaders headers,
                                      Requests.DestructionConfirmationRequest body) {
-        requireBody(body);
-        return command(id, false, ifMatch, idempotencyKey, correlationId, "/agreements/" + id + "/destruction-confirmation", body,
-                (actor, at) -> new AgreementCommand.ConfirmDestruction(body.confirmedAt(), body.statement(),
-                        body.legalRetentionExceptions(), actor, at), 200);
+        return commands.act(agreements, id, headers, body, given -> new AgreementCommand.ConfirmDestruction(body.confirmedAt(),
+                body.statement(), body.legalRetentionExceptions(), given.actor(), given.at()), this::view);
     }
 
     @GET
     @Path("/{id}/events")
     @Operation(summary = "The agreement's event stream with metadata and hashes")
     public Uni<List<StoredEvent>> events(@PathParam("id") String id) {
-        return application.load(callers.current(), id).map(Loaded::events);
+        return commands.read(agreements, id).map(Loaded::events);
     }
 
     @GET
     @Path("/{id}/evidence")
     @Operation(summary = "Verification of the stream's hash chain: intact, or the first event that does not match")
     public Uni<Map<String, Object>> evidence(@PathParam("id") String id) {
-        return application.verify(callers.current(), id).map(v -> evidence(v, application.now()));
+        return commands.read(agreements, id).map(loaded -> evidence(HashChain.verify(id, loaded.events()), commands.now()));
     }
 
     @GET
     @Path("/{id}/export")
     @Operation(summary = "The complete agreement and its history as one machine-readable JSON document, with W3C DPV terms")
     public Uni<Response> export(@PathParam("id") String id) {
-        return application.load(callers.current(), id).map(loaded -> {
-            Instant now = application.now();
+        return commands.read(agreements, id).map(loaded -> {
+            Instant now = commands.now();
             AgreementExport export = AgreementExport.of(view(loaded, now), loaded.events(),
                     evidence(HashChain.verify(id, loaded.events()), now), now);
             return Response.ok(export)
@@ -250,47 +227,36 @@ public class AgreementResource {
         });
     }
 
-    @Inject
-    AssistanceResource assistance;
-
     @POST
     @Path("/{id}/instructions")
     @Operation(summary = "Record a written instruction (controller; ACTIVE agreement; art. 2.2, 2.3)")
-    public Uni<Response> instruction(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
-                                     @HeaderParam("X-Correlation-Id") String cid, AssistanceResource.InstructionRequest body) {
-        return assistance.issueInstruction(id, key, cid, body);
+    public Uni<Response> instruction(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+                                     AssistanceResource.InstructionRequest body) {
+        return assistance.issueInstruction(id, headers, body);
     }
 
     @POST
     @Path("/{id}/disclosure-requests")
     @Operation(summary = "Record an authority's binding disclosure request (processor; art. 2.2): the controller is informed at once, unless gagLegalBasis says the law forbids it")
-    public Uni<Response> disclosureRequest(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
-                                           @HeaderParam("X-Correlation-Id") String cid, AssistanceResource.DisclosureRequestBody body) {
-        return assistance.registerDisclosure(id, key, cid, body);
+    public Uni<Response> disclosureRequest(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+                                           AssistanceResource.DisclosureRequestBody body) {
+        return assistance.registerDisclosure(id, headers, body);
     }
 
     @POST
     @Path("/{id}/data-subject-requests")
     @Operation(summary = "Register a data subject request that reached the processor (processor; art. 7.2), under a pseudonymous reference")
-    public Uni<Response> dataSubjectRequest(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
-                                            @HeaderParam("X-Correlation-Id") String cid, AssistanceResource.SubjectRequestBody body) {
-        return assistance.registerSubjectRequest(id, key, cid, body);
+    public Uni<Response> dataSubjectRequest(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+                                            AssistanceResource.SubjectRequestBody body) {
+        return assistance.registerSubjectRequest(id, headers, body);
     }
 
-    private Uni<Response> command(String id, boolean creates, String ifMatch, String idempotencyKey, String correlationId,
-                                  String path, Object body, BiFunction<eu.dpaledger.agreement.domain.Actor, Instant, AgreementCommand> command,
-                                  int status) {
-        Caller caller = callers.current();
-        String correlation = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
-        return application.run(caller, id, creates, ifMatch, idempotencyKey, correlation, path, body, command,
-                (after, now) -> new CommandRequest.Reply(status, view(after, now), creates
-                        ? Map.of("ETag", ETags.of(after.version()), "Location", "/agreements/" + id)
-                        : Map.of("ETag", ETags.of(after.version()))))
-                .map(r -> r.toResponse());
+    private AgreementView view(Loaded<AgreementState> loaded) {
+        return view(loaded, commands.now());
     }
 
-    private AgreementView view(Loaded<AgreementState> loaded, Instant now) {
-        AgreementRecord record = AgreementApplication.record(loaded);
+    private static AgreementView view(Loaded<AgreementState> loaded, Instant now) {
+        AgreementRecord record = loaded.state().agreement().orElseThrow(() -> HttpProblem.notFound("The agreement"));
         return AgreementView.of(record, loaded.version(), record.currentContentSha256(), now);
     }
 
@@ -317,12 +283,6 @@ public class AgreementResource {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw HttpProblem.badRequest("invalid-page", "Invalid page", "page and size must be whole numbers");
-        }
-    }
-
-    private static void requireBody(Object body) {
-        if (body == null) {
-            throw HttpProblem.badRequest("body-required", "Body required", "This operation needs a JSON body");
         }
     }
 }

@@ -1,14 +1,14 @@
 package eu.dpaledger.agreement.api;
 
-import eu.dpaledger.agreement.domain.Addendum;
-import eu.dpaledger.agreement.domain.AgreementContent;
-import eu.dpaledger.agreement.domain.AgreementRecord;
-import eu.dpaledger.agreement.domain.DataReturn;
-import eu.dpaledger.agreement.domain.DestructionConfirmation;
-import eu.dpaledger.agreement.domain.ExitStep;
-import eu.dpaledger.agreement.domain.PartyRole;
-import eu.dpaledger.agreement.domain.Signature;
-import eu.dpaledger.agreement.domain.Termination;
+import eu.dpaledger.agreement.domain.agreement.Addendum;
+import eu.dpaledger.agreement.domain.agreement.AgreementRecord;
+import eu.dpaledger.agreement.domain.agreement.DataReturn;
+import eu.dpaledger.agreement.domain.agreement.DestructionConfirmation;
+import eu.dpaledger.agreement.domain.agreement.ExitStep;
+import eu.dpaledger.agreement.domain.agreement.Signature;
+import eu.dpaledger.agreement.domain.agreement.Termination;
+import eu.dpaledger.agreement.domain.content.AgreementContent;
+import eu.dpaledger.agreement.domain.content.PartyRole;
 
 import java.time.Instant;
 import java.util.List;

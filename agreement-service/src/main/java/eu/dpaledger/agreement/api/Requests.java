@@ -1,7 +1,7 @@
 package eu.dpaledger.agreement.api;
 
-import eu.dpaledger.agreement.domain.AgreementContentChanges;
-import eu.dpaledger.agreement.domain.TerminationGround;
+import eu.dpaledger.agreement.domain.agreement.TerminationGround;
+import eu.dpaledger.agreement.domain.content.AgreementContentChanges;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

@@ -4,17 +4,17 @@ import java.util.List;
 import java.util.Objects;
 
 /** List normalisation shared by the content records: absent lists become empty, null elements are dropped. */
-final class Lists {
+public final class Lists {
 
     private Lists() {
     }
 
-    static <T> List<T> orEmpty(List<T> list) {
+    public static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
     }
 
     /** Like {@link #orEmpty} but keeps {@code null}, which in an addendum means "section unchanged". */
-    static <T> List<T> orNull(List<T> list) {
+    public static <T> List<T> orNull(List<T> list) {
         return list == null ? null : orEmpty(list);
     }
 }

@@ -3,15 +3,14 @@ package eu.dpaledger.agreement.infrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.dpaledger.agreement.domain.Actor;
-import eu.dpaledger.agreement.domain.AgreementAggregate;
-import eu.dpaledger.agreement.domain.AgreementCommand;
-import eu.dpaledger.agreement.domain.AgreementContent;
-import eu.dpaledger.agreement.domain.AgreementEvent;
-import eu.dpaledger.agreement.domain.AgreementRecord;
-import eu.dpaledger.agreement.domain.AgreementSettings;
-import eu.dpaledger.agreement.domain.AgreementState;
-import eu.dpaledger.agreement.domain.PartyRole;
+import eu.dpaledger.agreement.domain.agreement.AgreementAggregate;
+import eu.dpaledger.agreement.domain.agreement.AgreementCommand;
+import eu.dpaledger.agreement.domain.agreement.AgreementEvent;
+import eu.dpaledger.agreement.domain.agreement.AgreementRecord;
+import eu.dpaledger.agreement.domain.agreement.AgreementState;
+import eu.dpaledger.agreement.domain.content.AgreementContent;
+import eu.dpaledger.agreement.domain.content.AgreementSettings;
+import eu.dpaledger.agreement.domain.content.PartyRole;
 import eu.dpaledger.platform.command.AggregateBinding;
 import eu.dpaledger.platform.contracts.AgreementPublished;
 import eu.dpaledger.platform.domain.Aggregate;
@@ -64,12 +63,9 @@ public class AgreementBinding implements AggregateBinding<AgreementState, Agreem
     }
 
     /** Reads need the party's organisation AND its role (a controller's auditor sees nothing here). */
+    @Override
     public boolean readableBy(AgreementState state, Caller caller) {
-        return state.agreement().flatMap(a -> a.partyOf(actor(caller))).isPresent();
-    }
-
-    public static Actor actor(Caller caller) {
-        return new Actor(caller.subject(), caller.organisation(), caller.roles());
+        return state.agreement().filter(a -> a.parties().partyInRole(actor(caller))).isPresent();
     }
 
     @Override

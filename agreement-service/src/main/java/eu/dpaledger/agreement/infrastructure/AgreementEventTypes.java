@@ -1,6 +1,6 @@
 package eu.dpaledger.agreement.infrastructure;
 
-import eu.dpaledger.agreement.domain.AgreementEvent;
+import eu.dpaledger.agreement.domain.agreement.AgreementEvent;
 import eu.dpaledger.platform.eventstore.CloudEventTypes;
 
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package eu.dpaledger.agreement.infrastructure;
 
-import eu.dpaledger.platform.domain.TransferMechanism;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -8,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import eu.dpaledger.agreement.domain.ProcessingLocation;
+import eu.dpaledger.agreement.domain.content.ProcessingLocation;
+import eu.dpaledger.platform.domain.TransferMechanism;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 

@@ -3,11 +3,14 @@ package eu.dpaledger.agreement.infrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.dpaledger.agreement.domain.assistance.DataSubjectRequest;
-import eu.dpaledger.agreement.domain.assistance.DisclosureRequest;
-import eu.dpaledger.agreement.domain.assistance.Instruction;
+import eu.dpaledger.agreement.domain.datasubjectrequest.DataSubjectRequest;
+import eu.dpaledger.agreement.domain.disclosure.DisclosureRequest;
+import eu.dpaledger.agreement.domain.instruction.Instruction;
 import eu.dpaledger.platform.command.AggregateBinding;
+import eu.dpaledger.platform.contracts.AssistanceItemPublished;
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.Parties;
 import eu.dpaledger.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,45 +19,18 @@ import java.util.Optional;
 /**
  * The three assistance aggregates of agreement-service (instructions, authority disclosure requests,
  * data subject requests), each its own stream type published on {@code dpa.agreements}. Every published
- * event carries an {@code item} summary (parties, status, what the lists show); a disclosure request
- * under a gag publishes no details at all, so nothing reaches the controller's side before it is lifted.
+ * event is an {@link AssistanceItemPublished}: the payload and an {@code item} summary (parties, status, what the
+ * lists show); a disclosure request under a gag publishes no details at all, so nothing reaches the controller's
+ * side before it is lifted.
  */
 public final class AssistanceBindings {
 
     private AssistanceBindings() {
     }
 
-    static ObjectNode base(ObjectMapper mapper, String streamId, String agreementId, long version, JsonNode payload) {
-        ObjectNode data = mapper.createObjectNode();
-        data.put("itemId", streamId);
-        data.put("agreementId", agreementId);
-        data.put("streamVersion", version);
-        data.set("event", payload);
-        return data;
-    }
-
-    static ObjectNode item(ObjectNode data, String kind, String controllerOrg, String processorOrg, String status, boolean open,
-                           boolean controllerVisible, String title, String dueAt, String answerDueOn) {
-        ObjectNode s = data.putObject("item");
-        s.put("kind", kind);
-        s.put("controllerOrg", controllerOrg);
-        s.put("processorOrg", processorOrg);
-        s.put("status", status);
-        s.put("open", open);
-        s.put("controllerVisible", controllerVisible);
-        s.put("title", title);
-        s.put("dueAt", dueAt);
-        s.put("answerDueOn", answerDueOn);
-        return data;
-    }
-
-    static boolean party(Caller caller, String controllerOrg, String processorOrg) {
-        return controllerOrg.equals(caller.organisation()) || processorOrg.equals(caller.organisation());
-    }
-
-    static boolean reads(Caller caller, String controllerOrg, String processorOrg, boolean controllerVisible) {
-        return (controllerVisible && controllerOrg.equals(caller.organisation()) && caller.hasRole(Caller.CONTROLLER))
-                || (processorOrg.equals(caller.organisation()) && caller.hasRole(Caller.PROCESSOR));
+    /** The processor in its role, or the controller in its role while the item is visible to it. */
+    static boolean reads(Actor actor, Parties parties, boolean controllerVisible) {
+        return (controllerVisible && parties.controlledBy(actor)) || parties.processedBy(actor);
     }
 
     @ApplicationScoped
@@ -73,11 +49,12 @@ public final class AssistanceBindings {
 
         @Override
         public boolean visibleTo(Optional<Instruction.Record> state, Caller caller) {
-            return state.filter(r -> party(caller, r.controllerOrg(), r.processorOrg())).isPresent();
+            return state.filter(r -> r.parties().isParty(caller.organisation())).isPresent();
         }
 
+        @Override
         public boolean readableBy(Optional<Instruction.Record> state, Caller caller) {
-            return state.filter(r -> reads(caller, r.controllerOrg(), r.processorOrg(), true)).isPresent();
+            return state.filter(r -> reads(actor(caller), r.parties(), true)).isPresent();
         }
 
         @Override
@@ -85,8 +62,9 @@ public final class AssistanceBindings {
                                         Optional<Instruction.Record> after) {
             Instruction.Record r = after.orElseThrow();
             boolean open = r.status() == Instruction.Status.ISSUED || r.status() == Instruction.Status.FLAGGED;
-            return item(base(mapper, streamId, r.agreementId(), version, payload), "INSTRUCTION", r.controllerOrg(), r.processorOrg(),
-                    r.status().name(), open, true, r.text(), null, r.effectiveFrom().toString());
+            return mapper.valueToTree(AssistanceItemPublished.withDetails(streamId, r.agreementId(), version, payload,
+                    new AssistanceItemPublished.Item(AssistanceItemPublished.INSTRUCTION, r.controllerOrg(), r.processorOrg(),
+                            r.status().name(), open, true, r.text(), null, r.effectiveFrom())));
         }
     }
 
@@ -112,8 +90,9 @@ public final class AssistanceBindings {
                     || (!r.gagged() && r.controllerOrg().equals(caller.organisation()))).isPresent();
         }
 
+        @Override
         public boolean readableBy(Optional<DisclosureRequest.Record> state, Caller caller) {
-            return state.filter(r -> reads(caller, r.controllerOrg(), r.processorOrg(), !r.gagged())).isPresent();
+            return state.filter(r -> reads(actor(caller), r.parties(), !r.gagged())).isPresent();
         }
 
         @Override
@@ -122,17 +101,13 @@ public final class AssistanceBindings {
             DisclosureRequest.Record r = after.orElseThrow();
             if (r.gagged()) {
                 // Art. 2.2: the law forbids informing the controller: no authority, scope or event details leave here.
-                ObjectNode data = mapper.createObjectNode();
-                data.put("itemId", streamId);
-                data.put("agreementId", r.agreementId());
-                data.put("streamVersion", version);
-                data.put("withheld", true);
-                return item(data, "DISCLOSURE_REQUEST", r.controllerOrg(), r.processorOrg(), r.status(), true, false,
-                        "Disclosure request (details withheld)", r.dueAt().toString(), null);
+                return mapper.valueToTree(AssistanceItemPublished.withheld(streamId, r.agreementId(), version,
+                        new AssistanceItemPublished.Item(AssistanceItemPublished.DISCLOSURE_REQUEST, r.controllerOrg(), r.processorOrg(),
+                                r.status(), true, false, "Disclosure request (details withheld)", r.dueAt(), null)));
             }
-            return item(base(mapper, streamId, r.agreementId(), version, payload), "DISCLOSURE_REQUEST", r.controllerOrg(),
-                    r.processorOrg(), r.status(), r.disclosedAt() == null, true, r.authority() + ": " + r.scope(),
-                    r.dueAt().toString(), null);
+            return mapper.valueToTree(AssistanceItemPublished.withDetails(streamId, r.agreementId(), version, payload,
+                    new AssistanceItemPublished.Item(AssistanceItemPublished.DISCLOSURE_REQUEST, r.controllerOrg(), r.processorOrg(),
+                            r.status(), r.disclosedAt() == null, true, r.authority() + ": " + r.scope(), r.dueAt(), null)));
         }
     }
 
@@ -158,18 +133,19 @@ public final class AssistanceBindings {
         }
 
         /** The controller sees a request once the processor forwarded it. */
+        @Override
         public boolean readableBy(Optional<DataSubjectRequest.Record> state, Caller caller) {
-            return state.filter(r -> reads(caller, r.controllerOrg(), r.processorOrg(), r.forwardedAt() != null)).isPresent();
+            return state.filter(r -> reads(actor(caller), r.parties(), r.forwardedAt() != null)).isPresent();
         }
 
         @Override
         public ObjectNode publishedData(ObjectMapper mapper, String streamId, long version, DataSubjectRequest.Event event,
                                         JsonNode payload, Optional<DataSubjectRequest.Record> after) {
             DataSubjectRequest.Record r = after.orElseThrow();
-            return item(base(mapper, streamId, r.agreementId(), version, payload), "DATA_SUBJECT_REQUEST", r.controllerOrg(),
-                    r.processorOrg(), r.status(), r.actedAt() == null && !Boolean.FALSE.equals(r.approved()),
-                    r.forwardedAt() != null, r.type().name() + " " + r.reference(),
-                    r.forwardedAt() == null ? r.forwardDueAt().toString() : null, r.answerDueOn().toString());
+            return mapper.valueToTree(AssistanceItemPublished.withDetails(streamId, r.agreementId(), version, payload,
+                    new AssistanceItemPublished.Item(AssistanceItemPublished.DATA_SUBJECT_REQUEST, r.controllerOrg(), r.processorOrg(),
+                            r.status(), r.actedAt() == null && !Boolean.FALSE.equals(r.approved()), r.forwardedAt() != null,
+                            r.type().name() + " " + r.reference(), r.forwardedAt() == null ? r.forwardDueAt() : null, r.answerDueOn())));
         }
     }
 }

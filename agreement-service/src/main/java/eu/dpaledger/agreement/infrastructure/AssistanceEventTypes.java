@@ -1,8 +1,8 @@
 package eu.dpaledger.agreement.infrastructure;
 
-import eu.dpaledger.agreement.domain.assistance.DataSubjectRequest;
-import eu.dpaledger.agreement.domain.assistance.DisclosureRequest;
-import eu.dpaledger.agreement.domain.assistance.Instruction;
+import eu.dpaledger.agreement.domain.datasubjectrequest.DataSubjectRequest;
+import eu.dpaledger.agreement.domain.disclosure.DisclosureRequest;
+import eu.dpaledger.agreement.domain.instruction.Instruction;
 import eu.dpaledger.platform.eventstore.CloudEventTypes;
 
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package eu.dpaledger.agreement.infrastructure;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import eu.dpaledger.platform.contracts.AssistanceItemPublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
@@ -8,13 +8,11 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Set;
 
-/** The lists of instructions, disclosure requests and data subject requests, from {@code dpa.agreements}. */
+/** The lists of instructions, disclosure requests and data subject requests, from {@code dpa.agreements} ({@link AssistanceItemPublished}). */
 @ApplicationScoped
 public class AssistanceProjection implements ProjectionHandler {
 
@@ -38,17 +36,14 @@ public class AssistanceProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        JsonNode data = event.data();
-        JsonNode item = data.get("item");
-        if (item == null || !data.hasNonNull("itemId")) {
-            return Uni.createFrom().failure(new IllegalArgumentException("assistance event without itemId or item"));
-        }
-        Tuple values = Tuple.tuple(Arrays.asList(data.get("itemId").asText(), item.path("kind").asText(),
-                data.get("streamVersion").asLong(), data.get("agreementId").asText(), item.path("controllerOrg").asText(),
-                item.path("processorOrg").asText(), item.path("status").asText(), item.path("open").asBoolean(),
-                item.path("controllerVisible").asBoolean(), item.path("title").asText(),
-                item.path("dueAt").isNull() ? null : Instant.parse(item.path("dueAt").asText()).atOffset(ZoneOffset.UTC),
-                item.path("answerDueOn").isNull() ? null : LocalDate.parse(item.path("answerDueOn").asText()),
+        return Uni.createFrom().item(() -> AssistanceItemPublished.of(event)).flatMap(published -> upsert(tx, published, event));
+    }
+
+    private static Uni<Void> upsert(SqlClient tx, AssistanceItemPublished published, IncomingEvent event) {
+        AssistanceItemPublished.Item item = published.item();
+        Tuple values = Tuple.tuple(Arrays.asList(published.itemId(), item.kind(), published.streamVersion(), published.agreementId(),
+                item.controllerOrg(), item.processorOrg(), item.status(), item.open(), item.controllerVisible(), item.title(),
+                item.dueAt() == null ? null : item.dueAt().atOffset(ZoneOffset.UTC), item.answerDueOn(),
                 event.time().atOffset(ZoneOffset.UTC)));
         return tx.preparedQuery("INSERT INTO assistance_items (item_id, kind, stream_version, agreement_id, controller_org, "
                         + "processor_org, status, open, controller_visible, title, due_at, answer_due_on, updated_at) "

@@ -1,5 +1,6 @@
 package eu.dpaledger.agreement.infrastructure;
 
+import eu.dpaledger.platform.contracts.TerminationRightGrantedPublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
@@ -12,14 +13,15 @@ import java.util.Set;
 
 /**
  * Termination rights granted by subprocessor-service after an unresolved objection (art. 6.2), from
- * {@code dpa.subprocessors}. Only {@code TerminationRightGranted} matters here; the topic's other
- * sub-processor events are known and ignored.
+ * {@code dpa.subprocessors} as {@link TerminationRightGrantedPublished} (the record as received is kept as its
+ * details). Only {@code TerminationRightGranted} matters here; the topic's other sub-processor events are known
+ * and ignored.
  */
 @ApplicationScoped
 public class TerminationRightsProjection implements ProjectionHandler {
 
-    public static final String TOPIC = "dpa.subprocessors";
-    static final String GRANTED = "eu.dpaledger.subprocessor.TerminationRightGranted.v1";
+    public static final String TOPIC = TerminationRightGrantedPublished.TOPIC;
+    static final String GRANTED = TerminationRightGrantedPublished.TYPE;
 
     @Override
     public String name() {
@@ -41,14 +43,11 @@ public class TerminationRightsProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        String agreementId = event.data().path("agreementId").asText(null);
-        if (agreementId == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("TerminationRightGranted without agreementId"));
-        }
-        return tx.preparedQuery("INSERT INTO subprocessor_termination_rights (agreement_id, grant_event, granted_at, details) "
+        return Uni.createFrom().item(() -> TerminationRightGrantedPublished.of(event)).flatMap(granted -> tx.preparedQuery(
+                        "INSERT INTO subprocessor_termination_rights (agreement_id, grant_event, granted_at, details) "
                         + "VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(agreementId, event.id(), event.time().atOffset(ZoneOffset.UTC), event.data().toString()))
-                .replaceWithVoid();
+                .execute(Tuple.of(granted.agreementId(), event.id(), event.time().atOffset(ZoneOffset.UTC), event.data().toString()))
+                .replaceWithVoid());
     }
 
     /** One statement per event, correct in any interleaving (version guard / insert-if-absent / a sum). */

@@ -1,11 +1,16 @@
 package eu.dpaledger.agreement.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.agreement.infrastructure.AssistanceEventTypes;
+import eu.dpaledger.platform.contracts.AssistanceItemPublished;
+import eu.dpaledger.platform.contracts.PublishedContracts;
 import eu.dpaledger.testing.Contracts;
 import eu.dpaledger.testing.Tokens;
 import eu.dpaledger.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Instructions (art. 2.2, 2.3), authority disclosure requests (art. 2.2), data subject requests (art. 7.2). */
 @QuarkusTest
 class AssistanceTest {
+
+    @Inject
+    ObjectMapper mapper;
 
     @Test
     void a_flagged_instruction_is_confirmed_amended_or_withdrawn_by_the_controller_and_the_register_shows_the_basis() {
@@ -113,7 +121,7 @@ class AssistanceTest {
     }
 
     @Test
-    void every_assistance_event_type_matches_its_published_contract() {
+    void every_assistance_event_type_matches_its_published_contract() throws Exception {
         a_flagged_instruction_is_confirmed_amended_or_withdrawn_by_the_controller_and_the_register_shows_the_basis();
         a_gagged_disclosure_request_stays_invisible_to_the_controller_until_the_gag_is_lifted();
         a_data_subject_request_is_forwarded_approved_and_only_then_acted_on_with_the_controllers_deadline();
@@ -134,6 +142,10 @@ class AssistanceTest {
         for (TopicReader.Received r : TopicReader.readAll("dpa.agreements", r -> AssistanceEventTypes.ALL.contains(r.ceType()))) {
             Set<String> violations = Contracts.violations(r.ceType(), r.value());
             assertTrue(violations.isEmpty(), r.ceType() + " violates its contract: " + violations + "\n" + r.value());
+            JsonNode data = JSON.readTree(r.value());
+            AssistanceItemPublished published = PublishedContracts.read(data, AssistanceItemPublished.class);
+            assertEquals(data, JSON.readTree(mapper.writeValueAsString(published)),
+                    r.ceType() + " reads back into AssistanceItemPublished with every value");
         }
         assertEquals(15, AssistanceEventTypes.ALL.size());
     }

@@ -1,12 +1,16 @@
 package eu.dpaledger.agreement.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.dpaledger.agreement.infrastructure.AgreementEventTypes;
+import eu.dpaledger.platform.contracts.AgreementPublished;
+import eu.dpaledger.platform.contracts.PublishedContracts;
 import eu.dpaledger.testing.Contracts;
 import eu.dpaledger.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ContractTest {
 
+    @Inject
+    ObjectMapper mapper;
+
     private static final String TOPIC = "dpa.agreements";
     private static final String TYPE_PREFIX = "eu.dpaledger.agreement.";
 
@@ -51,6 +58,8 @@ class ContractTest {
             assertEquals("/dpa-ledger/agreement-service", r.header("ce_source"));
             Set<String> violations = Contracts.violations(r.ceType(), r.value());
             assertTrue(violations.isEmpty(), r.ceType() + " violates its contract: " + violations + "\n" + r.value());
+            AgreementPublished published = PublishedContracts.read(read(r.value()), AgreementPublished.class);
+            assertEquals(read(r.value()), read(write(published)), r.ceType() + " reads back into AgreementPublished with every value");
         }
         Set<String> seen = records.stream().map(TopicReader.Received::ceType).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(AgreementEventTypes.ALL), seen, "all 13 event types went through the topic");
@@ -144,6 +153,15 @@ class ContractTest {
 
     private static List<TopicReader.Received> records(String id) {
         return TopicReader.readAll(TOPIC, r -> id.equals(r.key()));
+    }
+
+    /** As the producer writes it (the service's own mapper). */
+    private String write(Object published) {
+        try {
+            return mapper.writeValueAsString(published);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode read(String json) {

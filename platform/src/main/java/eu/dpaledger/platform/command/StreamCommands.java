@@ -98,6 +98,18 @@ public class StreamCommands {
                 after -> reply(200, view.apply(after), after.version(), null));
     }
 
+    /**
+     * A command on the existing stream {@code id} that adds a part to it with no address of its own (an agreement's
+     * addendum): like {@link #act} but answers 201.
+     */
+    public <S, C, E> Uni<Response> add(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
+                                       Function<Given<S, Void>, C> command, Function<Loaded<S>, Object> view) {
+        Object payload = payload(body);
+        Caller caller = callers.current();
+        return run(binding, id, false, headers, payload, caller, null, command,
+                after -> reply(201, view.apply(after), after.version(), null));
+    }
+
     /** A command on the existing stream {@code id} that needs a context derived from the stream (e.g. its agreement's facts). */
     public <S, C, E, F> Uni<Response> act(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
                                           Function<S, Uni<F>> context, Function<Given<S, F>, C> command,

@@ -1,5 +1,0 @@
-package eu.dpaledger.agreement.domain;
-
-/** The text of an addendum that both signatures bind: its number, title, reason and changes (art. 12.3). */
-public record AddendumTerms(int number, String title, String reason, AgreementContentChanges changes) {
-}

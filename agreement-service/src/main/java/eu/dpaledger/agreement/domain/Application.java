@@ -1,5 +1,0 @@
-package eu.dpaledger.agreement.domain;
-
-/** A software application used for the processing (annex 1, e.g. Hoplr, Notula, Matomo). */
-public record Application(String name, String activity, String storage, String transfer, String access) {
-}

@@ -1,8 +1,0 @@
-package eu.dpaledger.agreement.domain;
-
-import java.time.Instant;
-
-/** How and when the agreement ended; {@code at} is when it was recorded, {@code effectiveAt} when it takes effect. */
-public record Termination(TerminationGround ground, Instant effectiveAt, String noticeOfDefaultReference,
-                          PartyRole by, Instant at) {
-}
