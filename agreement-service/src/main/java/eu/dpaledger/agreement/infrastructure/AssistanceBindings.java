@@ -83,6 +83,11 @@ public final class AssistanceBindings {
             return "disclosurerequest";
         }
 
+        @Override
+        public String displayName() {
+            return "disclosure request";
+        }
+
         /** A gagged request is the processor's alone: the controller's organisation gets 404 on it too. */
         @Override
         public boolean visibleTo(Optional<DisclosureRequest.Record> state, Caller caller) {
@@ -124,6 +129,11 @@ public final class AssistanceBindings {
         @Override
         public String streamType() {
             return "datasubjectrequest";
+        }
+
+        @Override
+        public String displayName() {
+            return "data subject request";
         }
 
         @Override

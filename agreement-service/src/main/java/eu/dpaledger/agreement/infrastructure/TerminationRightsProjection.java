@@ -1,6 +1,6 @@
 package eu.dpaledger.agreement.infrastructure;
 
-import eu.dpaledger.platform.contracts.TerminationRightGrantedPublished;
+import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
@@ -13,15 +13,15 @@ import java.util.Set;
 
 /**
  * Termination rights granted by subprocessor-service after an unresolved objection (art. 6.2), from
- * {@code dpa.subprocessors} as {@link TerminationRightGrantedPublished} (the record as received is kept as its
+ * {@code dpa.subprocessors} as {@link SubprocessorChangePublished} (the record as received is kept as its
  * details). Only {@code TerminationRightGranted} matters here; the topic's other sub-processor events are known
  * and ignored.
  */
 @ApplicationScoped
 public class TerminationRightsProjection implements ProjectionHandler {
 
-    public static final String TOPIC = TerminationRightGrantedPublished.TOPIC;
-    static final String GRANTED = TerminationRightGrantedPublished.TYPE;
+    public static final String TOPIC = SubprocessorChangePublished.TOPIC;
+    static final String GRANTED = SubprocessorChangePublished.TYPE_PREFIX + "TerminationRightGranted.v1";
 
     @Override
     public String name() {
@@ -43,7 +43,7 @@ public class TerminationRightsProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        return Uni.createFrom().item(() -> TerminationRightGrantedPublished.of(event)).flatMap(granted -> tx.preparedQuery(
+        return Uni.createFrom().item(() -> SubprocessorChangePublished.of(event)).flatMap(granted -> tx.preparedQuery(
                         "INSERT INTO subprocessor_termination_rights (agreement_id, grant_event, granted_at, details) "
                         + "VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(granted.agreementId(), event.id(), event.time().atOffset(ZoneOffset.UTC), event.data().toString()))

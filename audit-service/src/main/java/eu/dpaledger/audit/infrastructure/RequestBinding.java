@@ -36,6 +36,11 @@ public class RequestBinding implements AggregateBinding<Optional<InformationRequ
     }
 
     @Override
+    public String displayName() {
+        return "information request";
+    }
+
+    @Override
     public boolean visibleTo(Optional<InformationRequest.Record> state, Caller caller) {
         return state.filter(r -> r.parties().isParty(caller.organisation())).isPresent();
     }

@@ -18,6 +18,11 @@ public interface AggregateBinding<S, C, E> {
     /** Stream type and the {@code <aggregate>} part of published event types, e.g. {@code agreement}. */
     String streamType();
 
+    /** What a stream is called in a reply, e.g. {@code "The information request does not exist"}; by default the stream type. */
+    default String displayName() {
+        return streamType();
+    }
+
     /** Whether the caller may see this (existing) stream at all; when not, every request answers 404. */
     boolean visibleTo(S state, Caller caller);
 

@@ -152,7 +152,7 @@ public class CommandExecutor {
         } else {
             // The service itself (a scheduler) may act on any stream of its own; everyone else sees only theirs.
             if (!loaded.exists() || !(request.caller().system() || binding.visibleTo(loaded.state(), request.caller()))) {
-                throw HttpProblem.notFound("The " + binding.streamType());
+                throw HttpProblem.notFound("The " + binding.displayName());
             }
             if (!request.anyVersion()) {
                 long expected = ETags.requiredVersion(request.ifMatch());
@@ -258,7 +258,7 @@ public class CommandExecutor {
         if (!stored.isEmpty() && !binding.streamType().equals(stored.get(0).streamType())) {
             // The id of another kind of stream (an agreement's id asked for as an instruction): for this
             // binding it does not exist, exactly as an unknown id.
-            throw HttpProblem.notFound("The " + binding.streamType());
+            throw HttpProblem.notFound("The " + binding.displayName());
         }
         S state = from;
         for (StoredEvent e : stored) {

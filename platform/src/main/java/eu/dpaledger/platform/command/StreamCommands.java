@@ -119,7 +119,7 @@ public class StreamCommands {
         return executor.load(binding, id)
                 .flatMap(current -> {
                     if (!current.exists() || !binding.visibleTo(current.state(), caller)) {
-                        throw HttpProblem.notFound("The " + binding.streamType());
+                        throw HttpProblem.notFound("The " + binding.displayName());
                     }
                     return context.apply(current.state());
                 })
@@ -132,7 +132,7 @@ public class StreamCommands {
         Caller caller = callers.current();
         return executor.load(binding, id).map(loaded -> {
             if (!loaded.exists() || !binding.readableBy(loaded.state(), caller)) {
-                throw HttpProblem.notFound("The " + binding.streamType());
+                throw HttpProblem.notFound("The " + binding.displayName());
             }
             return loaded;
         });

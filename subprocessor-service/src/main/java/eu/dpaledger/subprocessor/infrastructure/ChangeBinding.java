@@ -39,6 +39,11 @@ public class ChangeBinding implements AggregateBinding<ChangeState, ChangeComman
         return STREAM_TYPE;
     }
 
+    @Override
+    public String displayName() {
+        return "change";
+    }
+
     /** Commands reach the domain for either party's organisation (which then checks the role: 403); others get 404. */
     @Override
     public boolean visibleTo(ChangeState state, Caller caller) {
