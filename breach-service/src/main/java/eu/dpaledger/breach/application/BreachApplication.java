@@ -2,8 +2,8 @@ package eu.dpaledger.breach.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.breach.domain.Actor;
-import eu.dpaledger.breach.domain.BreachCommand;
-import eu.dpaledger.breach.domain.BreachRecord;
+import eu.dpaledger.breach.domain.breach.BreachCommand;
+import eu.dpaledger.breach.domain.breach.BreachRecord;
 import eu.dpaledger.breach.infrastructure.BreachBinding;
 import eu.dpaledger.breach.infrastructure.BreachReadModel;
 import eu.dpaledger.platform.command.CommandExecutor;

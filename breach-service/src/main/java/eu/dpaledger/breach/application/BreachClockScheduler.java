@@ -1,6 +1,6 @@
 package eu.dpaledger.breach.application;
 
-import eu.dpaledger.breach.domain.BreachCommand;
+import eu.dpaledger.breach.domain.breach.BreachCommand;
 import eu.dpaledger.breach.infrastructure.BreachBinding;
 import eu.dpaledger.breach.infrastructure.BreachReadModel;
 import eu.dpaledger.platform.command.CommandExecutor;

@@ -1,6 +1,6 @@
 package eu.dpaledger.breach.infrastructure;
 
-import eu.dpaledger.breach.domain.BreachEvent;
+import eu.dpaledger.breach.domain.breach.BreachEvent;
 import eu.dpaledger.platform.eventstore.CloudEventTypes;
 
 import java.util.Arrays;

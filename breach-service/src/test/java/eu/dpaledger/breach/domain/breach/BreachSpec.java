@@ -1,5 +1,6 @@
-package eu.dpaledger.breach.domain;
+package eu.dpaledger.breach.domain.breach;
 
+import eu.dpaledger.breach.domain.Annex2;
 import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.testing.AggregateSpec;
 

@@ -1,5 +1,9 @@
-package eu.dpaledger.breach.domain;
+package eu.dpaledger.breach.domain.breach;
 
+import eu.dpaledger.breach.domain.Risk;
+import eu.dpaledger.breach.domain.ReportRules;
+import eu.dpaledger.breach.domain.DataClass;
+import eu.dpaledger.breach.domain.Annex2;
 import eu.dpaledger.platform.domain.DomainRejection;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static eu.dpaledger.breach.domain.BreachSpec.*;
+import static eu.dpaledger.breach.domain.breach.BreachSpec.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

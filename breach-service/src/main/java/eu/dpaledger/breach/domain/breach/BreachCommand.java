@@ -1,5 +1,7 @@
-package eu.dpaledger.breach.domain;
+package eu.dpaledger.breach.domain.breach;
 
+import eu.dpaledger.breach.domain.Risk;
+import eu.dpaledger.breach.domain.Annex2;
 import java.time.Duration;
 import java.time.Instant;
 
