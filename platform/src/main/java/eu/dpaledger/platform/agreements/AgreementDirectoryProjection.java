@@ -63,7 +63,7 @@ public class AgreementDirectoryProjection implements ProjectionHandler {
         return tx.preparedQuery("INSERT INTO agreement_directory (agreement_id, stream_version, status, controller_org, "
                         + "controller_name, processor_org, processor_name, supervisory_authority, time_zone, objection_days, "
                         + "destruction_confirmation_days, annex_subprocessors, activated_at, updated_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, CASE WHEN $14 THEN $13 END, $13) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, CASE WHEN $14 THEN $13::timestamptz END, $13) "
                         + "ON CONFLICT (agreement_id) DO UPDATE SET stream_version = excluded.stream_version, "
                         + "status = excluded.status, controller_org = excluded.controller_org, "
                         + "controller_name = excluded.controller_name, processor_org = excluded.processor_org, "
