@@ -1,7 +1,7 @@
 package eu.dpaledger.breach.domain.breach;
 
-import eu.dpaledger.breach.domain.Risk;
 import eu.dpaledger.breach.domain.Annex2;
+import eu.dpaledger.breach.domain.Risk;
 import eu.dpaledger.breach.domain.breach.BreachCommand.Exemption;
 import eu.dpaledger.breach.domain.breach.BreachCommand.Phase;
 
