@@ -1,27 +1,24 @@
 package eu.dpaledger.breach.api;
 
-import eu.dpaledger.breach.application.BreachApplication;
-import eu.dpaledger.breach.domain.Actor;
 import eu.dpaledger.breach.domain.Annex2;
-import eu.dpaledger.breach.domain.BreachCommand;
-import eu.dpaledger.breach.domain.BreachRecord;
+import eu.dpaledger.breach.domain.breach.BreachCommand;
+import eu.dpaledger.breach.domain.breach.BreachRecord;
 import eu.dpaledger.breach.infrastructure.BreachBinding;
 import eu.dpaledger.breach.infrastructure.BreachReadModel;
-import eu.dpaledger.platform.command.CommandRequest;
+import eu.dpaledger.platform.agreements.AgreementDirectory;
+import eu.dpaledger.platform.command.CommandHeaders;
 import eu.dpaledger.platform.command.Loaded;
+import eu.dpaledger.platform.command.StreamCommands;
 import eu.dpaledger.platform.eventstore.StoredEvent;
-import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.Problems;
-import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
-import eu.dpaledger.platform.security.CallerProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,14 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /**
  * Personal data breaches (art. 7.3, GDPR 33–34): the processor reports on annex 2 and supplements; the
@@ -62,13 +57,16 @@ public class BreachResource {
     private static final Set<String> STATUSES = Set.of("REPORTED", "DOCUMENTED", "AWAITING_NOTIFICATION", "NOTIFIED_IN_PHASES", "NOTIFIED");
 
     @Inject
-    BreachApplication application;
+    StreamCommands commands;
+
+    @Inject
+    BreachBinding breaches;
+
+    @Inject
+    AgreementDirectory agreements;
 
     @Inject
     BreachReadModel readModel;
-
-    @Inject
-    CallerProvider callers;
 
     @POST
     @Path("/agreements/{agreementId}/breaches")
@@ -79,17 +77,11 @@ public class BreachResource {
     @APIResponse(responseCode = "400", description = "field-required, inconsistent-report (naming the field)", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "only-processor-reports", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "agreement-not-in-force (a draft)", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<Response> report(@PathParam("agreementId") String agreementId, @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                @HeaderParam("X-Correlation-Id") String correlationId, Annex2 body) {
-        RequestSupport.requireBody(body);
-        Caller caller = callers.current();
+    public Uni<Response> report(@PathParam("agreementId") String agreementId, @BeanParam CommandHeaders headers, Annex2 body) {
         String id = UUID.randomUUID().toString();
-        return application.report(caller, agreementId, id, idempotencyKey, RequestSupport.correlationId(correlationId),
-                        "/agreements/" + agreementId + "/breaches", body,
-                        (agreement, at) -> new BreachCommand.Report(id, agreement, body, BreachBinding.actor(caller), at),
-                        after -> new CommandRequest.Reply(201, view(after), Map.of("ETag", ETags.of(after.version()),
-                                "Location", "/breaches/" + id)))
-                .map(r -> r.toResponse());
+        return commands.create(breaches, id, headers, body, agreements.forParty(commands.caller(), agreementId),
+                given -> new BreachCommand.Report(id, given.context(), body, given.actor(), given.at()),
+                this::view, "/breaches/" + id);
     }
 
     @GET
@@ -103,24 +95,23 @@ public class BreachResource {
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
             throw HttpProblem.badRequest("invalid-overdue", "Invalid overdue", "overdue must be true or false");
         }
-        Caller caller = callers.current();
+        Caller caller = commands.caller();
         return readModel.register(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
-                agreementId, status, overdue == null ? null : Boolean.valueOf(overdue), application.now());
+                agreementId, status, overdue == null ? null : Boolean.valueOf(overdue), commands.now());
     }
 
     @GET
     @Path("/breaches/{id}")
     @Operation(summary = "One breach: current annex-2 values, each field's history, clocks, assessment (with the ENISA proposal), notifications, open obligations")
     public Uni<Response> get(@PathParam("id") String id) {
-        return application.load(callers.current(), id)
-                .map(loaded -> Response.ok(view(loaded)).header("ETag", ETags.of(loaded.version())).build());
+        return commands.get(breaches, id, this::view);
     }
 
     @GET
     @Path("/breaches/{id}/timeline")
     @Operation(summary = "Every event of the breach: what, who (subject, organisation, roles) and when")
     public Uni<List<Map<String, Object>>> timeline(@PathParam("id") String id) {
-        return application.load(callers.current(), id).map(loaded -> loaded.events().stream().map(BreachResource::entry).toList());
+        return commands.read(breaches, id).map(loaded -> loaded.events().stream().map(BreachResource::entry).toList());
     }
 
     @GET
@@ -144,8 +135,8 @@ public class BreachResource {
     }
 
     private Uni<Form> form(String id) {
-        return application.load(callers.current(), id).flatMap(loaded -> {
-            BreachRecord b = BreachApplication.record(loaded);
+        return commands.read(breaches, id).flatMap(loaded -> {
+            BreachRecord b = record(loaded);
             return readModel.partyNames(b.agreementId()).map(names -> new Form(new Annex2Form.Header(b.breachId(),
                     b.agreementId(), names[0], names[1], b.receivedAt(), b.zone().getId()), b.report()));
         });
@@ -154,34 +145,27 @@ public class BreachResource {
     @POST
     @Path("/breaches/{id}/supplements")
     @Operation(summary = "Add or correct annex-2 fields (processor; GDPR 33(4)); only the fields sent change")
-    public Uni<Response> supplement(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                    @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                    @HeaderParam("X-Correlation-Id") String correlationId, Annex2 body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, idempotencyKey, correlationId, "/supplements", body,
-                (actor, at) -> new BreachCommand.Supplement(body, actor, at));
+    public Uni<Response> supplement(@PathParam("id") String id, @BeanParam CommandHeaders headers, Annex2 body) {
+        return commands.act(breaches, id, headers, body,
+                given -> new BreachCommand.Supplement(body, given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/breaches/{id}/controller-awareness")
     @Operation(summary = "Set when the controller became aware, other than on receipt, with a justification (controller)")
-    public Uni<Response> awareness(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                   @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                   @HeaderParam("X-Correlation-Id") String correlationId, Requests.AwarenessRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, idempotencyKey, correlationId, "/controller-awareness", body,
-                (actor, at) -> new BreachCommand.SetControllerAwareness(body.controllerAwareAt(), body.justification(), actor, at));
+    public Uni<Response> awareness(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+                                   Requests.AwarenessRequest body) {
+        return commands.act(breaches, id, headers, body, given -> new BreachCommand.SetControllerAwareness(
+                body.controllerAwareAt(), body.justification(), given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/breaches/{id}/assessment")
     @Operation(summary = "The controller's risk assessment: UNLIKELY, RISK or HIGH_RISK with its justification")
-    public Uni<Response> assess(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                @HeaderParam("X-Correlation-Id") String correlationId, Requests.AssessmentRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, idempotencyKey, correlationId, "/assessment", body,
-                (actor, at) -> new BreachCommand.Assess(body.risk(), body.justification(), actor, at));
+    public Uni<Response> assess(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+                                Requests.AssessmentRequest body) {
+        return commands.act(breaches, id, headers, body,
+                given -> new BreachCommand.Assess(body.risk(), body.justification(), given.actor(), given.at()), this::view);
     }
 
     @POST
@@ -189,37 +173,27 @@ public class BreachResource {
     @Operation(summary = "Record the notification to the supervisory authority (controller only; art. 7.3, GDPR 33)",
             description = "authority defaults to the agreement's (GBA or VTC); phase INITIAL, PHASED or FINAL; delayReasons are required after the 72 hours.")
     @APIResponse(responseCode = "403", description = "only-controller-assesses-and-notifies (art. 7.3)", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<Response> notifyAuthority(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                         @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                         @HeaderParam("X-Correlation-Id") String correlationId, Requests.NotificationRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, idempotencyKey, correlationId, "/authority-notification", body,
-                (actor, at) -> new BreachCommand.NotifyAuthority(body.authority(), body.notifiedAt(), body.reference(),
-                        body.phase(), body.delayReasons(), actor, at));
+    public Uni<Response> notifyAuthority(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+                                         Requests.NotificationRequest body) {
+        return commands.act(breaches, id, headers, body, given -> new BreachCommand.NotifyAuthority(body.authority(),
+                body.notifiedAt(), body.reference(), body.phase(), body.delayReasons(), given.actor(), given.at()), this::view);
     }
 
     @POST
     @Path("/breaches/{id}/data-subject-communication")
     @Operation(summary = "Record the communication to the data subjects (at, channel) or a GDPR 34(3) exemption with its reason (controller only)")
-    public Uni<Response> communicate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                                     @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                     @HeaderParam("X-Correlation-Id") String correlationId, Requests.CommunicationRequest body) {
-        RequestSupport.requireBody(body);
-        return act(id, ifMatch, idempotencyKey, correlationId, "/data-subject-communication", body,
-                (actor, at) -> new BreachCommand.CommunicateToDataSubjects(body.at(), body.channel(), body.exemption(),
-                        body.exemptionReason(), actor, at));
-    }
-
-    private Uni<Response> act(String id, String ifMatch, String idempotencyKey, String correlationId, String suffix, Object body,
-                              BiFunction<Actor, Instant, BreachCommand> command) {
-        return application.act(callers.current(), id, ifMatch, idempotencyKey, RequestSupport.correlationId(correlationId),
-                        "/breaches/" + id + suffix, body, command,
-                        after -> new CommandRequest.Reply(200, view(after), Map.of("ETag", ETags.of(after.version()))))
-                .map(r -> r.toResponse());
+    public Uni<Response> communicate(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+                                     Requests.CommunicationRequest body) {
+        return commands.act(breaches, id, headers, body, given -> new BreachCommand.CommunicateToDataSubjects(body.at(),
+                body.channel(), body.exemption(), body.exemptionReason(), given.actor(), given.at()), this::view);
     }
 
     private BreachView view(Loaded<Optional<BreachRecord>> loaded) {
-        return BreachView.of(BreachApplication.record(loaded), loaded.version(), application.now());
+        return BreachView.of(record(loaded), loaded.version(), commands.now());
+    }
+
+    private static BreachRecord record(Loaded<Optional<BreachRecord>> loaded) {
+        return loaded.state().orElseThrow(() -> HttpProblem.notFound("The breach"));
     }
 
     private static Map<String, Object> entry(StoredEvent e) {

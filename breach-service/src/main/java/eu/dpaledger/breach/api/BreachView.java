@@ -1,7 +1,7 @@
 package eu.dpaledger.breach.api;
 
 import eu.dpaledger.breach.domain.Annex2;
-import eu.dpaledger.breach.domain.BreachRecord;
+import eu.dpaledger.breach.domain.breach.BreachRecord;
 import eu.dpaledger.breach.domain.EnisaSeverity;
 
 import java.time.Duration;

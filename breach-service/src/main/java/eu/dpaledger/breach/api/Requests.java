@@ -1,6 +1,6 @@
 package eu.dpaledger.breach.api;
 
-import eu.dpaledger.breach.domain.BreachCommand;
+import eu.dpaledger.breach.domain.breach.BreachCommand;
 import eu.dpaledger.breach.domain.Risk;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

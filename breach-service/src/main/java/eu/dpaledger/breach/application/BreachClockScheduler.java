@@ -1,9 +1,10 @@
 package eu.dpaledger.breach.application;
 
-import eu.dpaledger.breach.domain.BreachCommand;
+import eu.dpaledger.breach.domain.breach.BreachCommand;
 import eu.dpaledger.breach.infrastructure.BreachBinding;
 import eu.dpaledger.breach.infrastructure.BreachReadModel;
 import eu.dpaledger.platform.command.CommandExecutor;
+import eu.dpaledger.platform.security.Caller;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,8 @@ import java.time.Instant;
 public class BreachClockScheduler {
 
     private static final Logger LOG = Logger.getLogger(BreachClockScheduler.class);
+    /** The service itself, named in the events it records. */
+    static final Caller SCHEDULER = Caller.system("breach-service/scheduler");
 
     @Inject
     CommandExecutor executor;
@@ -50,7 +53,7 @@ public class BreachClockScheduler {
     /** One pass over the breaches with something due now; the number ticked. */
     public Uni<Integer> tick() {
         Instant now = clock.instant();
-        return readModel.due(now, warning).flatMap(ids -> executor.runEach(binding, ids, BreachBinding.SCHEDULER,
+        return readModel.due(now, warning).flatMap(ids -> executor.runEach(binding, ids, SCHEDULER,
                 id -> new BreachCommand.Tick(warning, now)));
     }
 }

@@ -100,7 +100,8 @@ public final class ReportRules {
         }
     }
 
-    static DomainRejection required(String field) {
+    /** {@code field-required} naming the field (also what the aggregate refuses a missing command field with). */
+    public static DomainRejection required(String field) {
         return CommonRejections.required(field);
     }
 

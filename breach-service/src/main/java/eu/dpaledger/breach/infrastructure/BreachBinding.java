@@ -3,18 +3,17 @@ package eu.dpaledger.breach.infrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.dpaledger.breach.domain.Actor;
-import eu.dpaledger.breach.domain.BreachAggregate;
-import eu.dpaledger.breach.domain.BreachCommand;
-import eu.dpaledger.breach.domain.BreachEvent;
-import eu.dpaledger.breach.domain.BreachRecord;
+import eu.dpaledger.breach.domain.breach.BreachAggregate;
+import eu.dpaledger.breach.domain.breach.BreachCommand;
+import eu.dpaledger.breach.domain.breach.BreachEvent;
+import eu.dpaledger.breach.domain.breach.BreachRecord;
 import eu.dpaledger.platform.command.AggregateBinding;
+import eu.dpaledger.platform.contracts.BreachPublished;
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Plugs the breach aggregate into the kernel: stream type {@code breach} (events publish as
@@ -26,7 +25,6 @@ import java.util.Set;
 public class BreachBinding implements AggregateBinding<Optional<BreachRecord>, BreachCommand, BreachEvent> {
 
     public static final String STREAM_TYPE = "breach";
-    public static final Caller SCHEDULER = Caller.system(Actor.SCHEDULER.subject());
 
     private final BreachAggregate aggregate = new BreachAggregate();
 
@@ -40,47 +38,30 @@ public class BreachBinding implements AggregateBinding<Optional<BreachRecord>, B
         return STREAM_TYPE;
     }
 
+    /** A party's organisation, whatever its role (the service's own scheduler is let through by the kernel). */
     @Override
     public boolean visibleTo(Optional<BreachRecord> state, Caller caller) {
-        return caller == SCHEDULER || state.filter(b -> b.isParty(caller.organisation())).isPresent();
+        return state.filter(b -> b.parties().isParty(caller.organisation())).isPresent();
     }
 
     /** Reads need the party's organisation AND its role. */
+    @Override
     public boolean readableBy(Optional<BreachRecord> state, Caller caller) {
-        return state.filter(b -> (b.controllerOrg().equals(caller.organisation()) && caller.hasRole(Caller.CONTROLLER))
-                || (b.processorOrg().equals(caller.organisation()) && caller.hasRole(Caller.PROCESSOR))).isPresent();
+        return state.filter(b -> b.parties().partyInRole(actor(caller))).isPresent();
     }
 
-    public static Actor actor(Caller caller) {
-        return new Actor(caller.subject(), caller.organisation(), caller.roles());
-    }
-
+    /** The published contract ({@link BreachPublished}): the event, its agreement and the breach after it. */
     @Override
     public ObjectNode publishedData(ObjectMapper mapper, String streamId, long version, BreachEvent event, JsonNode payload,
                                     Optional<BreachRecord> stateAfter) {
         BreachRecord b = stateAfter.orElseThrow();
-        ObjectNode data = mapper.createObjectNode();
-        data.put("breachId", streamId);
-        data.put("agreementId", b.agreementId());
-        data.put("streamVersion", version);
-        data.set("event", payload);
-        ObjectNode s = data.putObject("breach");
-        s.put("controllerOrg", b.controllerOrg());
-        s.put("processorOrg", b.processorOrg());
-        s.put("authority", b.authority());
-        s.put("status", b.status());
-        s.put("description", b.report().description());
-        s.put("processorAwareAt", b.report().processorAwareAt().toString());
-        s.put("receivedAt", b.receivedAt().toString());
-        s.put("reportDueAt", b.reportDueAt().toString());
-        s.put("lateBySeconds", b.lateBySeconds());
-        s.put("controllerAwareAt", b.controllerAwareAt().toString());
-        s.put("notificationDueAt", b.notificationDueAt().toString());
-        s.put("notificationOpen", b.notificationOpen());
-        s.put("notificationWarned", b.notificationWarned());
-        s.put("notificationMissed", b.notificationMissed());
-        s.put("risk", b.assessment() == null ? null : b.assessment().risk().name());
-        s.set("openObligations", mapper.valueToTree(b.openObligations()));
-        return data;
+        return mapper.valueToTree(new BreachPublished(streamId, b.agreementId(), version, payload, summary(b)));
+    }
+
+    static BreachPublished.Summary summary(BreachRecord b) {
+        return new BreachPublished.Summary(b.controllerOrg(), b.processorOrg(), b.authority(), b.status(),
+                b.report().description(), b.report().processorAwareAt(), b.receivedAt(), b.reportDueAt(), b.lateBySeconds(),
+                b.controllerAwareAt(), b.notificationDueAt(), b.notificationOpen(), b.notificationWarned(),
+                b.notificationMissed(), b.assessment() == null ? null : b.assessment().risk().name(), b.openObligations());
     }
 }

@@ -1,6 +1,7 @@
 package eu.dpaledger.breach.infrastructure;
 
-import eu.dpaledger.breach.domain.BreachEvent;
+import eu.dpaledger.breach.domain.breach.BreachEvent;
+import eu.dpaledger.platform.contracts.BreachPublished;
 import eu.dpaledger.platform.eventstore.CloudEventTypes;
 
 import java.util.Arrays;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
 /** The published CloudEvent types of {@code dpa.breaches} ({@code eu.dpaledger.breach.<Event>.v1}). */
 public final class BreachEventTypes {
 
-    public static final String TOPIC = "dpa.breaches";
+    public static final String TOPIC = BreachPublished.TOPIC;
 
     public static final Set<String> ALL = Arrays.stream(BreachEvent.class.getPermittedSubclasses())
             .map(c -> CloudEventTypes.of(BreachBinding.STREAM_TYPE, c.getSimpleName(), 1))

@@ -1,6 +1,5 @@
 package eu.dpaledger.breach.infrastructure;
 
-import eu.dpaledger.breach.domain.BreachFacts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -10,14 +9,12 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
-/** Queries on breach-service's read models: agreements and the breach register. */
+/** Queries on breach-service's read models: the breach register, and the parties' names from the kernel's agreement directory. */
 @ApplicationScoped
 public class BreachReadModel {
 
@@ -31,22 +28,9 @@ public class BreachReadModel {
                         List<String> openObligations) {
     }
 
-    public Uni<Optional<BreachFacts>> agreement(String agreementId) {
-        return pool.preparedQuery("SELECT * FROM agreements WHERE agreement_id = $1").execute(Tuple.of(agreementId))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Optional.empty();
-                    }
-                    Row r = rows.iterator().next();
-                    return Optional.of(new BreachFacts(r.getString("agreement_id"), r.getString("status"),
-                            r.getString("controller_org"), r.getString("processor_org"), r.getString("authority"),
-                            ZoneId.of(r.getString("time_zone"))));
-                });
-    }
-
     /** The parties' names of an agreement (controller, processor), for documents; empty names if unknown. */
     public Uni<String[]> partyNames(String agreementId) {
-        return pool.preparedQuery("SELECT controller_name, processor_name FROM agreements WHERE agreement_id = $1")
+        return pool.preparedQuery("SELECT controller_name, processor_name FROM agreement_directory WHERE agreement_id = $1")
                 .execute(Tuple.of(agreementId))
                 .map(rows -> rows.iterator().hasNext()
                         ? new String[]{rows.iterator().next().getString("controller_name"), rows.iterator().next().getString("processor_name")}

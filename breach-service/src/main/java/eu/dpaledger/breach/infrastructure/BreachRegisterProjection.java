@@ -1,6 +1,6 @@
 package eu.dpaledger.breach.infrastructure;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import eu.dpaledger.platform.contracts.BreachPublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
@@ -11,9 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -41,21 +39,16 @@ public class BreachRegisterProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        JsonNode data = event.data();
-        JsonNode b = data.get("breach");
-        if (b == null || !data.hasNonNull("breachId") || !data.hasNonNull("agreementId")) {
-            return Uni.createFrom().failure(new IllegalArgumentException("breach event without breachId, agreementId or summary"));
-        }
-        List<String> obligations = new ArrayList<>();
-        b.path("openObligations").forEach(o -> obligations.add(o.asText()));
-        Tuple values = Tuple.tuple(Arrays.asList(data.get("breachId").asText(), data.get("streamVersion").asLong(),
-                data.get("agreementId").asText(), b.path("controllerOrg").asText(), b.path("processorOrg").asText(),
-                b.path("status").asText(), b.path("description").asText(), instant(b, "processorAwareAt"),
-                instant(b, "receivedAt"), instant(b, "reportDueAt"), b.path("lateBySeconds").asLong(),
-                instant(b, "controllerAwareAt"), instant(b, "notificationDueAt"), b.path("notificationOpen").asBoolean(),
-                b.path("notificationWarned").asBoolean(), b.path("notificationMissed").asBoolean(),
-                b.path("risk").isNull() ? null : b.path("risk").asText(), obligations.toArray(new String[0]),
-                event.time().atOffset(ZoneOffset.UTC)));
+        return Uni.createFrom().item(() -> BreachPublished.of(event)).flatMap(published -> upsert(tx, published, event));
+    }
+
+    private Uni<Void> upsert(SqlClient tx, BreachPublished published, IncomingEvent event) {
+        BreachPublished.Summary b = published.breach();
+        Tuple values = Tuple.tuple(Arrays.asList(published.breachId(), published.streamVersion(), published.agreementId(),
+                b.controllerOrg(), b.processorOrg(), b.status(), b.description(), utc(b.processorAwareAt()),
+                utc(b.receivedAt()), utc(b.reportDueAt()), b.lateBySeconds(), utc(b.controllerAwareAt()),
+                utc(b.notificationDueAt()), b.notificationOpen(), b.notificationWarned(), b.notificationMissed(), b.risk(),
+                b.openObligations().toArray(new String[0]), event.time().atOffset(ZoneOffset.UTC)));
         return tx.preparedQuery("INSERT INTO breach_register (breach_id, stream_version, agreement_id, controller_org, "
                         + "processor_org, status, description, processor_aware_at, received_at, report_due_at, late_by_seconds, "
                         + "controller_aware_at, notification_due_at, notification_open, notification_warned, notification_missed, "
@@ -71,8 +64,11 @@ public class BreachRegisterProjection implements ProjectionHandler {
                 .execute(values).replaceWithVoid();
     }
 
-    private static OffsetDateTime instant(JsonNode node, String field) {
-        return Instant.parse(node.path(field).asText()).atOffset(ZoneOffset.UTC);
+    private static OffsetDateTime utc(Instant instant) {
+        if (instant == null) {
+            throw new IllegalArgumentException("breach summary without one of its clocks");
+        }
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override

@@ -1,7 +1,11 @@
 package eu.dpaledger.breach.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.breach.application.BreachClockScheduler;
 import eu.dpaledger.breach.infrastructure.BreachEventTypes;
+import eu.dpaledger.platform.contracts.BreachPublished;
+import eu.dpaledger.platform.contracts.PublishedContracts;
 import eu.dpaledger.testing.Contracts;
 import eu.dpaledger.testing.TestClock;
 import eu.dpaledger.testing.TopicReader;
@@ -37,6 +41,10 @@ class FormAndContractTest {
 
     @Inject
     BreachClockScheduler scheduler;
+
+    /** The application's mapper: the one the service writes its published records with. */
+    @Inject
+    ObjectMapper mapper;
 
     @AfterEach
     void realTime() {
@@ -92,7 +100,7 @@ class FormAndContractTest {
     }
 
     @Test
-    void every_event_type_matches_its_published_contract() {
+    void every_event_type_matches_its_published_contract() throws Exception {
         String agreement = activeAgreement();
         Instant now = TestClock.now();
         String id = reported(agreement, complete(now.minusSeconds(3600)));
@@ -124,6 +132,11 @@ class FormAndContractTest {
             assertEquals("/dpa-ledger/breach-service", r.header("ce_source"));
             Set<String> violations = Contracts.violations(r.ceType(), r.value());
             assertTrue(violations.isEmpty(), r.ceType() + " violates its contract: " + violations + "\n" + r.value());
+            // A consumer's typed reader loses nothing: the record read back writes the same JSON.
+            JsonNode data = JSON.readTree(r.value());
+            BreachPublished published = PublishedContracts.read(data, BreachPublished.class);
+            assertEquals(r.key(), published.breachId());
+            assertEquals(data, JSON.readTree(mapper.writeValueAsString(published)), r.ceType() + " reads back as BreachPublished");
         }
         Set<String> seen = records.stream().map(TopicReader.Received::ceType).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(BreachEventTypes.ALL), seen, "every event type went through the topic");

@@ -1,6 +1,10 @@
-package eu.dpaledger.breach.domain;
+package eu.dpaledger.breach.domain.breach;
 
+import eu.dpaledger.breach.domain.Annex2;
+import eu.dpaledger.platform.domain.Actor;
+import eu.dpaledger.platform.domain.AgreementFacts;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.domain.Parties;
 import eu.dpaledger.testing.AggregateSpec;
 
 import java.time.Duration;
@@ -18,7 +22,7 @@ final class BreachSpec {
     static final String ESN = "0428304785";
     static final Actor CONTROLLER = new Actor("dpo@opwijk", OPWIJK, Set.of(Actor.CONTROLLER));
     static final Actor PROCESSOR = new Actor("staff@esn", ESN, Set.of(Actor.PROCESSOR));
-    static final BreachFacts ACTIVE = new BreachFacts("agr-1", "ACTIVE", OPWIJK, ESN, "VTC", BRUSSELS);
+    static final AgreementFacts ACTIVE = agreement("ACTIVE");
 
     static final AggregateSpec<Optional<BreachRecord>, BreachCommand, BreachEvent, DomainRejection> BREACHES =
             AggregateSpec.of(AGGREGATE::initial, AGGREGATE::evolve, AGGREGATE::decide,
@@ -29,6 +33,11 @@ final class BreachSpec {
     }
 
     // ------------------------------------------------------------------ builders
+
+    /** The Opwijk ↔ ESN agreement in {@code status}, under the Flemish authority (VTC), days counted in Brussels. */
+    static AgreementFacts agreement(String status) {
+        return new AgreementFacts("agr-1", status, new Parties(OPWIJK, ESN), "VTC", BRUSSELS, 30, 30);
+    }
 
     /** The minimum annex 2: when the processor became aware, and what happened. */
     static Annex2 minimal(Instant processorAwareAt) {

@@ -1,5 +1,10 @@
-package eu.dpaledger.breach.domain;
+package eu.dpaledger.breach.domain.breach;
 
+import eu.dpaledger.breach.domain.Annex2;
+import eu.dpaledger.breach.domain.DataClass;
+import eu.dpaledger.breach.domain.ReportRules;
+import eu.dpaledger.breach.domain.Risk;
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.DomainRejection;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static eu.dpaledger.breach.domain.BreachSpec.*;
+import static eu.dpaledger.breach.domain.breach.BreachSpec.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,10 +32,10 @@ class BreachRulesTest {
     void the_controller_cannot_report_and_a_draft_agreement_takes_no_reports() {
         given().when(new BreachCommand.Report("b-1", ACTIVE, minimal(AWARE), CONTROLLER, NOW))
                 .thenRejected(BreachAggregate.ONLY_PROCESSOR_REPORTS);
-        var draft = new BreachFacts("agr-1", "DRAFT", OPWIJK, ESN, "VTC", BRUSSELS);
+        var draft = agreement("DRAFT");
         given().when(new BreachCommand.Report("b-1", draft, minimal(AWARE), PROCESSOR, NOW))
                 .thenRejected(BreachAggregate.NO_REPORTS_ON_DRAFTS);
-        var terminated = new BreachFacts("agr-1", "TERMINATED", OPWIJK, ESN, "VTC", BRUSSELS);
+        var terminated = agreement("TERMINATED");
         assertEquals(1, given().when(new BreachCommand.Report("b-1", terminated, minimal(AWARE), PROCESSOR, NOW)).thenAccepted().size(),
                 "art. 7 survives termination");
     }
@@ -96,6 +101,16 @@ class BreachRulesTest {
         given(reported).when(new BreachCommand.Assess(Risk.UNLIKELY, "fine", PROCESSOR, NOW))
                 .thenRejected(BreachAggregate.ONLY_CONTROLLER_DECIDES);
         given(reported).when(new BreachCommand.CommunicateToDataSubjects(NOW, "mail", null, null, PROCESSOR, NOW))
+                .thenRejected(BreachAggregate.ONLY_CONTROLLER_DECIDES);
+    }
+
+    @Test
+    void a_role_counts_only_in_the_party_s_own_organisation() {
+        var processorStaffAsController = new Actor("staff@esn", ESN, Set.of(Actor.CONTROLLER, Actor.PROCESSOR));
+        var controllerStaffAsProcessor = new Actor("dpo@opwijk", OPWIJK, Set.of(Actor.PROCESSOR));
+        given().when(new BreachCommand.Report("b-1", ACTIVE, minimal(AWARE), controllerStaffAsProcessor, NOW))
+                .thenRejected(BreachAggregate.ONLY_PROCESSOR_REPORTS);
+        given(reported(minimal(AWARE), NOW)).when(new BreachCommand.Assess(Risk.RISK, "Mailbox data", processorStaffAsController, NOW))
                 .thenRejected(BreachAggregate.ONLY_CONTROLLER_DECIDES);
     }
 

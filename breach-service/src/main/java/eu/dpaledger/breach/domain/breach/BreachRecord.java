@@ -1,7 +1,10 @@
-package eu.dpaledger.breach.domain;
+package eu.dpaledger.breach.domain.breach;
 
-import eu.dpaledger.breach.domain.BreachCommand.Exemption;
-import eu.dpaledger.breach.domain.BreachCommand.Phase;
+import eu.dpaledger.breach.domain.Annex2;
+import eu.dpaledger.breach.domain.Risk;
+import eu.dpaledger.breach.domain.breach.BreachCommand.Exemption;
+import eu.dpaledger.breach.domain.breach.BreachCommand.Phase;
+import eu.dpaledger.platform.domain.Parties;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,8 +59,9 @@ public record BreachRecord(
                                Instant recordedAt) {
     }
 
-    public boolean isParty(String organisation) {
-        return controllerOrg.equals(organisation) || processorOrg.equals(organisation);
+    /** The agreement's parties as the report recorded them. */
+    public Parties parties() {
+        return new Parties(controllerOrg, processorOrg);
     }
 
     public boolean late() {

@@ -1,4 +1,9 @@
-package eu.dpaledger.breach.domain;
+package eu.dpaledger.breach.domain.breach;
+
+import eu.dpaledger.breach.domain.Annex2;
+import eu.dpaledger.breach.domain.Risk;
+import eu.dpaledger.platform.domain.Actor;
+import eu.dpaledger.platform.domain.AgreementFacts;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,8 +11,11 @@ import java.time.Instant;
 /** What can be asked of a breach. {@code at} is the server's time of the request. */
 public sealed interface BreachCommand {
 
-    /** The processor reports a breach on annex 2 (art. 7.3), even with incomplete information. */
-    record Report(String breachId, BreachFacts agreement, Annex2 report, Actor actor, Instant at) implements BreachCommand {
+    /**
+     * The processor reports a breach on annex 2 (art. 7.3), even with incomplete information, under the agreement
+     * as the agreement directory knows it (parties, status, the controller's authority and time zone).
+     */
+    record Report(String breachId, AgreementFacts agreement, Annex2 report, Actor actor, Instant at) implements BreachCommand {
     }
 
     /** The processor adds or corrects fields (GDPR 33(4): information in phases); non-null fields are the changes. */

@@ -1,24 +1,30 @@
-package eu.dpaledger.breach.domain;
+package eu.dpaledger.breach.domain.breach;
 
-import eu.dpaledger.platform.domain.CommonRejections;
-import eu.dpaledger.breach.domain.BreachCommand.Assess;
-import eu.dpaledger.breach.domain.BreachCommand.CommunicateToDataSubjects;
-import eu.dpaledger.breach.domain.BreachCommand.NotifyAuthority;
-import eu.dpaledger.breach.domain.BreachCommand.Phase;
-import eu.dpaledger.breach.domain.BreachCommand.Report;
-import eu.dpaledger.breach.domain.BreachCommand.SetControllerAwareness;
-import eu.dpaledger.breach.domain.BreachCommand.Supplement;
-import eu.dpaledger.breach.domain.BreachCommand.Tick;
-import eu.dpaledger.breach.domain.BreachEvent.AuthorityNotified;
-import eu.dpaledger.breach.domain.BreachEvent.BreachReported;
-import eu.dpaledger.breach.domain.BreachEvent.BreachSupplemented;
-import eu.dpaledger.breach.domain.BreachEvent.ControllerAwarenessSet;
-import eu.dpaledger.breach.domain.BreachEvent.DataSubjectCommunicationExempted;
-import eu.dpaledger.breach.domain.BreachEvent.DataSubjectsInformed;
-import eu.dpaledger.breach.domain.BreachEvent.NotificationDeadlineApproaching;
-import eu.dpaledger.breach.domain.BreachEvent.NotificationDeadlineMissed;
-import eu.dpaledger.breach.domain.BreachEvent.RiskAssessed;
+import eu.dpaledger.breach.domain.Annex2;
+import eu.dpaledger.breach.domain.BreachClocks;
+import eu.dpaledger.breach.domain.EnisaSeverity;
+import eu.dpaledger.breach.domain.ReportRules;
+import eu.dpaledger.breach.domain.breach.BreachCommand.Assess;
+import eu.dpaledger.breach.domain.breach.BreachCommand.CommunicateToDataSubjects;
+import eu.dpaledger.breach.domain.breach.BreachCommand.NotifyAuthority;
+import eu.dpaledger.breach.domain.breach.BreachCommand.Phase;
+import eu.dpaledger.breach.domain.breach.BreachCommand.Report;
+import eu.dpaledger.breach.domain.breach.BreachCommand.SetControllerAwareness;
+import eu.dpaledger.breach.domain.breach.BreachCommand.Supplement;
+import eu.dpaledger.breach.domain.breach.BreachCommand.Tick;
+import eu.dpaledger.breach.domain.breach.BreachEvent.AuthorityNotified;
+import eu.dpaledger.breach.domain.breach.BreachEvent.BreachReported;
+import eu.dpaledger.breach.domain.breach.BreachEvent.BreachSupplemented;
+import eu.dpaledger.breach.domain.breach.BreachEvent.ControllerAwarenessSet;
+import eu.dpaledger.breach.domain.breach.BreachEvent.DataSubjectCommunicationExempted;
+import eu.dpaledger.breach.domain.breach.BreachEvent.DataSubjectsInformed;
+import eu.dpaledger.breach.domain.breach.BreachEvent.NotificationDeadlineApproaching;
+import eu.dpaledger.breach.domain.breach.BreachEvent.NotificationDeadlineMissed;
+import eu.dpaledger.breach.domain.breach.BreachEvent.RiskAssessed;
+import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.AgreementFacts;
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 
 import java.time.Instant;
@@ -90,13 +96,13 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
     }
 
     private static List<BreachEvent> report(Report c) {
-        BreachFacts agreement = c.agreement();
+        AgreementFacts agreement = c.agreement();
         // Art. 7.3: the processor reports to the controller.
-        if (!c.actor().isProcessor(agreement.processorOrg())) {
+        if (!agreement.parties().processedBy(c.actor())) {
             throw forbidden(ONLY_PROCESSOR_REPORTS, "Only the agreement's processor reports a breach on annex 2 (art. 7.3)");
         }
         // DPA art. 7 survives termination (DPA art. 3.2), but a draft binds nobody yet.
-        if (!agreement.acceptsReports()) {
+        if (!agreement.wasSigned()) {
             throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, NO_REPORTS_ON_DRAFTS, "The agreement is not in force",
                     "Breaches are reported on active, terminated or closed agreements; this one is " + agreement.status(),
                     Map.of("agreementStatus", agreement.status()));
@@ -107,13 +113,13 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
         ReportRules.check(c.report(), c.at());
         Instant due = BreachClocks.reportDueAt(c.report().processorAwareAt(), agreement.zone());
         return List.of(new BreachReported(c.breachId(), agreement.agreementId(), agreement.controllerOrg(),
-                agreement.processorOrg(), agreement.authority(), agreement.zone().getId(), c.report(), c.actor().subject(),
+                agreement.processorOrg(), agreement.supervisoryAuthority(), agreement.zone().getId(), c.report(), c.actor().subject(),
                 c.at(), due, BreachClocks.lateBySeconds(c.at(), due), BreachClocks.notificationDueAt(c.at(), agreement.zone())));
     }
 
     private static List<BreachEvent> supplement(Supplement c, BreachRecord breach) {
         // GDPR 33(4) through art. 7.3: the processor supplements its report as it learns more.
-        if (!c.actor().isProcessor(breach.processorOrg())) {
+        if (!breach.parties().processedBy(c.actor())) {
             throw forbidden(ONLY_PROCESSOR_REPORTS, "Only the agreement's processor supplements its report");
         }
         Annex2 changes = c.changes();
@@ -319,7 +325,7 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
 
     /** Art. 7.3: the processor does not notify the authority or the data subjects, nor assess in their stead. */
     private static void requireController(Actor actor, BreachRecord breach) {
-        if (!actor.isController(breach.controllerOrg())) {
+        if (!breach.parties().controlledBy(actor)) {
             throw new DomainRejection(DomainRejection.Kind.FORBIDDEN, ONLY_CONTROLLER_DECIDES,
                     "Only the controller assesses and notifies",
                     "Art. 7.3: the processor reports to the controller and does not notify the supervisory authority or "

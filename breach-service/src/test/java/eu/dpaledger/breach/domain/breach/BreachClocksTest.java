@@ -1,10 +1,11 @@
-package eu.dpaledger.breach.domain;
+package eu.dpaledger.breach.domain.breach;
 
+import eu.dpaledger.breach.domain.Risk;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
-import static eu.dpaledger.breach.domain.BreachSpec.*;
+import static eu.dpaledger.breach.domain.breach.BreachSpec.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

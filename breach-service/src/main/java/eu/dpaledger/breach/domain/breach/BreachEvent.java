@@ -1,7 +1,9 @@
-package eu.dpaledger.breach.domain;
+package eu.dpaledger.breach.domain.breach;
 
-import eu.dpaledger.breach.domain.BreachCommand.Exemption;
-import eu.dpaledger.breach.domain.BreachCommand.Phase;
+import eu.dpaledger.breach.domain.Annex2;
+import eu.dpaledger.breach.domain.Risk;
+import eu.dpaledger.breach.domain.breach.BreachCommand.Exemption;
+import eu.dpaledger.breach.domain.breach.BreachCommand.Phase;
 
 import java.time.Instant;
 import java.util.List;
