@@ -2,12 +2,14 @@ package eu.dpaledger.platform.domain;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A business rule refused a command. {@code rule} is a stable slug that becomes the RFC 9457 problem
  * type ({@code .../problems/<rule>}); {@code kind} says what sort of refusal it is, which the HTTP
  * layer maps to a status; {@code details} are extra members of the problem (e.g. the violated field,
- * a deadline). Carries no stack trace: it is an answer, not a failure.
+ * a deadline); {@link #article()} is the rule's source from {@link RuleSources}. Carries no stack trace: it is an
+ * answer, not a failure.
  */
 public class DomainRejection extends RuntimeException {
 
@@ -65,4 +67,10 @@ public class DomainRejection extends RuntimeException {
     public Kind kind() { return kind; }
     public String detail() { return getMessage(); }
     public Map<String, Object> details() { return details; }
+
+    /**
+     * Where the rule comes from ({@code DPA art. 6.2}, {@code GDPR art. 12(3)}, {@value RuleSources#OURS}), from the
+     * one table of rule sources; empty only for a slug the table lacks, which {@code RuleSourcesTest} does not let pass.
+     */
+    public Optional<String> article() { return RuleSources.of(rule); }
 }

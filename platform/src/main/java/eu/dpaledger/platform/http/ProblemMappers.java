@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * Turns every failure into an RFC 9457 problem: domain rejections, HTTP-convention problems, bad
  * JSON (unknown fields and wrong types are 400, naming the field), security failures, unknown paths,
  * and, as a last resort, an unexpected error as a 500 problem with an incident id and no stack trace.
+ * A refusal names its rule's source as the member {@code article} ({@link DomainRejection#article()}; for the
+ * others {@link Problems} looks the slug up in {@code RuleSources}).
  */
 public class ProblemMappers {
 
@@ -36,7 +38,7 @@ public class ProblemMappers {
             case STATE_CONFLICT -> 409;
             case UNPROCESSABLE -> 422;
         };
-        return Problems.response(status, e.rule(), e.title(), e.detail(), e.details());
+        return Problems.response(status, e.rule(), e.title(), e.detail(), e.article(), e.details());
     }
 
     @ServerExceptionMapper

@@ -1,8 +1,10 @@
 package eu.dpaledger.platform.kernel;
 
 import eu.dpaledger.platform.domain.Aggregate;
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 
+import java.time.Instant;
 import java.util.List;
 
 /** A minimal aggregate to exercise the kernel: a counter owned by one organisation. */
@@ -12,7 +14,8 @@ public final class Counter implements Aggregate<Counter.State, Counter.Command, 
 
     public sealed interface Command permits Open, Increment { }
     public record Open(String owner) implements Command { }
-    public record Increment(long by, String note) implements Command { }
+    /** {@code at}: an optional instant the caller states, which may not lie after {@code now}, the command's time. */
+    public record Increment(long by, String note, Instant at, Instant now) implements Command { }
 
     public sealed interface Event permits Opened, Incremented { }
     public record Opened(String owner) implements Event { }
@@ -36,11 +39,14 @@ public final class Counter implements Aggregate<Counter.State, Counter.Command, 
         if (command instanceof Open o) {
             return List.of(new Opened(o.owner()));
         }
-        long by = ((Increment) command).by();
-        if (by <= 0) {
+        Increment increment = (Increment) command;
+        if (increment.by() <= 0) {
             throw DomainRejection.invalidField("increment-not-positive", "Increment must be positive", "by", "must be > 0");
         }
-        return List.of(new Incremented(by, ((Increment) command).note()));
+        if (increment.at() != null) {
+            CommonRejections.notInTheFuture(increment.at(), "at", increment.now());
+        }
+        return List.of(new Incremented(increment.by(), increment.note()));
     }
 
     @Override

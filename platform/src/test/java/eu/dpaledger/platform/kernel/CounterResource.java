@@ -27,7 +27,7 @@ public class CounterResource {
 
     /**
      * {@code note}: an optional free text, carried into the event (exercises the input and event size limits);
-     * {@code at}: an optional instant, only checked (exercises the request date-time rule).
+     * {@code at}: an optional instant, not in the future (exercises the request date-time rule and a common refusal).
      */
     public record IncrementBody(long by, String note, java.time.Instant at) { }
 
@@ -51,8 +51,8 @@ public class CounterResource {
     @POST
     @Path("/{id}/increments")
     public Uni<Response> increment(@PathParam("id") String id, @BeanParam CommandHeaders headers, IncrementBody body) {
-        return commands.act(BINDING, id, headers, body, loaded -> new Counter.Increment(body.by(), body.note()),
-                after -> view(id, after));
+        return commands.act(BINDING, id, headers, body,
+                given -> new Counter.Increment(body.by(), body.note(), body.at(), given.at()), after -> view(id, after));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package eu.dpaledger.platform.kernel;
 
+import eu.dpaledger.platform.domain.RuleSources;
 import eu.dpaledger.platform.eventstore.AppendResult;
 import eu.dpaledger.platform.eventstore.EventMetadata;
 import eu.dpaledger.platform.eventstore.EventStore;
@@ -253,6 +254,22 @@ class KernelTest {
                 .then().statusCode(412).body("type", equalTo("https://dpa-ledger.eu/problems/stale-version"))
                 .body("currentETag", equalTo("\"2\""));
         assertEquals(2, store.load(pool, id).await().indefinitely().size(), "refused commands append nothing");
+    }
+
+    @Test
+    void a_refusal_names_the_source_of_its_rule_as_the_problem_s_article() {
+        String id = openCounter();
+        given().auth().oauth2(token()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"by\":1,\"at\":\"2999-01-01T00:00:00Z\"}").post("/counters/{id}/increments", id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://dpa-ledger.eu/problems/instant-in-the-future"))
+                .body("article", equalTo(RuleSources.of("instant-in-the-future").orElseThrow()))
+                .body("violations[0].field", equalTo("at"));
+        given().auth().oauth2(token()).contentType(ContentType.JSON).body("{\"by\":1}").post("/counters/{id}/increments", id)
+                .then().statusCode(428).body("article", equalTo(RuleSources.OURS));
+        given().auth().oauth2(token()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"by\":1,\"at\":\"2026-01-01T00:00:00Z\"}").post("/counters/{id}/increments", id)
+                .then().statusCode(200);
     }
 
     @Test
