@@ -3,6 +3,7 @@ package eu.dpaledger.breach.api;
 import eu.dpaledger.breach.domain.Annex2;
 import eu.dpaledger.breach.domain.Circumstance;
 import eu.dpaledger.breach.domain.DataClass;
+import eu.dpaledger.breach.domain.ReportKind;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,12 +44,20 @@ public final class Annex2Form {
      *
      * @param receivedAt when the controller received the report
      * @param timeZone   the zone instants are shown in (an IANA id); null means {@value #DEFAULT_TIME_ZONE}
+     * @param assessedAsBreachAt when the controller assessed a reported serious attempt as a breach (DPA art. 7.3);
+     *                   null otherwise
      */
     public record Header(String breachId, String agreementId, String controllerName, String processorName,
-                         Instant receivedAt, String timeZone) {
+                         Instant receivedAt, String timeZone, Instant assessedAsBreachAt) {
 
         public Header {
             timeZone = timeZone == null ? DEFAULT_TIME_ZONE : ZoneId.of(timeZone).getId();
+        }
+
+        /** The header of a report the controller has not (re)assessed as a breach. */
+        public Header(String breachId, String agreementId, String controllerName, String processorName, Instant receivedAt,
+                      String timeZone) {
+            this(breachId, agreementId, controllerName, processorName, receivedAt, timeZone, null);
         }
 
         ZoneId zone() {
@@ -99,7 +108,9 @@ public final class Annex2Form {
                         text("agreementId", "Verwerkersovereenkomst", "Data processing agreement", h.agreementId()),
                         text("controller", "Verwerkingsverantwoordelijke", "Controller", h.controllerName()),
                         text("processor", "Verwerker", "Processor", h.processorName()),
-                        text("receivedAt", "Ontvangen op", "Received at", time(h.receivedAt(), zone)))),
+                        text("receivedAt", "Ontvangen op", "Received at", time(h.receivedAt(), zone)),
+                        text("kind", "Soort melding (art. 7.3)", "Kind of report (art. 7.3)",
+                                kind(r.reportKind(), h.assessedAsBreachAt(), zone)))),
                 new Section("internalContact", new Label("Interne contactpersoon", "Internal contact person"), List.of(
                         text("name", "Naam", "Name", contact == null ? null : contact.name()),
                         text("email", "E-mailadres", "E-mail address", contact == null ? null : contact.email()),
@@ -140,6 +151,14 @@ public final class Annex2Form {
                 new Section("measures", new Label("Maatregelen", "Measures"), List.of(
                         text("measures", "Genomen en geplande maatregelen", "Measures taken and planned",
                                 r.measures()))));
+    }
+
+    /** A breach, or a serious attempt (and, once the controller assessed it so, that it is a breach after all). */
+    private static String kind(ReportKind kind, Instant assessedAsBreachAt, ZoneId zone) {
+        String reported = kind.dutch() + " / " + kind.english();
+        return assessedAsBreachAt == null ? reported : reported + " — door de verwerkingsverantwoordelijke als datalek "
+                + "beoordeeld op " + time(assessedAsBreachAt, zone) + " / assessed as a breach by the controller at "
+                + time(assessedAsBreachAt, zone);
     }
 
     private static final List<Option> OCCURRENCE = List.of(

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,8 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 public class BreachResource {
 
-    private static final Set<String> STATUSES = Set.of("REPORTED", "DOCUMENTED", "AWAITING_NOTIFICATION", "NOTIFIED_IN_PHASES", "NOTIFIED");
+    private static final Set<String> STATUSES = Set.of("REPORTED", "DOCUMENTED", "AWAITING_NOTIFICATION", "NOTIFIED_IN_PHASES", "NOTIFIED",
+            "ATTEMPT_REPORTED", "ATTEMPT_DOCUMENTED");
 
     @Inject
     StreamCommands commands;
@@ -70,8 +72,10 @@ public class BreachResource {
 
     @POST
     @Path("/agreements/{agreementId}/breaches")
-    @Operation(summary = "Report a breach on annex 2 (processor; art. 7.3)",
+    @Operation(summary = "Report a breach, or a serious attempt, on annex 2 (processor; art. 7.3)",
             description = "Only processorAwareAt and description are required: report even with incomplete information. "
+                    + "kind is BREACH (the default) or SERIOUS_ATTEMPT: an attempt runs the 24-hour clock but no 72-hour one "
+                    + "until the controller assesses it as a breach. "
                     + "The answer records when it was received and whether it came later than 24 hours after awareness. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Reported; Location and ETag set")
     @APIResponse(responseCode = "400", description = "field-required, inconsistent-report (naming the field)", content = @Content(mediaType = Problems.MEDIA_TYPE))
@@ -137,17 +141,31 @@ public class BreachResource {
     private Uni<Form> form(String id) {
         return commands.read(breaches, id).flatMap(loaded -> {
             BreachRecord b = record(loaded);
+            Instant assessedAsBreachAt = b.attemptAssessment() != null && b.attemptAssessment().breach()
+                    ? b.attemptAssessment().at() : null;
             return readModel.partyNames(b.agreementId()).map(names -> new Form(new Annex2Form.Header(b.breachId(),
-                    b.agreementId(), names[0], names[1], b.receivedAt(), b.zone().getId()), b.report()));
+                    b.agreementId(), names[0], names[1], b.receivedAt(), b.zone().getId(), assessedAsBreachAt), b.report()));
         });
     }
 
     @POST
     @Path("/breaches/{id}/supplements")
-    @Operation(summary = "Add or correct annex-2 fields (processor; GDPR 33(4)); only the fields sent change")
+    @Operation(summary = "Add or correct annex-2 fields (processor; GDPR 33(4)); only the fields sent change",
+            description = "processorAwareAt may be corrected to an instant at or before the report's receipt (inconsistent-report "
+                    + "otherwise); the lateness measured on receipt stays in clocks.reportLateByOnReceipt. The kind cannot change.")
     public Uni<Response> supplement(@PathParam("id") String id, @BeanParam CommandHeaders headers, Annex2 body) {
         return commands.act(breaches, id, headers, body,
                 given -> new BreachCommand.Supplement(body, given.actor(), given.at()), this::view);
+    }
+
+    @POST
+    @Path("/breaches/{id}/attempt-assessment")
+    @Operation(summary = "Assess a reported serious attempt: a breach after all (the 72 hours run from controllerAwareAt, default now) or an attempt only (controller; art. 7.3)")
+    @APIResponse(responseCode = "409", description = "not-a-serious-attempt", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public Uni<Response> assessAttempt(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+                                       Requests.AttemptAssessmentRequest body) {
+        return commands.act(breaches, id, headers, body, given -> new BreachCommand.AssessAttempt(body.breach(),
+                body.controllerAwareAt(), body.justification(), given.actor(), given.at()), this::view);
     }
 
     @POST
@@ -181,11 +199,15 @@ public class BreachResource {
 
     @POST
     @Path("/breaches/{id}/data-subject-communication")
-    @Operation(summary = "Record the communication to the data subjects (at, channel) or a GDPR 34(3) exemption with its reason (controller only)")
+    @Operation(summary = "Record the communication to the data subjects (at, channel) or a GDPR 34(3) exemption with its reason (controller only)",
+            description = "UNINTELLIGIBLE needs annex 2 to say the data were unintelligible (YES); RISK_NO_LONGER_LIKELY needs the measures "
+                    + "(measures, or annex 2's); DISPROPORTIONATE_EFFORT needs the public communication made instead (at, channel). "
+                    + "After an exemption a communication is still accepted (GDPR 34(4)).")
+    @APIResponse(responseCode = "400", description = "exemption-conditions-not-met (naming the field)", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> communicate(@PathParam("id") String id, @BeanParam CommandHeaders headers,
                                      Requests.CommunicationRequest body) {
         return commands.act(breaches, id, headers, body, given -> new BreachCommand.CommunicateToDataSubjects(body.at(),
-                body.channel(), body.exemption(), body.exemptionReason(), given.actor(), given.at()), this::view);
+                body.channel(), body.exemption(), body.exemptionReason(), body.measures(), given.actor(), given.at()), this::view);
     }
 
     private BreachView view(Loaded<Optional<BreachRecord>> loaded) {

@@ -25,7 +25,17 @@ final class Requests {
                                String delayReasons) {
     }
 
+    /**
+     * Informed ({@code at}, {@code channel}), or a GDPR 34(3) exemption with its reason: (b) with the {@code measures}
+     * relied on (annex 2's when left out), (c) with the public communication made instead as {@code at} and {@code channel}.
+     */
     @Schema(example = "{\"at\":\"2026-11-29T14:00:00Z\",\"channel\":\"Letter to every affected resident\"}")
-    record CommunicationRequest(Instant at, String channel, BreachCommand.Exemption exemption, String exemptionReason) {
+    record CommunicationRequest(Instant at, String channel, BreachCommand.Exemption exemption, String exemptionReason,
+                                String measures) {
+    }
+
+    /** The controller's assessment of a serious attempt (DPA art. 7.3): a breach ({@code controllerAwareAt} defaults to now) or not. */
+    @Schema(example = "{\"breach\":true,\"justification\":\"The attacker's session reached the residents' files before it was blocked\"}")
+    record AttemptAssessmentRequest(Boolean breach, Instant controllerAwareAt, String justification) {
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param otherData        the free text of data class Q ("andere")
  * @param encryption       how the data was made unintelligible, if it was
  * @param measures         technical and organisational measures taken and planned
+ * @param kind             what is reported (DPA art. 7.3): a breach, or a serious attempt; null means a breach
  */
 public record Annex2(
         Contact internalContact,
@@ -30,11 +31,26 @@ public record Annex2(
         Set<Circumstance> circumstances,
         Unintelligible unintelligible,
         String encryption,
-        String measures) {
+        String measures,
+        ReportKind kind) {
 
     public Annex2 {
         dataClasses = dataClasses == null ? null : Set.copyOf(dataClasses);
         circumstances = circumstances == null ? null : Set.copyOf(circumstances);
+    }
+
+    /** Annex 2 of a report that names no kind: a breach. */
+    public Annex2(Contact internalContact, Company company, Finder foundBy, Instant detectedAt, Instant processorAwareAt,
+                  String description, Occurrence occurrence, Set<DataClass> dataClasses, String otherData,
+                  PersonsAffected personsAffected, String groupDescription, Set<Circumstance> circumstances,
+                  Unintelligible unintelligible, String encryption, String measures) {
+        this(internalContact, company, foundBy, detectedAt, processorAwareAt, description, occurrence, dataClasses, otherData,
+                personsAffected, groupDescription, circumstances, unintelligible, encryption, measures, null);
+    }
+
+    /** What this report is: a breach unless it says it is a serious attempt. */
+    public ReportKind reportKind() {
+        return ReportKind.orDefault(kind);
     }
 
     /** The report after {@code changes}: every non-null field of {@code changes} replaces the current one. */
@@ -46,7 +62,7 @@ public record Annex2(
                 pick(changes.otherData, otherData), pick(changes.personsAffected, personsAffected),
                 pick(changes.groupDescription, groupDescription), pick(changes.circumstances, circumstances),
                 pick(changes.unintelligible, unintelligible), pick(changes.encryption, encryption),
-                pick(changes.measures, measures));
+                pick(changes.measures, measures), pick(changes.kind, kind));
     }
 
     /** The fields that have a value, by name, in form order (for the field history and supplements). */
@@ -67,6 +83,7 @@ public record Annex2(
         put(out, "unintelligible", unintelligible);
         put(out, "encryption", encryption);
         put(out, "measures", measures);
+        put(out, "kind", kind);
         return out;
     }
 

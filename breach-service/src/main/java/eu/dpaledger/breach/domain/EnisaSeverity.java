@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * The severity the service proposes to the controller for an annex-2 report, following ENISA,
  * "Recommendations for a methodology of the assessment of severity of personal data breaches" (2013):
  * SE = DPC × EI + CB. It is a proposal with its reasoning; the controller decides the risk. Fields not
- * known yet are assumed as stated in the reasoning and make the assessment provisional.
+ * known yet are assumed as stated in the reasoning and make the assessment provisional; a provisional
+ * assessment never proposes "unlikely to result in a risk" (EDPB Guidelines 9/2022: in doubt, notify).
  */
 public final class EnisaSeverity {
 
@@ -32,12 +33,15 @@ public final class EnisaSeverity {
      * @param score       SE, rounded to 2 decimals
      * @param reasoning   one line per factor
      * @param provisional true when data classes, unintelligibility or circumstances are not known yet
+     * @param notYetKnown the annex-2 fields the assessment had to assume ({@code dataClasses},
+     *                    {@code unintelligible}, {@code circumstances}); empty when it rests on the report alone
      */
     public record Assessment(int dpc, double ei, double cb, double score, Severity level, Risk proposedRisk,
-                             List<String> reasoning, boolean provisional, String method) {
+                             List<String> reasoning, boolean provisional, String method, List<String> notYetKnown) {
 
         public Assessment {
             reasoning = List.copyOf(reasoning);
+            notYetKnown = List.copyOf(notYetKnown);
         }
     }
 
@@ -52,11 +56,30 @@ public final class EnisaSeverity {
         Factor cb = cb(report.circumstances());
         double score = round(dpc.value() * ei.value() + cb.value());
         Severity level = Severity.of(score);
-        List<String> reasoning = List.of(dpc.line(), ei.line(), cb.line(),
+        List<String> notYetKnown = new ArrayList<>();
+        if (dpc.provisional()) {
+            notYetKnown.add("dataClasses");
+        }
+        if (ei.provisional()) {
+            notYetKnown.add("unintelligible");
+        }
+        if (cb.provisional()) {
+            notYetKnown.add("circumstances");
+        }
+        boolean provisional = !notYetKnown.isEmpty();
+        Risk proposed = level.proposedRisk();
+        List<String> reasoning = new ArrayList<>(List.of(dpc.line(), ei.line(), cb.line(),
                 "SE = %s × %s + %s = %s: %s, proposed risk %s".formatted(number(dpc.value()), number(ei.value()),
-                        number(cb.value()), number(score), level, level.proposedRisk()));
-        return new Assessment((int) dpc.value(), ei.value(), cb.value(), score, level, level.proposedRisk(),
-                reasoning, dpc.provisional() || ei.provisional() || cb.provisional(), METHOD);
+                        number(cb.value()), number(score), level, proposed)));
+        // EDPB Guidelines 9/2022: in case of doubt the controller notifies, so incomplete information is no "unlikely".
+        if (provisional && proposed == Risk.UNLIKELY) {
+            proposed = Risk.RISK;
+            reasoning.add("Proposed risk raised to RISK: the information is incomplete (not yet known: "
+                    + String.join(", ", notYetKnown) + "), and in doubt a breach is notified (EDPB Guidelines 9/2022); "
+                    + "the proposal is revised once annex 2 is supplemented");
+        }
+        return new Assessment((int) dpc.value(), ei.value(), cb.value(), score, level, proposed, reasoning, provisional,
+                METHOD, notYetKnown);
     }
 
     /** One factor of the formula, the line explaining it, and whether it rests on an assumption. */
@@ -72,7 +95,7 @@ public final class EnisaSeverity {
         return new Assessment(0, 0, 0, 0, Severity.LOW, Severity.LOW.proposedRisk(),
                 List.of("DPC 0: no personal data traceable to a person (A only), so no severity to weigh: LOW, "
                         + "proposed risk " + Severity.LOW.proposedRisk()),
-                false, METHOD);
+                false, METHOD, List.of());
     }
 
     // --- DPC: data processing context ---

@@ -7,8 +7,8 @@ import java.time.Instant;
 
 /**
  * What makes an annex-2 report consistent (art. 7.3 wants it even incomplete, but never contradictory):
- * the two required fields, no instant in the future, awareness not before detection, a time span that
- * runs forwards, a range of persons with min ≤ max, class Q described, "partly" explained.
+ * the two required fields, no instant in the future, awareness not before detection nor after the report's
+ * receipt, a time span that runs forwards, a range of persons with min ≤ max, class Q described, "partly" explained.
  */
 public final class ReportRules {
 
@@ -18,8 +18,12 @@ public final class ReportRules {
     private ReportRules() {
     }
 
-    /** Refuses (400, naming the field) a report that is incomplete where it may not be, or contradicts itself. */
-    public static void check(Annex2 r, Instant now) {
+    /**
+     * Refuses (400, naming the field) a report that is incomplete where it may not be, or contradicts itself.
+     *
+     * @param receivedAt when the controller received the report (for a new report: {@code now})
+     */
+    public static void check(Annex2 r, Instant receivedAt, Instant now) {
         if (r.processorAwareAt() == null) {
             throw required("processorAwareAt");
         }
@@ -28,6 +32,12 @@ public final class ReportRules {
         }
         notInFuture("detectedAt", r.detectedAt(), now);
         notInFuture("processorAwareAt", r.processorAwareAt(), now);
+        // DPA art. 7.3: the processor knew at the latest when it reported, so a correction cannot erase a lateness.
+        if (r.processorAwareAt().isAfter(receivedAt)) {
+            throw inconsistent("processorAwareAt", "cannot be after the report was received (" + receivedAt + "): the "
+                    + "processor was aware at the latest when it reported (DPA art. 7.3); correct it to an instant at or "
+                    + "before receipt");
+        }
         if (r.detectedAt() != null && r.processorAwareAt().isBefore(r.detectedAt())) {
             throw inconsistent("processorAwareAt", "cannot be before detectedAt (" + r.detectedAt() + ")");
         }
@@ -105,7 +115,8 @@ public final class ReportRules {
         return CommonRejections.required(field);
     }
 
-    private static DomainRejection inconsistent(String field, String message) {
+    /** {@code inconsistent-report} naming the field. */
+    public static DomainRejection inconsistent(String field, String message) {
         return DomainRejection.invalidField(INCONSISTENT_REPORT, "The report contradicts itself", field, message);
     }
 

@@ -62,6 +62,7 @@ public class BreachBinding implements AggregateBinding<Optional<BreachRecord>, B
         return new BreachPublished.Summary(b.controllerOrg(), b.processorOrg(), b.authority(), b.status(),
                 b.report().description(), b.report().processorAwareAt(), b.receivedAt(), b.reportDueAt(), b.lateBySeconds(),
                 b.controllerAwareAt(), b.notificationDueAt(), b.notificationOpen(), b.notificationWarned(),
-                b.notificationMissed(), b.assessment() == null ? null : b.assessment().risk().name(), b.openObligations());
+                b.notificationMissed(), b.assessment() == null ? null : b.assessment().risk().name(), b.openObligations(),
+                b.kind().name(), b.lateBySecondsOnReceipt());
     }
 }

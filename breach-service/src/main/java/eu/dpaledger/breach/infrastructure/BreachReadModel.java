@@ -21,11 +21,15 @@ public class BreachReadModel {
     @Inject
     Pool pool;
 
-    /** One line of the register, with its clocks. */
+    /**
+     * One line of the register, with its clocks. {@code kind} is BREACH or SERIOUS_ATTEMPT (DPA art. 7.3): for an
+     * attempt the controller has not assessed as a breach no 72-hour clock runs, so its two instants are null.
+     * {@code lateBySecondsOnReceipt} is the lateness by the awareness stated on receipt, which a correction keeps.
+     */
     public record Entry(String breachId, long version, String agreementId, String status, String description,
                         Instant processorAwareAt, Instant receivedAt, Instant reportDueAt, long lateBySeconds,
                         Instant controllerAwareAt, Instant notificationDueAt, boolean notificationOverdue, String risk,
-                        List<String> openObligations) {
+                        List<String> openObligations, String kind, long lateBySecondsOnReceipt) {
     }
 
     /** The parties' names of an agreement (controller, processor), for documents; empty names if unknown. */
@@ -53,12 +57,14 @@ public class BreachReadModel {
                     List<Entry> out = new ArrayList<>();
                     for (Row r : rows) {
                         Instant due = instant(r, "notification_due_at");
+                        boolean attempt = "SERIOUS_ATTEMPT".equals(r.getString("kind"));
                         out.add(new Entry(r.getString("breach_id"), r.getLong("stream_version"), r.getString("agreement_id"),
                                 r.getString("status"), r.getString("description"), instant(r, "processor_aware_at"),
                                 instant(r, "received_at"), instant(r, "report_due_at"), r.getLong("late_by_seconds"),
-                                instant(r, "controller_aware_at"), due,
+                                attempt ? null : instant(r, "controller_aware_at"), attempt ? null : due,
                                 r.getBoolean("notification_open") && !now.isBefore(due), r.getString("risk"),
-                                Arrays.asList(r.getArrayOfStrings("open_obligations"))));
+                                Arrays.asList(r.getArrayOfStrings("open_obligations")), r.getString("kind"),
+                                r.getLong("late_by_seconds_on_receipt")));
                     }
                     return out;
                 });

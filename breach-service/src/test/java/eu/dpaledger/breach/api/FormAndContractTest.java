@@ -111,13 +111,19 @@ class FormAndContractTest {
                 .statusCode(200);
         act(controllerToken(), id, "data-subject-communication", 4, JSON.createObjectNode().put("at", now.toString())
                 .put("channel", "Letter")).statusCode(200);
-        String other = reported(agreement, minimal(now.minusSeconds(60)));
+        // Since B3 the UNINTELLIGIBLE exemption needs annex 2 to say the data were unintelligible (GDPR art. 34(3)(a)).
+        var encrypted = minimal(now.minusSeconds(60));
+        encrypted.putObject("unintelligible").put("answer", "YES").putNull("how");
+        String other = reported(agreement, encrypted);
         act(controllerToken(), other, "assessment", 1, JSON.createObjectNode().put("risk", "HIGH_RISK").put("justification", "x"))
                 .statusCode(200);
         act(controllerToken(), other, "data-subject-communication", 2, JSON.createObjectNode().put("exemption", "UNINTELLIGIBLE")
                 .put("exemptionReason", "AES-256, key safe")).statusCode(200);
+        String attempt = reported(agreement, minimal(now.minusSeconds(60)).put("kind", "SERIOUS_ATTEMPT"));
+        act(controllerToken(), attempt, "attempt-assessment", 1, JSON.createObjectNode().put("breach", true)
+                .put("justification", "The attacker reached the residents' files")).statusCode(200);
         Instant due = Instant.parse(breach(controllerToken(), other).extract().path("clocks.notificationDueAt"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> records(Set.of(id, other)).size() >= 8);
+        await().atMost(Duration.ofSeconds(15)).until(() -> records(Set.of(id, other, attempt)).size() >= 10);
         TestClock.setNow(due.minusSeconds(60));
         tickUntil(() -> count(other, "NotificationDeadlineApproaching") == 1);
         TestClock.setNow(due.plusSeconds(60));
@@ -126,7 +132,7 @@ class FormAndContractTest {
                 .put("reference", "VTC-7").put("delayReasons", "Weekend")).statusCode(200);
         await().atMost(Duration.ofSeconds(15)).until(() -> count(other, "AuthorityNotified") == 1);
 
-        List<TopicReader.Received> records = records(Set.of(id, other));
+        List<TopicReader.Received> records = records(Set.of(id, other, attempt));
         for (TopicReader.Received r : records) {
             assertEquals(r.key(), r.header("ce_subject"));
             assertEquals("/dpa-ledger/breach-service", r.header("ce_source"));
@@ -144,7 +150,7 @@ class FormAndContractTest {
 
     @Test
     void every_published_event_type_has_a_strict_contract_file() {
-        assertEquals(9, BreachEventTypes.ALL.size());
+        assertEquals(10, BreachEventTypes.ALL.size());
         for (String type : BreachEventTypes.ALL) {
             assertNotNull(getClass().getClassLoader().getResource("contracts/" + type + ".schema.json"), type);
             assertFalse(Contracts.violations(type, "{}").isEmpty(), type + " accepts an empty object");

@@ -62,6 +62,8 @@ class FuzzTest {
                         .put("justification", "Read on Monday").toString())
                 .body("POST /breaches/{id}/authority-notification", JSON.createObjectNode().put("notifiedAt", now.toString())
                         .put("reference", "VTC-2026-0042").put("phase", "INITIAL").toString())
+                .body("POST /breaches/{id}/attempt-assessment", JSON.createObjectNode().put("breach", true)
+                        .put("justification", "The attacker reached the residents' files").toString())
                 .body("POST /breaches/{id}/data-subject-communication", JSON.createObjectNode().put("at", now.toString())
                         .put("channel", "Letter to every affected resident").toString())
                 .budget(Duration.ofSeconds(40))

@@ -96,6 +96,47 @@ class EnisaSeverityTest {
     }
 
     @Test
+    void a_barely_filled_report_is_proposed_as_a_risk_not_as_unlikely() {
+        // 0.75 is LOW, but every factor is assumed: in doubt, notify (EDPB Guidelines 9/2022), so at least RISK.
+        Assessment a = EnisaSeverity.assess(report(null, null, null));
+
+        assertEquals(Severity.LOW, a.level());
+        assertEquals(Risk.RISK, a.proposedRisk());
+        assertEquals(java.util.List.of("dataClasses", "unintelligible", "circumstances"), a.notYetKnown());
+        String last = a.reasoning().get(a.reasoning().size() - 1);
+        assertTrue(last.contains("information is incomplete") && last.contains("EDPB Guidelines 9/2022"), last);
+    }
+
+    @Test
+    void a_low_score_resting_on_circumstances_not_yet_known_is_still_proposed_as_a_risk() {
+        // DPC 1 (D) × EI 0.25 (unintelligible) + CB 0 (F: not yet known) = 0.25 LOW, provisional → RISK.
+        Assessment a = EnisaSeverity.assess(report(Set.of(DataClass.D), Answer.YES, Set.of(Circumstance.F)));
+
+        assertEquals(Severity.LOW, a.level());
+        assertEquals(Risk.RISK, a.proposedRisk());
+        assertEquals(java.util.List.of("circumstances"), a.notYetKnown());
+    }
+
+    @Test
+    void a_complete_report_scoring_low_is_still_proposed_as_unlikely() {
+        // Nothing assumed: ENISA's LOW stands, no "in doubt" line.
+        Assessment a = EnisaSeverity.assess(report(Set.of(DataClass.D), Answer.YES, Set.of(Circumstance.A)));
+
+        assertEquals(Risk.UNLIKELY, a.proposedRisk());
+        assertEquals(java.util.List.of(), a.notYetKnown());
+        assertEquals(4, a.reasoning().size());
+    }
+
+    @Test
+    void a_provisional_high_score_keeps_its_high_risk() {
+        Assessment a = EnisaSeverity.assess(report(Set.of(DataClass.L, DataClass.B), null, Set.of(Circumstance.B)));
+
+        assertTrue(a.provisional());
+        assertEquals(Risk.HIGH_RISK, a.proposedRisk());
+        assertEquals(4, a.reasoning().size(), "nothing to raise");
+    }
+
+    @Test
     void empty_data_classes_count_as_not_yet_known() {
         Assessment a = EnisaSeverity.assess(report(Set.of(), Answer.NO, Set.of(Circumstance.B)));
 

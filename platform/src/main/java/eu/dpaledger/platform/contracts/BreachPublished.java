@@ -25,15 +25,25 @@ public record BreachPublished(String breachId, String agreementId, long streamVe
      * The breach after the event: parties, the controller's authority, status, the 24-hour report clock
      * (DPA art. 7.3) and the 72-hour notification clock (GDPR 33(1)), the controller's risk and what it still owes.
      *
-     * @param status          REPORTED, DOCUMENTED, AWAITING_NOTIFICATION, NOTIFIED_IN_PHASES or NOTIFIED
-     * @param lateBySeconds   how much later than the 24 hours the report came (0 when in time)
+     * @param status          REPORTED, DOCUMENTED, AWAITING_NOTIFICATION, NOTIFIED_IN_PHASES or NOTIFIED; for a
+     *                        serious attempt the controller has not assessed as a breach ATTEMPT_REPORTED, or
+     *                        ATTEMPT_DOCUMENTED once it assessed it as an attempt only
+     * @param lateBySeconds   how much later than the 24 hours the report came (0 when in time), by the awareness
+     *                        as corrected since
+     * @param notificationDueAt the 72-hour deadline (GDPR art. 33(1)); for a serious attempt ({@code kind}) no such
+     *                        clock runs ({@code notificationOpen} false) and it is only receipt + 72 hours
      * @param risk            UNLIKELY, RISK or HIGH_RISK once assessed; null before
      * @param openObligations among ASSESSMENT, AUTHORITY_NOTIFICATION, DATA_SUBJECT_COMMUNICATION
+     * @param kind            BREACH, or SERIOUS_ATTEMPT while the controller has not assessed a reported serious
+     *                        attempt as a breach (DPA art. 7.3); null in events published before it was added
+     * @param lateBySecondsOnReceipt how late the report was by the awareness it stated when it was received, which
+     *                        a correction does not change (DPA art. 7.3); null in events published before it was added
      */
     public record Summary(String controllerOrg, String processorOrg, String authority, String status, String description,
                           Instant processorAwareAt, Instant receivedAt, Instant reportDueAt, long lateBySeconds,
                           Instant controllerAwareAt, Instant notificationDueAt, boolean notificationOpen,
-                          boolean notificationWarned, boolean notificationMissed, String risk, List<String> openObligations) {
+                          boolean notificationWarned, boolean notificationMissed, String risk, List<String> openObligations,
+                          String kind, Long lateBySecondsOnReceipt) {
 
         public Summary {
             openObligations = openObligations == null ? List.of() : List.copyOf(openObligations);

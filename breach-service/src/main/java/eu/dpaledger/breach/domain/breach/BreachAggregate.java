@@ -3,8 +3,10 @@ package eu.dpaledger.breach.domain.breach;
 import eu.dpaledger.breach.domain.Annex2;
 import eu.dpaledger.breach.domain.BreachClocks;
 import eu.dpaledger.breach.domain.EnisaSeverity;
+import eu.dpaledger.breach.domain.ReportKind;
 import eu.dpaledger.breach.domain.ReportRules;
 import eu.dpaledger.breach.domain.breach.BreachCommand.Assess;
+import eu.dpaledger.breach.domain.breach.BreachCommand.AssessAttempt;
 import eu.dpaledger.breach.domain.breach.BreachCommand.CommunicateToDataSubjects;
 import eu.dpaledger.breach.domain.breach.BreachCommand.NotifyAuthority;
 import eu.dpaledger.breach.domain.breach.BreachCommand.Phase;
@@ -12,6 +14,7 @@ import eu.dpaledger.breach.domain.breach.BreachCommand.Report;
 import eu.dpaledger.breach.domain.breach.BreachCommand.SetControllerAwareness;
 import eu.dpaledger.breach.domain.breach.BreachCommand.Supplement;
 import eu.dpaledger.breach.domain.breach.BreachCommand.Tick;
+import eu.dpaledger.breach.domain.breach.BreachEvent.AttemptAssessed;
 import eu.dpaledger.breach.domain.breach.BreachEvent.AuthorityNotified;
 import eu.dpaledger.breach.domain.breach.BreachEvent.BreachReported;
 import eu.dpaledger.breach.domain.breach.BreachEvent.BreachSupplemented;
@@ -38,6 +41,8 @@ import java.util.Optional;
  * A personal data breach (art. 7.3, GDPR 33–34) as decide/evolve: reported by the processor on annex 2
  * within 24 hours of becoming aware, supplemented in phases, assessed by the controller, notified by the
  * controller to its authority within 72 hours and, for a high risk, communicated to the data subjects.
+ * A serious attempt (art. 7.3) is reported the same way but owes nothing under GDPR 33–34 until the
+ * controller assesses it as a breach.
  */
 public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, BreachCommand, BreachEvent> {
 
@@ -50,6 +55,9 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
     public static final String NOTIFICATION_CLOSED = "notification-already-final";
     public static final String ALREADY_DECIDED = "data-subjects-already-decided";
     public static final String NOTHING_TO_SUPPLEMENT = "nothing-to-supplement";
+    public static final String ATTEMPT_NOT_ASSESSED_AS_BREACH = "attempt-not-assessed-as-breach";
+    public static final String NOT_A_SERIOUS_ATTEMPT = "not-a-serious-attempt";
+    public static final String EXEMPTION_CONDITIONS_NOT_MET = "exemption-conditions-not-met";
 
     @Override
     public Optional<BreachRecord> initial() {
@@ -80,6 +88,10 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
             return tick(c, breach);
         }
         requireController(actorOf(command), breach);
+        if (command instanceof AssessAttempt c) {
+            return assessAttempt(c, breach);
+        }
+        requireBreach(breach);
         if (command instanceof SetControllerAwareness c) {
             return awareness(c, breach);
         }
@@ -110,7 +122,7 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
         if (c.report() == null) {
             throw ReportRules.required("processorAwareAt");
         }
-        ReportRules.check(c.report(), c.at());
+        ReportRules.check(c.report(), c.at(), c.at());
         Instant due = BreachClocks.reportDueAt(c.report().processorAwareAt(), agreement.zone());
         return List.of(new BreachReported(c.breachId(), agreement.agreementId(), agreement.controllerOrg(),
                 agreement.processorOrg(), agreement.supervisoryAuthority(), agreement.zone().getId(), c.report(), c.actor().subject(),
@@ -123,11 +135,18 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
             throw forbidden(ONLY_PROCESSOR_REPORTS, "Only the agreement's processor supplements its report");
         }
         Annex2 changes = c.changes();
+        ReportKind reported = breach.report().reportKind();
+        // DPA art. 7.3: the processor reports a breach or a serious attempt; only the controller's assessment turns
+        // an attempt into a breach, so a supplement cannot change what was reported.
+        if (changes != null && changes.kind() != null && changes.kind() != reported) {
+            throw ReportRules.inconsistent("kind", "the report stays a " + reported + " as reported; the controller "
+                    + "assesses a serious attempt as a breach (DPA art. 7.3), and another incident is a report of its own");
+        }
         List<String> fields = new ArrayList<>();
         if (changes != null) {
             Map<String, Object> before = breach.report().values();
             changes.values().forEach((field, value) -> {
-                if (!value.equals(before.get(field))) {
+                if (!value.equals(before.get(field)) && !"kind".equals(field)) {
                     fields.add(field);
                 }
             });
@@ -137,8 +156,9 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
                     "The supplement changes no field of the report");
         }
         Annex2 after = breach.report().merged(changes);
-        ReportRules.check(after, c.at());
-        // A corrected awareness moves the 24-hour clock; the report's receipt stays what it was.
+        ReportRules.check(after, breach.receivedAt(), c.at());
+        // A corrected awareness (at or before receipt) moves the 24-hour clock; the receipt and the lateness
+        // measured on it stay what they were (BreachRecord.lateBySecondsOnReceipt).
         Instant due = BreachClocks.reportDueAt(after.processorAwareAt(), breach.zone());
         return List.of(new BreachSupplemented(changes, List.copyOf(fields), c.actor().subject(), c.at(), due,
                 BreachClocks.lateBySeconds(breach.receivedAt(), due)));
@@ -170,7 +190,33 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
         }
         EnisaSeverity.Assessment proposal = EnisaSeverity.assess(breach.report());
         return List.of(new RiskAssessed(c.risk(), c.justification().trim(), proposal.level().name(), proposal.score(),
-                proposal.proposedRisk(), c.actor().subject(), c.at()));
+                proposal.proposedRisk(), c.actor().subject(), c.at(), proposal.provisional()));
+    }
+
+    private static List<BreachEvent> assessAttempt(AssessAttempt c, BreachRecord breach) {
+        if (!breach.attemptOnly()) {
+            throw DomainRejection.stateConflict(NOT_A_SERIOUS_ATTEMPT, "Not a serious attempt",
+                    breach.attemptAssessment() != null
+                            ? "The controller assessed this serious attempt as a breach already (DPA art. 7.3, GDPR art. 33(1))"
+                            : "This report is a breach, not a serious attempt (DPA art. 7.3): assess its risk instead");
+        }
+        if (c.breach() == null) {
+            throw ReportRules.required("breach");
+        }
+        if (c.justification() == null || c.justification().isBlank()) {
+            throw DomainRejection.invalidField(JUSTIFICATION_REQUIRED, "Justification required", "justification",
+                    "state why the serious attempt is " + (c.breach() ? "" : "not ") + "a personal data breach");
+        }
+        if (!c.breach()) {
+            return List.of(new AttemptAssessed(false, c.justification().trim(), null, null, c.actor().subject(), c.at()));
+        }
+        Instant aware = c.controllerAwareAt() == null ? c.at() : c.controllerAwareAt();
+        if (aware.isAfter(c.at())) {
+            throw CommonRejections.instantInTheFuture("controllerAwareAt");
+        }
+        // EDPB Guidelines 9/2022: aware once reasonably certain that a breach occurred; GDPR art. 33(1)'s 72 hours run from then.
+        return List.of(new AttemptAssessed(true, c.justification().trim(), aware,
+                BreachClocks.notificationDueAt(aware, breach.zone()), c.actor().subject(), c.at()));
     }
 
     private static List<BreachEvent> notify(NotifyAuthority c, BreachRecord breach) {
@@ -213,15 +259,22 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
     }
 
     private static List<BreachEvent> communicate(CommunicateToDataSubjects c, BreachRecord breach) {
-        if (breach.dataSubjects() != null) {
+        BreachRecord.DataSubjects before = breach.dataSubjects();
+        if (before != null && before.informed()) {
             throw DomainRejection.stateConflict(ALREADY_DECIDED, "Already recorded",
-                    "The communication to the data subjects (or its exemption) was already recorded");
+                    "The communication to the data subjects was already recorded");
+        }
+        // GDPR art. 34(4): an exemption does not stand in the way of a communication required later, only of another exemption.
+        if (before != null && c.exemption() != null) {
+            throw DomainRejection.stateConflict(ALREADY_DECIDED, "Already recorded",
+                    "An exemption (" + before.exemption() + ") was already recorded; a communication to the data subjects "
+                            + "required later (GDPR art. 34(4)) is still accepted");
         }
         if (c.exemption() != null) {
             if (c.exemptionReason() == null || c.exemptionReason().isBlank()) {
                 throw ReportRules.required("exemptionReason");
             }
-            return List.of(new DataSubjectCommunicationExempted(c.exemption(), c.exemptionReason().trim(), c.actor().subject(), c.at()));
+            return List.of(exempted(c, breach.report()));
         }
         if (c.communicatedAt() == null) {
             throw ReportRules.required("at");
@@ -233,6 +286,59 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
             throw ReportRules.required("channel");
         }
         return List.of(new DataSubjectsInformed(c.communicatedAt(), c.channel().trim(), c.actor().subject(), c.at()));
+    }
+
+    /** GDPR art. 34(3): each exemption with what it rests on. */
+    private static DataSubjectCommunicationExempted exempted(CommunicateToDataSubjects c, Annex2 report) {
+        String reason = c.exemptionReason().trim();
+        String by = c.actor().subject();
+        switch (c.exemption()) {
+            case UNINTELLIGIBLE -> {
+                Annex2.Unintelligible u = report.unintelligible();
+                // GDPR art. 34(3)(a): the data were unintelligible to anyone not authorised (encrypted, the key safe).
+                if (u == null || u.answer() != Annex2.Unintelligible.Answer.YES) {
+                    throw exemptionRefused("exemption", "GDPR art. 34(3)(a) needs personal data made unintelligible to "
+                            + "anyone not authorised to access it (e.g. encrypted, the key not compromised); annex 2 says "
+                            + (u == null ? "not yet known" : u.answer()) + " for unintelligible: the processor supplements "
+                            + "annex 2 first");
+                }
+                return new DataSubjectCommunicationExempted(c.exemption(), reason, by, c.at(), null, null, null);
+            }
+            case RISK_NO_LONGER_LIKELY -> {
+                String measures = c.measures() != null && !c.measures().isBlank() ? c.measures().trim()
+                        : report.measures() != null && !report.measures().isBlank() ? report.measures().trim() : null;
+                // GDPR art. 34(3)(b): the subsequent measures that ensure the high risk is no longer likely to materialise.
+                if (measures == null) {
+                    throw exemptionRefused("measures", "GDPR art. 34(3)(b) needs the subsequent measures that ensure "
+                            + "the high risk is no longer likely to materialise: name them, or have the processor add "
+                            + "them to annex 2");
+                }
+                return new DataSubjectCommunicationExempted(c.exemption(), reason, by, c.at(), measures, null, null);
+            }
+            case DISPROPORTIONATE_EFFORT -> {
+                // GDPR art. 34(3)(c): a public communication or similar measure informs the data subjects instead.
+                if (c.communicatedAt() == null) {
+                    throw exemptionRefused("at", "GDPR art. 34(3)(c) needs a public communication or similar measure "
+                            + "informing the data subjects in an equally effective manner: give when it was made");
+                }
+                if (c.communicatedAt().isAfter(c.at())) {
+                    throw CommonRejections.instantInTheFuture("at");
+                }
+                if (c.channel() == null || c.channel().isBlank()) {
+                    throw exemptionRefused("channel", "GDPR art. 34(3)(c) needs a public communication or similar "
+                            + "measure informing the data subjects in an equally effective manner: say how it was made");
+                }
+                return new DataSubjectCommunicationExempted(c.exemption(), reason, by, c.at(), null, c.communicatedAt(),
+                        c.channel().trim());
+            }
+            default -> throw new IllegalArgumentException("unknown exemption " + c.exemption());
+        }
+    }
+
+    private static DomainRejection exemptionRefused(String field, String message) {
+        return new DomainRejection(DomainRejection.Kind.INVALID, EXEMPTION_CONDITIONS_NOT_MET,
+                "The exemption's conditions are not met", message,
+                Map.of("violations", List.of(Map.of("field", field, "message", message))));
     }
 
     private static List<BreachEvent> tick(Tick c, BreachRecord breach) {
@@ -260,7 +366,7 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
             return Optional.of(new BreachRecord(e.breachId(), e.agreementId(), e.controllerOrg(), e.processorOrg(),
                     e.authority(), ZoneId.of(e.timeZone()), e.report(), history, e.reportedBy(), e.receivedAt(),
                     e.reportDueAt(), e.lateBySeconds(), e.receivedAt(), null, e.notificationDueAt(), null, List.of(), null,
-                    false, false));
+                    false, false, e.report().reportKind(), e.lateBySeconds(), null));
         }
         BreachRecord b = state.orElseThrow(() -> new IllegalStateException(
                 event.getClass().getSimpleName() + " on a stream without BreachReported"));
@@ -279,6 +385,14 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
         if (event instanceof ControllerAwarenessSet e) {
             return b.withAwareness(e.controllerAwareAt(), e.justification(), e.notificationDueAt());
         }
+        if (event instanceof AttemptAssessed e) {
+            BreachRecord.AttemptAssessment assessed = new BreachRecord.AttemptAssessment(e.breach(), e.justification(),
+                    e.assessedBy(), e.at());
+            return e.breach()
+                    ? b.withAttemptAssessed(assessed, ReportKind.BREACH)
+                            .withAwareness(e.controllerAwareAt(), e.justification(), e.notificationDueAt())
+                    : b.withAttemptAssessed(assessed, b.kind());
+        }
         if (event instanceof RiskAssessed e) {
             return b.withAssessment(new BreachRecord.Assessment(e.risk(), e.justification(), e.proposedLevel(),
                     e.proposedScore(), e.proposedRisk(), e.assessedBy(), e.at()));
@@ -290,11 +404,17 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
             return b.withNotifications(all);
         }
         if (event instanceof DataSubjectsInformed e) {
-            return b.withDataSubjects(new BreachRecord.DataSubjects(e.communicatedAt(), e.channel(), null, null,
-                    e.informedBy(), e.at()));
+            BreachRecord.DataSubjects exempted = b.dataSubjects();
+            return b.withDataSubjects(exempted == null
+                    ? new BreachRecord.DataSubjects(e.communicatedAt(), e.channel(), null, null, e.informedBy(), e.at(),
+                            null, null, null)
+                    : new BreachRecord.DataSubjects(e.communicatedAt(), e.channel(), exempted.exemption(), exempted.reason(),
+                            e.informedBy(), e.at(), exempted.measures(), exempted.publicCommunicatedAt(),
+                            exempted.publicChannel()));
         }
         if (event instanceof DataSubjectCommunicationExempted e) {
-            return b.withDataSubjects(new BreachRecord.DataSubjects(null, null, e.exemption(), e.reason(), e.decidedBy(), e.at()));
+            return b.withDataSubjects(new BreachRecord.DataSubjects(null, null, e.exemption(), e.reason(), e.decidedBy(),
+                    e.at(), e.measures(), e.publicCommunicatedAt(), e.publicChannel()));
         }
         if (event instanceof NotificationDeadlineApproaching) {
             return b.withWarnings(true, b.notificationMissed());
@@ -311,6 +431,9 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
     // ------------------------------------------------------------------ rules
 
     private static Actor actorOf(BreachCommand command) {
+        if (command instanceof AssessAttempt c) {
+            return c.actor();
+        }
         if (command instanceof SetControllerAwareness c) {
             return c.actor();
         }
@@ -331,6 +454,15 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
                     "Art. 7.3: the processor reports to the controller and does not notify the supervisory authority or "
                             + "the data subjects itself; only the controller assesses, notifies and communicates",
                     Map.of("article", "7.3"));
+        }
+    }
+
+    /** DPA art. 7.3, GDPR art. 33–34: the controller's duties concern breaches, not a serious attempt it has not assessed as one. */
+    private static void requireBreach(BreachRecord breach) {
+        if (breach.attemptOnly()) {
+            throw DomainRejection.stateConflict(ATTEMPT_NOT_ASSESSED_AS_BREACH, "A serious attempt, not a breach",
+                    "This report is a serious attempt (DPA art. 7.3): the awareness, risk assessment, notification and "
+                            + "communication of GDPR art. 33 and 34 concern breaches; assess the attempt as a breach first");
         }
     }
 

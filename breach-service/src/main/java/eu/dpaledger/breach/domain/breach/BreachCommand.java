@@ -36,9 +36,21 @@ public sealed interface BreachCommand {
                            Actor actor, Instant at) implements BreachCommand {
     }
 
-    /** The controller communicated the breach to the data subjects (GDPR 34), or records an art. 34(3) exemption. */
+    /**
+     * The controller communicated the breach to the data subjects (GDPR 34), or records an art. 34(3) exemption:
+     * (b) with the {@code measures} relied on (or annex 2's), (c) with the public communication made instead
+     * ({@code communicatedAt}, {@code channel}).
+     */
     record CommunicateToDataSubjects(Instant communicatedAt, String channel, Exemption exemption, String exemptionReason,
-                                     Actor actor, Instant at) implements BreachCommand {
+                                     String measures, Actor actor, Instant at) implements BreachCommand {
+    }
+
+    /**
+     * The controller assesses a reported serious attempt (DPA art. 7.3): a breach ({@code breach} true; aware at
+     * {@code controllerAwareAt}, by default now) or an attempt only.
+     */
+    record AssessAttempt(Boolean breach, Instant controllerAwareAt, String justification, Actor actor, Instant at)
+            implements BreachCommand {
     }
 
     /** The scheduler's clock tick: warns before the 72-hour deadline and records when it was missed. Idempotent. */

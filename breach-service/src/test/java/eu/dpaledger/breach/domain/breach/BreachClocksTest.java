@@ -77,7 +77,7 @@ class BreachClocksTest {
                 null, false, CONTROLLER.subject(), t("2026-11-26T10:00:00Z"));
         given(e, notified).when(tick(t("2026-11-28T11:00:00Z"))).then();
         var unlikely = new BreachEvent.RiskAssessed(Risk.UNLIKELY, "Encrypted, key safe", "LOW", 0.5, Risk.UNLIKELY,
-                CONTROLLER.subject(), t("2026-11-26T10:00:00Z"));
+                CONTROLLER.subject(), t("2026-11-26T10:00:00Z"), false);
         BreachRecord documented = given(e, unlikely).when(tick(t("2026-11-28T11:00:00Z"))).thenState().orElseThrow();
         assertFalse(documented.notificationOverdue(t("2026-11-28T11:00:00Z")));
         assertEquals("DOCUMENTED", documented.status());

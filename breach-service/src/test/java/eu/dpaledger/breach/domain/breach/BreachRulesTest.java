@@ -92,6 +92,17 @@ class BreachRulesTest {
     }
 
     @Test
+    void the_assessment_records_the_proposal_raised_to_a_risk_while_annex_2_is_largely_unknown() {
+        // EDPB Guidelines 9/2022: in doubt, notify; the controller still decides.
+        var assessed = (BreachEvent.RiskAssessed) given(reported(minimal(AWARE), NOW))
+                .when(new BreachCommand.Assess(Risk.UNLIKELY, "Only a test mailbox", CONTROLLER, NOW)).thenAccepted().get(0);
+        assertEquals("LOW", assessed.proposedLevel());
+        assertEquals(Risk.RISK, assessed.proposedRisk());
+        assertEquals(true, assessed.proposalProvisional());
+        assertEquals(Risk.UNLIKELY, assessed.risk());
+    }
+
+    @Test
     void the_processor_may_not_assess_or_notify_article_7_3() {
         var reported = reported(minimal(AWARE), NOW);
         DomainRejection r = given(reported).when(new BreachCommand.NotifyAuthority(null, NOW, "GBA-1", null, null, PROCESSOR, NOW))
@@ -100,7 +111,7 @@ class BreachRulesTest {
         assertTrue(r.detail().contains("Art. 7.3"));
         given(reported).when(new BreachCommand.Assess(Risk.UNLIKELY, "fine", PROCESSOR, NOW))
                 .thenRejected(BreachAggregate.ONLY_CONTROLLER_DECIDES);
-        given(reported).when(new BreachCommand.CommunicateToDataSubjects(NOW, "mail", null, null, PROCESSOR, NOW))
+        given(reported).when(new BreachCommand.CommunicateToDataSubjects(NOW, "mail", null, null, null, PROCESSOR, NOW))
                 .thenRejected(BreachAggregate.ONLY_CONTROLLER_DECIDES);
     }
 
@@ -150,15 +161,16 @@ class BreachRulesTest {
 
     @Test
     void a_high_risk_leaves_the_data_subjects_open_until_informed_or_exempted() {
-        var reported = reported(minimal(AWARE), NOW);
+        // Since B3 the UNINTELLIGIBLE exemption needs annex 2 to say so (GDPR art. 34(3)(a)): the report says YES.
+        var reported = reported(encrypted(AWARE), NOW);
         var high = new BreachEvent.RiskAssessed(Risk.HIGH_RISK, "Health data of patients", "VERY_HIGH", 4.5, Risk.HIGH_RISK,
-                CONTROLLER.subject(), NOW);
+                CONTROLLER.subject(), NOW, false);
         BreachRecord assessed = given(reported, high).when(tick(NOW)).thenState().orElseThrow();
         assertEquals(List.of("AUTHORITY_NOTIFICATION", "DATA_SUBJECT_COMMUNICATION"), assessed.openObligations());
         given(reported, high).when(new BreachCommand.CommunicateToDataSubjects(null, null,
-                BreachCommand.Exemption.UNINTELLIGIBLE, " ", CONTROLLER, NOW)).thenRejected(ReportRules.FIELD_REQUIRED);
+                BreachCommand.Exemption.UNINTELLIGIBLE, " ", null, CONTROLLER, NOW)).thenRejected(ReportRules.FIELD_REQUIRED);
         BreachRecord exempted = given(reported, high).when(new BreachCommand.CommunicateToDataSubjects(null, null,
-                BreachCommand.Exemption.UNINTELLIGIBLE, "AES-256, key not compromised", CONTROLLER, NOW)).thenState().orElseThrow();
+                BreachCommand.Exemption.UNINTELLIGIBLE, "AES-256, key not compromised", null, CONTROLLER, NOW)).thenState().orElseThrow();
         assertEquals(List.of("AUTHORITY_NOTIFICATION"), exempted.openObligations());
     }
 }

@@ -1,6 +1,8 @@
 package eu.dpaledger.breach.domain.breach;
 
 import eu.dpaledger.breach.domain.Annex2;
+import eu.dpaledger.breach.domain.ReportKind;
+import eu.dpaledger.breach.domain.Risk;
 import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.AgreementFacts;
 import eu.dpaledger.platform.domain.DomainRejection;
@@ -43,6 +45,46 @@ final class BreachSpec {
     static Annex2 minimal(Instant processorAwareAt) {
         return new Annex2(null, null, null, null, processorAwareAt, "Mailbox of a staff member compromised", null, null,
                 null, null, null, null, null, null, null);
+    }
+
+    /** The minimum annex 2 of a serious attempt (DPA art. 7.3): awareness, what was attempted, and its kind. */
+    static Annex2 attempt(Instant processorAwareAt) {
+        return new Annex2(null, null, null, null, processorAwareAt, "Credential stuffing on the residents' portal, blocked",
+                null, null, null, null, null, null, null, null, null, ReportKind.SERIOUS_ATTEMPT);
+    }
+
+    /** Annex 2 saying the data were made unintelligible (answer A, yes), with how. */
+    static Annex2 encrypted(Instant processorAwareAt) {
+        return new Annex2(null, null, null, null, processorAwareAt, "Laptop with an encrypted disk stolen", null, null,
+                null, null, null, null, new Annex2.Unintelligible(Annex2.Unintelligible.Answer.YES, null),
+                "Full-disk encryption (AES-256), key not on the device", null);
+    }
+
+    /** A supplement changing only the processor's awareness. */
+    static BreachCommand.Supplement awareness(Instant processorAwareAt, Instant at) {
+        return new BreachCommand.Supplement(new Annex2(null, null, null, null, processorAwareAt, null, null, null, null, null,
+                null, null, null, null, null), PROCESSOR, at);
+    }
+
+    /** The controller's assessment of {@code risk} with the proposal the service made (as recorded). */
+    static BreachEvent.RiskAssessed assessed(Risk risk, Instant at) {
+        return new BreachEvent.RiskAssessed(risk, "Assessed", "HIGH", 3.5, risk, CONTROLLER.subject(), at, false);
+    }
+
+    static BreachCommand.CommunicateToDataSubjects exemption(BreachCommand.Exemption ground, String measures,
+                                                             Instant publicAt, String publicChannel, Instant at) {
+        return new BreachCommand.CommunicateToDataSubjects(publicAt, publicChannel, ground, "Reason stated by the DPO", measures,
+                CONTROLLER, at);
+    }
+
+    static BreachCommand.CommunicateToDataSubjects informed(Instant communicatedAt, Instant at) {
+        return new BreachCommand.CommunicateToDataSubjects(communicatedAt, "Letter to every affected resident", null, null, null,
+                CONTROLLER, at);
+    }
+
+    static BreachCommand.AssessAttempt assessAttempt(Boolean breach, Instant controllerAwareAt, Instant at) {
+        return new BreachCommand.AssessAttempt(breach, controllerAwareAt, "The session reached the residents' files",
+                CONTROLLER, at);
     }
 
     static BreachCommand.Report report(Annex2 annex, Instant at) {
