@@ -171,10 +171,13 @@ public final class RuleSources {
             entry("unknown-plan-or-measure", OURS),
 
             // --- breach-service: reports, assessment, notification, communication
+            entry("attempt-not-assessed-as-breach", "DPA art. 7.3; GDPR art. 33(1)"),
             entry("breach-already-exists", OURS),
-            entry("data-subjects-already-decided", "GDPR art. 34(1)"),
+            entry("data-subjects-already-decided", "GDPR art. 34(3); GDPR art. 34(4)"),
             entry("delay-reasons-required", "GDPR art. 33(1)"),
-            entry("inconsistent-report", OURS),
+            entry("exemption-conditions-not-met", "GDPR art. 34(3)"),
+            entry("inconsistent-report", "DPA art. 7.3"), // awareness only at or before receipt, the kind fixed at receipt
+            entry("not-a-serious-attempt", "DPA art. 7.3"),
             entry("justification-required", "EDPB Guidelines 9/2022"),
             entry("nothing-to-supplement", OURS),
             entry("notification-already-final", "GDPR art. 33(4)"),
