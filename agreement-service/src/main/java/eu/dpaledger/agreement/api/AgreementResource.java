@@ -185,7 +185,7 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/data-return")
-    @Operation(summary = "Processor: all personal data handed over (art. 11.2)")
+    @Operation(summary = "Processor: all personal data handed over (art. 11.2), once the termination has taken effect")
     public Uni<Response> dataReturn(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.DataReturnRequest body) {
         return commands.act(agreements, id, headers, body, given -> new AgreementCommand.RecordDataReturn(body.format(), body.sha256(),
                 body.deliveredAt(), given.actor(), given.at()), this::view);

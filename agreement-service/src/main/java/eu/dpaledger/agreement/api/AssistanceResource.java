@@ -251,7 +251,7 @@ public class AssistanceResource {
 
     @POST
     @Path("/data-subject-requests/{id}/deadline-extension")
-    @Operation(summary = "Extend the controller's answer deadline by two months, with reasons (controller; GDPR 12(3), once)")
+    @Operation(summary = "Extend the controller's answer deadline to three months from receipt, with reasons (controller; GDPR 12(3), once, within the first month)")
     public Uni<Response> extend(@PathParam("id") String id, @BeanParam CommandHeaders headers, ExtensionRequest body) {
         return commands.act(subjectRequests, id, headers, body,
                 given -> new DataSubjectRequest.ExtendDeadline(body.reasons(), given.actor(), given.at()), this::subjectView);

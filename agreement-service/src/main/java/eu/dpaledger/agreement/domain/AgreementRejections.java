@@ -39,6 +39,8 @@ public final class AgreementRejections {
     public static final String ADDENDUM_NOT_FOUND = "addendum-not-found";
     /** [STATE_CONFLICT] The addendum is already in force or withdrawn. */
     public static final String ADDENDUM_NOT_PENDING = "addendum-not-pending";
+    /** [STATE_CONFLICT] An exit step before the termination takes effect (art. 11.2: the exit starts at the end). */
+    public static final String TERMINATION_NOT_YET_EFFECTIVE = "termination-not-yet-effective";
     /** [STATE_CONFLICT] The data return was already recorded. */
     public static final String DATA_ALREADY_RETURNED = "data-already-returned";
     /** [STATE_CONFLICT] Destruction is confirmed only after the data return (art. 11.2 before 11.3). */
@@ -53,7 +55,7 @@ public final class AgreementRejections {
     public static final String INVALID_ENTERPRISE_NUMBER = "invalid-enterprise-number";
     /** [INVALID] Controller and processor have the same enterprise number. */
     public static final String SAME_PARTY_ON_BOTH_SIDES = "same-party-on-both-sides";
-    /** [INVALID] A party names no DPO, or the DPO lacks a name or e-mail (art. 4.2). */
+    /** [INVALID] The processor names no DPO, or a named DPO lacks a name or e-mail (art. 4.2). */
     public static final String DPO_REQUIRED = "dpo-required";
     /** [INVALID] A DPO or representative e-mail address is malformed. */
     public static final String INVALID_EMAIL = "invalid-email";
@@ -75,6 +77,8 @@ public final class AgreementRejections {
     /** [INVALID] A data return digest that is not 64 hexadecimal characters. */
     public static final String INVALID_SHA256 = "invalid-sha256";
     /** [INVALID] A reported instant lies after the command's server time (beyond a small clock-skew tolerance). */
+    /** [INVALID] The data return is dated before the termination took effect (art. 11.2). */
+    public static final String DATA_RETURN_DATED_BEFORE_TERMINATION = "data-return-dated-before-termination";
     /** [INVALID] The destruction is dated before the data were handed over (art. 11.3). */
     public static final String DESTRUCTION_DATED_BEFORE_DATA_RETURN = "destruction-dated-before-data-return";
 

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.agreement.infrastructure.AssistanceEventTypes;
 import eu.dpaledger.platform.contracts.AssistanceItemPublished;
 import eu.dpaledger.platform.contracts.PublishedContracts;
+import eu.dpaledger.platform.time.PeriodRule;
+import eu.dpaledger.platform.time.Periods;
+import eu.dpaledger.platform.time.WorkingCalendar;
 import eu.dpaledger.testing.Contracts;
 import eu.dpaledger.testing.Tokens;
 import eu.dpaledger.testing.TopicReader;
@@ -14,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -25,10 +29,12 @@ import java.util.stream.Collectors;
 import static eu.dpaledger.agreement.api.Fixtures.*;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,6 +154,80 @@ class AssistanceTest {
                     r.ceType() + " reads back into AssistanceItemPublished with every value");
         }
         assertEquals(15, AssistanceEventTypes.ALL.size());
+    }
+
+    @Test
+    void the_controllers_deadline_is_extended_only_within_the_first_month_and_then_to_three_months_from_receipt() {
+        String agreement = activeAgreement();
+        // Received 40 days ago: the first month (GDPR art. 12(3)) has run out.
+        String late = registerForwardedRequest(agreement, now().minus(Duration.ofDays(40)));
+        post(controllerToken(), "/data-subject-requests/{id}/deadline-extension", 2, Map.of("reasons", "Complex"), late)
+                .statusCode(409).body("type", equalTo(PROBLEMS + "extension-after-first-month"))
+                .body("detail", containsString("GDPR art. 12(3)"))
+                .body("firstMonthDueOn", notNullValue());
+        get(controllerToken(), "/data-subject-requests/{id}", late).statusCode(200).body("extensionReasons", nullValue());
+        // Received 10 days ago: extended to receipt + 3 months, moved once off a non-working day.
+        Instant received = now().minus(Duration.ofDays(10));
+        String inTime = registerForwardedRequest(agreement, received);
+        WorkingCalendar belgium = WorkingCalendar.belgium(ZoneId.of("Europe/Brussels"));
+        LocalDate expected = Periods.lastDay(PeriodRule.months(3), belgium.dateOf(received), belgium);
+        post(controllerToken(), "/data-subject-requests/{id}/deadline-extension", 2, Map.of("reasons", "Complex"), inTime)
+                .statusCode(200).body("controllerAnswerDueOn", equalTo(expected.toString()));
+    }
+
+    @Test
+    void requests_under_a_draft_are_refused_as_breaches_and_audits_are() {
+        String draft = createDraft();
+        given().auth().oauth2(processorToken()).contentType(ContentType.JSON)
+                .body("{\"type\":\"ACCESS\",\"receivedAt\":\"" + now() + "\",\"reference\":\"DSR-2026-031\"}")
+                .post("/agreements/{id}/data-subject-requests", draft).then().statusCode(409)
+                .body("type", equalTo(PROBLEMS + "agreement-not-in-force")).body("agreementStatus", equalTo("DRAFT"));
+        given().auth().oauth2(processorToken()).contentType(ContentType.JSON)
+                .body("{\"authority\":\"Police\",\"receivedAt\":\"" + now() + "\",\"legalBasis\":\"Art. 88bis\",\"scope\":\"Logs\",\"dueAt\":\""
+                        + now().plus(Duration.ofDays(3)) + "\"}")
+                .post("/agreements/{id}/disclosure-requests", draft).then().statusCode(409)
+                .body("type", equalTo(PROBLEMS + "agreement-not-in-force"));
+        // After termination (DPA art. 3.2: art. 7 survives) a request is still registered.
+        registerForwardedRequest(terminatedAgreement(), now());
+    }
+
+    @Test
+    void instructions_are_given_during_the_exit_but_not_once_the_agreement_is_closed() {
+        String agreement = terminatedAgreement();
+        String body = "{\"text\":\"Return the Matomo database as CSV over SFTP, then wipe every backup\",\"effectiveFrom\":\"" + LocalDate.now() + "\"}";
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON).body(body)
+                .post("/agreements/{id}/instructions", agreement).then().statusCode(201).body("status", equalTo("ISSUED"));
+        post(processorToken(), "/agreements/{id}/data-return", 5, Map.of("format", "text/csv", "sha256", ARCHIVE_SHA256,
+                "deliveredAt", now().toString()), agreement).statusCode(200);
+        post(processorToken(), "/agreements/{id}/destruction-confirmation", 6, Map.of("confirmedAt", now().toString(),
+                "statement", "All copies destroyed"), agreement).statusCode(200).body("status", equalTo("CLOSED"));
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON).body(body)
+                .post("/agreements/{id}/instructions", agreement).then().statusCode(409)
+                .body("type", equalTo(PROBLEMS + "agreement-not-active")).body("agreementStatus", equalTo("CLOSED"));
+    }
+
+    @Test
+    void a_disclosure_dated_before_the_request_was_received_is_refused() {
+        String agreement = activeAgreement();
+        Instant received = now().minus(Duration.ofHours(2));
+        String id = given().auth().oauth2(processorToken()).contentType(ContentType.JSON)
+                .body("{\"authority\":\"Police\",\"receivedAt\":\"" + received + "\",\"legalBasis\":\"Art. 88bis\",\"scope\":\"Logs\",\"dueAt\":\""
+                        + now().plus(Duration.ofDays(3)) + "\"}")
+                .post("/agreements/{id}/disclosure-requests", agreement).then().statusCode(201).extract().path("id");
+        post(processorToken(), "/disclosure-requests/{id}/disclosure", 2, Map.of("disclosedAt", received.minusSeconds(60).toString(),
+                "disclosed", "Logs"), id).statusCode(400).body("type", equalTo(PROBLEMS + "disclosure-dated-before-receipt"))
+                .body("violations[0].field", equalTo("disclosedAt"));
+        post(processorToken(), "/disclosure-requests/{id}/disclosure", 2, Map.of("disclosedAt", received.toString(),
+                "disclosed", "Logs"), id).statusCode(200).body("status", equalTo("DISCLOSED"));
+    }
+
+    /** A data subject request registered (received at {@code receivedAt}) and forwarded: version 2. */
+    private static String registerForwardedRequest(String agreement, Instant receivedAt) {
+        String id = given().auth().oauth2(processorToken()).contentType(ContentType.JSON)
+                .body("{\"type\":\"ACCESS\",\"receivedAt\":\"" + receivedAt + "\",\"reference\":\"DSR-2026-030\"}")
+                .post("/agreements/{id}/data-subject-requests", agreement).then().statusCode(201).extract().path("id");
+        post(processorToken(), "/data-subject-requests/{id}/forwarding", 1, Map.of(), id).statusCode(200);
+        return id;
     }
 
     private static Set<String> types() {

@@ -66,11 +66,17 @@ class DraftingTest {
     }
 
     @Test
-    void both_parties_must_name_a_dpo() {
-        ObjectNode body = seed();
-        ((ObjectNode) body.get("controller")).remove("dpo");
-        problem(create(controllerToken(), body), 400, "dpo-required")
-                .body("violations.field", hasItem("controller.dpo"));
+    void the_processor_must_name_a_dpo_and_the_controller_may_not() {
+        // DPA art. 4.2 binds the processor only.
+        ObjectNode noProcessorDpo = seed();
+        ((ObjectNode) noProcessorDpo.get("processor")).remove("dpo");
+        problem(create(controllerToken(), noProcessorDpo), 400, "dpo-required")
+                .body("violations.field", hasItem("processor.dpo"));
+        ObjectNode noControllerDpo = seed();
+        ((ObjectNode) noControllerDpo.get("controller")).remove("dpo");
+        String id = createDraft(controllerToken(), noControllerDpo);
+        get(controllerToken(), "/agreements/{id}", id).statusCode(200).body("content.controller.dpo", nullValue())
+                .body("content.processor.dpo.name", notNullValue());
 
         ObjectNode noEmail = seed();
         ((ObjectNode) noEmail.get("processor").get("dpo")).putNull("email");
@@ -304,7 +310,7 @@ class DraftingTest {
     void an_edit_is_validated_like_a_draft() {
         String id = createDraft();
         ObjectNode body = seed();
-        ((ObjectNode) body.get("controller")).remove("dpo");
+        ((ObjectNode) body.get("processor")).remove("dpo");
         problem(put(controllerToken(), id, 1, body), 400, "dpo-required");
         get(controllerToken(), "/agreements/{id}", id).statusCode(200).header("ETag", "\"1\"");
     }

@@ -19,6 +19,7 @@ class ExitStepsTest {
 
     private static final String DATA_RETURN = "/agreements/{id}/data-return";
     private static final String DESTRUCTION = "/agreements/{id}/destruction-confirmation";
+    private static final String TERMINATION = "/agreements/{id}/termination";
 
     @Test
     void only_the_processor_records_the_data_return() {
@@ -72,7 +73,10 @@ class ExitStepsTest {
 
     @Test
     void a_destruction_confirmation_past_its_deadline_shows_as_overdue() {
-        String id = terminatedAgreement();
+        // The hand-over cannot precede the termination (DPA art. 11.2): this termination took effect 41 days ago.
+        String id = activeAgreement();
+        post(controllerToken(), TERMINATION, 4, Map.of("ground", "ASSIGNMENT_ENDED",
+                "effectiveAt", now().minus(Duration.ofDays(41)).toString()), id).statusCode(200);
         Instant delivered = now().minus(Duration.ofDays(40));
         post(processorToken(), DATA_RETURN, 5, dataReturn(delivered), id).statusCode(200)
                 .body("dataReturn.deliveredAt", equalTo(delivered.toString()))
@@ -107,7 +111,7 @@ class ExitStepsTest {
     @Test
     void a_destruction_dated_before_the_data_return_is_refused() {
         String id = terminatedAgreement();
-        Instant delivered = now().minusSeconds(600);
+        Instant delivered = now().minusSeconds(30); // after the termination took effect (a minute ago)
         post(processorToken(), DATA_RETURN, 5, dataReturn(delivered), id).statusCode(200);
         problem(post(processorToken(), DESTRUCTION, 6, destruction(delivered.minusSeconds(60)), id), 400,
                 "destruction-dated-before-data-return").body("violations[0].field", equalTo("confirmedAt"));
@@ -147,5 +151,27 @@ class ExitStepsTest {
 
     private static Map<String, String> destruction(Instant confirmedAt) {
         return Map.of("confirmedAt", confirmedAt.toString(), "statement", "All copies and backups destroyed");
+    }
+
+    @Test
+    void the_exit_waits_until_the_termination_takes_effect() {
+        String id = activeAgreement();
+        String effectiveAt = now().plus(Duration.ofDays(30)).toString();
+        post(controllerToken(), TERMINATION, 4, Map.of("ground", "ASSIGNMENT_ENDED", "effectiveAt", effectiveAt), id)
+                .statusCode(200);
+        problem(post(processorToken(), DATA_RETURN, 5, dataReturn(now()), id), 409, "termination-not-yet-effective")
+                .body("effectiveAt", equalTo(effectiveAt))
+                .body("detail", containsString("DPA art. 11.2"));
+        problem(post(processorToken(), DESTRUCTION, 5, destruction(now()), id), 409, "termination-not-yet-effective");
+        get(processorToken(), "/agreements/{id}", id).statusCode(200).header("ETag", "\"5\"")
+                .body("status", equalTo("TERMINATED")).body("dataReturn", nullValue());
+    }
+
+    @Test
+    void a_data_return_dated_before_the_termination_took_effect_is_refused() {
+        String id = terminatedAgreement();
+        problem(post(processorToken(), DATA_RETURN, 5, dataReturn(now().minus(Duration.ofDays(1))), id), 400,
+                "data-return-dated-before-termination").body("violations[0].field", equalTo("deliveredAt"));
+        post(processorToken(), DATA_RETURN, 5, dataReturn(now()), id).statusCode(200);
     }
 }

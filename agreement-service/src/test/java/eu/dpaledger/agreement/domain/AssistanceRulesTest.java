@@ -108,8 +108,8 @@ class AssistanceRulesTest {
         request.when(new DataSubjectRequest.Decide(true, "go", CONTROLLER, NOW)).thenRejected(DataSubjectRequest.NOT_FORWARDED);
         request.when(new DataSubjectRequest.Act("erased", PROCESSOR, NOW)).thenRejected(DataSubjectRequest.NOT_APPROVED);
         request.when(new DataSubjectRequest.Forward(PROCESSOR, NOW.plusSeconds(600))).thenAccepted();
-        // Two further months from 1 March: 1 May 2027 is a Saturday and Labour Day, so Monday 3 May.
-        assertEquals(LocalDate.of(2027, 5, 3), request.when(new DataSubjectRequest.ExtendDeadline("Complex: several systems", CONTROLLER,
+        // GDPR art. 12(3): three months from receipt (31 January -> 30 April 2027, a Friday), not two more from the moved 1 March.
+        assertEquals(LocalDate.of(2027, 4, 30), request.when(new DataSubjectRequest.ExtendDeadline("Complex: several systems", CONTROLLER,
                 NOW.plusSeconds(900))).thenState().orElseThrow().answerDueOn());
         request.when(new DataSubjectRequest.ExtendDeadline("again", CONTROLLER, NOW)).thenRejected(DataSubjectRequest.ALREADY_EXTENDED);
         request.when(new DataSubjectRequest.Decide(true, "go", PROCESSOR, NOW)).thenRejected(DataSubjectRequest.ONLY_CONTROLLER);
@@ -130,5 +130,116 @@ class AssistanceRulesTest {
                 .thenState().orElseThrow().status());
         request.when(new DataSubjectRequest.Act("again", PROCESSOR, NOW)).thenRejected("request-already-acted-on");
         assertEquals(Optional.empty(), new DataSubjectRequest().initial());
+    }
+
+    // --- GDPR art. 12(3): the extension, within the first month, to three months from receipt ---
+
+    static final Instant RECEIVED_3_MARCH_2025 = Instant.parse("2025-03-03T09:00:00Z");
+
+    /** A request received at {@code received}, forwarded at once. */
+    static AggregateSpec<Optional<DataSubjectRequest.Record>, DataSubjectRequest.Command, DataSubjectRequest.Event, DomainRejection>.Scenario
+            forwardedRequest(Instant received) {
+        var request = given(new DataSubjectRequest());
+        request.when(new DataSubjectRequest.Register("r", ACTIVE, DataSubjectRequest.Type.ACCESS, received, "DSR-019",
+                Duration.ofHours(24), PROCESSOR, received)).thenAccepted();
+        request.when(new DataSubjectRequest.Forward(PROCESSOR, received)).thenAccepted();
+        return request;
+    }
+
+    @Test
+    void an_extension_after_the_first_month_is_refused() {
+        // Received Monday 3 March 2025: the first month ends with Thursday 3 April; 10 April is too late.
+        forwardedRequest(RECEIVED_3_MARCH_2025)
+                .when(new DataSubjectRequest.ExtendDeadline("Complex", CONTROLLER, Instant.parse("2025-04-10T08:00:00Z")))
+                .thenRejected(DomainRejection.Kind.STATE_CONFLICT, DataSubjectRequest.EXTENSION_AFTER_FIRST_MONTH);
+    }
+
+    @Test
+    void an_extension_on_the_last_day_of_the_first_month_is_accepted_and_midnight_is_too_late() {
+        // Thursday 3 April 2025, 23:59 in Brussels (CEST) is still in the first month; 00:00 on 4 April is not.
+        assertEquals(LocalDate.of(2025, 6, 3), forwardedRequest(RECEIVED_3_MARCH_2025)
+                .when(new DataSubjectRequest.ExtendDeadline("Complex", CONTROLLER, Instant.parse("2025-04-03T21:59:59Z")))
+                .thenState().orElseThrow().answerDueOn());
+        forwardedRequest(RECEIVED_3_MARCH_2025)
+                .when(new DataSubjectRequest.ExtendDeadline("Complex", CONTROLLER, Instant.parse("2025-04-03T22:00:00Z")))
+                .thenRejected(DomainRejection.Kind.STATE_CONFLICT, DataSubjectRequest.EXTENSION_AFTER_FIRST_MONTH);
+    }
+
+    @Test
+    void the_extended_deadline_is_three_months_from_receipt_not_two_more_from_the_moved_first_deadline() {
+        // Received Thursday 10 April 2025: the first month ends on Saturday 10 May, moved to Monday 12 May; the extended
+        // deadline is 10 July 2025 (a Thursday), not 14 July (two months on from 12 May, moved off the Saturday).
+        var request = forwardedRequest(Instant.parse("2025-04-10T09:00:00Z"));
+        assertEquals(LocalDate.of(2025, 5, 12), request.state().orElseThrow().answerDueOn());
+        assertEquals(LocalDate.of(2025, 7, 10), request.when(new DataSubjectRequest.ExtendDeadline("Complex", CONTROLLER,
+                Instant.parse("2025-05-12T10:00:00Z"))).thenState().orElseThrow().answerDueOn());
+    }
+
+    @Test
+    void the_extended_deadline_moves_once_off_a_non_working_day() {
+        // Received Saturday 1 February 2025: three months end on Thursday 1 May (Labour Day), moved to Friday 2 May.
+        assertEquals(LocalDate.of(2025, 5, 2), forwardedRequest(Instant.parse("2025-02-01T09:00:00Z"))
+                .when(new DataSubjectRequest.ExtendDeadline("Complex", CONTROLLER, Instant.parse("2025-02-20T09:00:00Z")))
+                .thenState().orElseThrow().answerDueOn());
+    }
+
+    // --- DRAFT, TERMINATED, CLOSED: requests as breaches and audits; instructions during the exit ---
+
+    @Test
+    void a_data_subject_request_under_a_draft_is_refused_and_accepted_once_signed_even_after_termination() {
+        given(new DataSubjectRequest()).when(new DataSubjectRequest.Register("r", agreement("DRAFT"), DataSubjectRequest.Type.ACCESS,
+                NOW, "DSR-020", Duration.ofHours(24), PROCESSOR, NOW))
+                .thenRejected(DomainRejection.Kind.STATE_CONFLICT, DataSubjectRequest.NOT_IN_FORCE);
+        for (String status : List.of("ACTIVE", "TERMINATED", "CLOSED")) {
+            given(new DataSubjectRequest()).when(new DataSubjectRequest.Register("r", agreement(status), DataSubjectRequest.Type.ACCESS,
+                    NOW, "DSR-020", Duration.ofHours(24), PROCESSOR, NOW)).thenAccepted();
+        }
+    }
+
+    @Test
+    void a_disclosure_request_under_a_draft_is_refused_and_accepted_once_signed_even_after_termination() {
+        given(new DisclosureRequest()).when(new DisclosureRequest.Register("d", agreement("DRAFT"), "Police", NOW, "Art. 88bis",
+                "Logs", NOW.plusSeconds(3600), null, PROCESSOR, NOW))
+                .thenRejected(DomainRejection.Kind.STATE_CONFLICT, DisclosureRequest.NOT_IN_FORCE);
+        for (String status : List.of("ACTIVE", "TERMINATED", "CLOSED")) {
+            given(new DisclosureRequest()).when(new DisclosureRequest.Register("d", agreement(status), "Police", NOW, "Art. 88bis",
+                    "Logs", NOW.plusSeconds(3600), null, PROCESSOR, NOW)).thenAccepted();
+        }
+    }
+
+    @Test
+    void instructions_on_return_and_destruction_are_given_during_the_exit_but_not_once_closed() {
+        given(new Instruction()).when(new Instruction.Issue("i", agreement("TERMINATED"),
+                "Return the Matomo database as CSV over SFTP, then wipe the backups", LocalDate.of(2027, 2, 1), CONTROLLER, NOW))
+                .thenAccepted();
+        for (String status : List.of("DRAFT", "CLOSED")) {
+            given(new Instruction()).when(new Instruction.Issue("i", agreement(status), "x", LocalDate.of(2027, 2, 1), CONTROLLER, NOW))
+                    .thenRejected(DomainRejection.Kind.STATE_CONFLICT, Instruction.NOT_ACTIVE);
+        }
+    }
+
+    // --- DPA art. 2.2: the disclosure and the gag ---
+
+    @Test
+    void a_disclosure_dated_before_the_request_was_received_is_refused_and_at_receipt_accepted() {
+        var request = given(new DisclosureRequest());
+        request.when(new DisclosureRequest.Register("d", ACTIVE, "Police", NOW, "Art. 88bis", "Logs", NOW.plusSeconds(3600), null,
+                PROCESSOR, NOW.plusSeconds(60))).thenAccepted();
+        request.when(new DisclosureRequest.RecordDisclosure(NOW.minusSeconds(1), "Logs", PROCESSOR, NOW.plusSeconds(120)))
+                .thenRejected(DomainRejection.Kind.INVALID, DisclosureRequest.DISCLOSURE_DATED_BEFORE_RECEIPT);
+        request.when(new DisclosureRequest.RecordDisclosure(NOW, "Logs", PROCESSOR, NOW.plusSeconds(120))).thenAccepted();
+    }
+
+    @Test
+    void the_controller_is_told_when_the_gag_lifting_is_recorded_and_a_disclosure_under_the_gag_stays_possible() {
+        var request = given(new DisclosureRequest());
+        request.when(new DisclosureRequest.Register("d", ACTIVE, "Federal prosecutor", NOW, "Art. 46bis", "Logs",
+                NOW.plus(Duration.ofDays(5)), "Secrecy of the investigation", PROCESSOR, NOW)).thenAccepted();
+        request.when(new DisclosureRequest.RecordDisclosure(NOW.plusSeconds(3600), "Logs", PROCESSOR, NOW.plusSeconds(3600)))
+                .thenAccepted();
+        Instant lifted = NOW.plus(Duration.ofDays(20));
+        var informed = request.when(new DisclosureRequest.LiftGag("Investigation closed", PROCESSOR, lifted)).thenState().orElseThrow();
+        assertEquals(lifted, informed.controllerInformedAt(), "told by the recorded lifting, at its instant");
+        assertEquals("DISCLOSED", informed.status());
     }
 }

@@ -10,8 +10,8 @@ public enum LegalClock {
     /** Controller notifies the supervisory authority within 72 hours of becoming aware. */
     AUTHORITY_NOTIFICATION(PeriodRule.hours(72), "GDPR art. 33(1)"),
     /**
-     * At least 10 days' notice of an audit. A minimum notice is not extended: its deadline is the earliest moment the
-     * audit may start.
+     * At least 10 days' notice of an audit. A minimum notice is counted back from the audit and not extended (Reg.
+     * 1182/71 art. 3(4), second subparagraph): its deadline is the earliest moment the audit may start.
      */
     AUDIT_NOTICE(PeriodRule.days(10).notExtended(), "DPA art. 9.1"),
     /** Processor submits a corrective action plan within one month of the audit report. */
@@ -44,7 +44,7 @@ public enum LegalClock {
 
     /**
      * The rule for a period in days that an agreement sets itself (e.g. objection window, destruction confirmation):
-     * calendar days, ending on a working day (Reg. 1182/71 art. 3(4)).
+     * calendar days, ending on a working day (Reg. 1182/71 art. 3(4), first subparagraph).
      */
     public static PeriodRule agreementDays(long days) {
         return PeriodRule.days(days);

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One legal clock's counting rule, as data: unit, length, and whether an end on a non-working day moves to the next
- * working day (Reg. 1182/71 art. 3(4); never for periods in hours).
+ * working day (Reg. 1182/71 art. 3(4), first subparagraph: only periods "expressed otherwise than in hours"; not a
+ * period counted back from an event, art. 3(4) second subparagraph, see {@link #notExtended()}).
  */
 public record PeriodRule(PeriodUnit unit, long amount, boolean extendsToWorkingDay) {
 
@@ -14,7 +15,7 @@ public record PeriodRule(PeriodUnit unit, long amount, boolean extendsToWorkingD
             throw new IllegalArgumentException("a period cannot be negative: " + amount);
         }
         if (unit == PeriodUnit.HOURS && extendsToWorkingDay) {
-            // Reg. 1182/71 art. 3(4) second subparagraph: periods in hours are not extended
+            // Reg. 1182/71 art. 3(4) first subparagraph: only a period expressed otherwise than in hours is extended
             throw new IllegalArgumentException("a period in hours never extends to a working day");
         }
     }
@@ -34,7 +35,10 @@ public record PeriodRule(PeriodUnit unit, long amount, boolean extendsToWorkingD
         return new PeriodRule(PeriodUnit.MONTHS, months, true);
     }
 
-    /** The same period without moving its end to a working day, e.g. for a minimum notice. */
+    /**
+     * The same period without moving its end to a working day: a period counted back from an event, such as a minimum
+     * notice before an audit (Reg. 1182/71 art. 3(4), second subparagraph).
+     */
     public PeriodRule notExtended() {
         return new PeriodRule(unit, amount, false);
     }

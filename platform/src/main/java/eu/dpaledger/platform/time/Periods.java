@@ -10,7 +10,11 @@ public final class Periods {
     private Periods() {
     }
 
-    /** {@code start} plus exactly {@code hours} elapsed hours, whatever weekends, holidays or DST changes lie between. */
+    /**
+     * {@code start} plus exactly {@code hours} elapsed hours, whatever weekends, holidays or DST changes lie between
+     * (art. 3(2)(a), 3(3)). Counted from the exact instant, not from the end of the event's hour as art. 3(1) first
+     * subparagraph would: the earlier, safer end (project rule; docs/DOMAIN.md "Counting periods").
+     */
     public static Instant hoursAfter(Instant start, long hours) {
         return start.plus(Duration.ofHours(hours));
     }
@@ -27,7 +31,7 @@ public final class Periods {
     /**
      * The last day of a DAYS or MONTHS period that starts with an event on {@code start}; the event's day itself is not
      * counted (art. 3(1)). If the rule extends, a last day that is not a working day moves to the next working day
-     * (art. 3(4)) and a period of two days or more includes at least two working days (art. 3(5)).
+     * (art. 3(4), first subparagraph) and a period of two days or more includes at least two working days (art. 3(5)).
      */
     public static LocalDate lastDay(PeriodRule rule, LocalDate start, WorkingCalendar calendar) {
         LocalDate last = switch (rule.unit()) {

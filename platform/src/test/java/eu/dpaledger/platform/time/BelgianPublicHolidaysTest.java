@@ -8,6 +8,7 @@ import java.time.MonthDay;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,5 +72,22 @@ class BelgianPublicHolidaysTest {
     })
     void daysOutsideTheNationalListAreNotPublicHolidays(LocalDate date, String what) {
         assertEquals(Optional.empty(), BelgianPublicHolidays.nameOf(date));
+    }
+
+    @Test
+    void ascension_on_labour_day_2008_is_one_date_with_both_names_not_a_failure() {
+        // Easter on 23 March 2008: Ascension Day (Easter + 39) is 1 May; the next time is 2160.
+        var holidays = BelgianPublicHolidays.of(2008);
+        assertEquals(9, holidays.size(), holidays::toString);
+        assertEquals(Optional.of("Labour Day and Ascension Day"), BelgianPublicHolidays.nameOf(LocalDate.of(2008, 5, 1)));
+        assertEquals(Optional.of("Whit Monday"), BelgianPublicHolidays.nameOf(LocalDate.of(2008, 5, 12)));
+    }
+
+    @Test
+    void in_2036_ascension_is_22_may_so_the_year_keeps_ten_dates() {
+        // Easter on 13 April 2036: Ascension Day is 22 May, not 1 May.
+        assertEquals(Optional.of("Ascension Day"), BelgianPublicHolidays.nameOf(LocalDate.of(2036, 5, 22)));
+        assertEquals(Optional.of("Labour Day"), BelgianPublicHolidays.nameOf(LocalDate.of(2036, 5, 1)));
+        assertEquals(10, BelgianPublicHolidays.of(2036).size());
     }
 }

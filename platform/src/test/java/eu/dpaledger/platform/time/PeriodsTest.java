@@ -109,6 +109,15 @@ class PeriodsTest {
     }
 
     @Test
+    void anHourPeriodRunsFromTheExactInstantNotFromTheNextFullHour() {
+        // Project rule (docs/DOMAIN.md "Counting periods", T2): aware at 10:17 -> 24 h end at 10:17 the next day,
+        // 43 minutes before the end of the full-hour count of Reg. 1182/71 art. 3(1) first subparagraph (11:00).
+        Instant aware = Instant.parse("2025-06-13T08:17:00Z");
+        assertEquals(LocalDateTime.parse("2025-06-14T10:17"), LocalDateTime.ofInstant(Periods.hoursAfter(aware, 24), BRUSSELS));
+        assertEquals(Periods.hoursAfter(aware, 24), LegalClock.BREACH_REPORT.deadline(aware, BELGIUM));
+    }
+
+    @Test
     void hoursCannotExtendAndHaveNoLastDay() {
         assertThrows(IllegalArgumentException.class, () -> new PeriodRule(PeriodUnit.HOURS, 24, true));
         assertThrows(IllegalArgumentException.class, () -> PeriodRule.days(-1));

@@ -39,6 +39,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -217,6 +218,7 @@ public final class AgreementAggregate implements Aggregate<AgreementState, Agree
     private List<AgreementEvent> recordDataReturn(RecordDataReturn c, AgreementRecord agreement) {
         requireProcessor(agreement, c.actor());
         requireStatus(agreement, AgreementStatus.TERMINATED, AGREEMENT_NOT_TERMINATED);
+        requireExitStarted(agreement, c.at());
         if (agreement.dataReturn() != null) {
             throw DomainRejection.stateConflict(DATA_ALREADY_RETURNED, "Data already returned",
                     "The data return was recorded on " + agreement.dataReturn().recordedAt());
@@ -229,6 +231,7 @@ public final class AgreementAggregate implements Aggregate<AgreementState, Agree
         }
         requirePresent(c.deliveredAt(), "deliveredAt");
         requireNotInFuture(c.deliveredAt(), "deliveredAt", c.at());
+        requireDeliveredAfterTermination(agreement.termination(), c.deliveredAt());
         Instant due = destructionConfirmationDue(agreement, c.deliveredAt());
         return List.of(new DataReturned(c.format().trim(), c.sha256().toLowerCase(Locale.ROOT), c.deliveredAt(), due,
                 c.at()));
@@ -237,6 +240,7 @@ public final class AgreementAggregate implements Aggregate<AgreementState, Agree
     private List<AgreementEvent> confirmDestruction(ConfirmDestruction c, AgreementRecord agreement) {
         requireProcessor(agreement, c.actor());
         requireStatus(agreement, AgreementStatus.TERMINATED, AGREEMENT_NOT_TERMINATED);
+        requireExitStarted(agreement, c.at());
         requireDataReturnedFirst(agreement);
         requirePresent(c.confirmedAt(), "confirmedAt");
         requireNotInFuture(c.confirmedAt(), "confirmedAt", c.at());
@@ -320,6 +324,27 @@ public final class AgreementAggregate implements Aggregate<AgreementState, Agree
         AgreementSettings settings = agreement.currentContent().settings();
         return deadlines.destructionConfirmationDue(deliveredAt, settings.destructionConfirmationDays(),
                 ZoneId.of(settings.timeZone()));
+    }
+
+    // DPA art. 11.2: the exit starts "when this agreement ends", i.e. when the termination takes effect, not before.
+    private static void requireExitStarted(AgreementRecord agreement, Instant now) {
+        Instant effectiveAt = agreement.termination().effectiveAt();
+        if (now.isBefore(effectiveAt)) {
+            throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, TERMINATION_NOT_YET_EFFECTIVE,
+                    "Termination not yet effective",
+                    "The exit (return, destruction, confirmation) starts when the termination takes effect on " + effectiveAt
+                            + " (DPA art. 11.2)",
+                    Map.of("effectiveAt", effectiveAt.toString()));
+        }
+    }
+
+    // DPA art. 11.2: the hand-over is the exit's, so it cannot be dated before the termination took effect.
+    private static void requireDeliveredAfterTermination(Termination termination, Instant deliveredAt) {
+        if (deliveredAt.isBefore(termination.effectiveAt())) {
+            throw DomainRejection.invalidField(DATA_RETURN_DATED_BEFORE_TERMINATION,
+                    "Data return dated before the termination", "deliveredAt",
+                    "must not be before the termination took effect (" + termination.effectiveAt() + "; DPA art. 11.2)");
+        }
     }
 
     // Art. 11.3: the processor destroys the data only once everything was handed over (art. 11.2).

@@ -48,7 +48,7 @@ public final class AgreementContentRules {
         check(CommonRejections.FIELD_REQUIRED, "A required field is missing", requiredFieldsMissing(content));
         check(INVALID_ENTERPRISE_NUMBER, "Enterprise number is not valid", invalidEnterpriseNumbers(content));
         check(SAME_PARTY_ON_BOTH_SIDES, "Controller and processor are the same organisation", sameParty(content));
-        check(DPO_REQUIRED, "Both parties must name a data protection officer", dposMissing(content));
+        check(DPO_REQUIRED, "The processor must name a data protection officer", dposMissing(content));
         check(INVALID_EMAIL, "E-mail address is not valid", invalidEmails(content));
         check(UNKNOWN_INFORMATION_CLASS, "Unknown information class", unknownInformationClasses(content));
         check(INVALID_RETENTION, "Retention period is not valid", invalidRetentions(content));
@@ -123,14 +123,16 @@ public final class AgreementContentRules {
                 : List.of();
     }
 
-    // Art. 4.2: the processor appoints a DPO; the controller's DPO is the counterpart for breaches and audits.
+    // DPA art. 4.2 binds the processor only; the controller's DPO (GDPR art. 37(1)) is optional here, but complete if named.
     private static List<Violation> dposMissing(AgreementContent c) {
         List<Violation> violations = new ArrayList<>();
         for (PartyRole role : PartyRole.values()) {
             Dpo dpo = c.party(role).dpo();
             String path = field(role) + ".dpo";
             if (dpo == null) {
-                violations.add(new Violation(path, "is required"));
+                if (role == PartyRole.PROCESSOR) {
+                    violations.add(new Violation(path, "is required: the processor appoints a DPO (DPA art. 4.2)"));
+                }
                 continue;
             }
             if (isBlank(dpo.name())) {
@@ -147,7 +149,9 @@ public final class AgreementContentRules {
         List<Violation> violations = new ArrayList<>();
         for (PartyRole role : PartyRole.values()) {
             Party party = c.party(role);
-            checkEmail(field(role) + ".dpo.email", party.dpo().email(), violations);
+            if (party.dpo() != null) {
+                checkEmail(field(role) + ".dpo.email", party.dpo().email(), violations);
+            }
             if (party.representative() != null && !isBlank(party.representative().email())) {
                 checkEmail(field(role) + ".representative.email", party.representative().email(), violations);
             }

@@ -13,7 +13,9 @@ import eu.dpaledger.platform.time.WorkingCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,7 @@ import static eu.dpaledger.agreement.domain.AssistanceRejections.*;
  * A data subject's request that reached the processor (art. 7.2): registered under a pseudonymous
  * reference, forwarded to the controller without delay, acted on only after the controller's written
  * approval. The controller's own answer is due one month after receipt (GDPR 12(3), month rule),
- * extendable once by two months with reasons.
+ * extendable once, within that month and with reasons, to three months after receipt.
  */
 public final class DataSubjectRequest implements Aggregate<Optional<DataSubjectRequest.Record>, DataSubjectRequest.Command,
         DataSubjectRequest.Event> {
@@ -36,6 +38,11 @@ public final class DataSubjectRequest implements Aggregate<Optional<DataSubjectR
     public static final String NOT_APPROVED = "action-before-approval";
     public static final String ALREADY_DECIDED = "request-already-decided";
     public static final String ALREADY_EXTENDED = "deadline-already-extended";
+    public static final String EXTENSION_AFTER_FIRST_MONTH = "extension-after-first-month";
+    /** Shared with breaches and audits: nothing under a draft, which binds nobody yet. */
+    public static final String NOT_IN_FORCE = "agreement-not-in-force";
+    /** GDPR art. 12(3): one month, extendable by two further months: three months from receipt in all. */
+    static final PeriodRule EXTENDED_ANSWER = PeriodRule.months(3);
 
     /** GDPR 15–21. */
     public enum Type { ACCESS, RECTIFICATION, ERASURE, RESTRICTION, PORTABILITY, OBJECTION }
@@ -124,6 +131,12 @@ public final class DataSubjectRequest implements Aggregate<Optional<DataSubjectR
             if (!c.agreement().parties().processedBy(c.actor())) {
                 throw forbidden(ONLY_PROCESSOR, "Only the agreement's processor registers a request that reached it (art. 7.2)");
             }
+            // DPA art. 7.2 binds once signed and survives termination (DPA art. 3.2); a draft binds nobody yet.
+            if (!c.agreement().wasSigned()) {
+                throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, NOT_IN_FORCE, "The agreement is not in force",
+                        "Data subject requests are registered under active, terminated or closed agreements (DPA art. 7.2, 3.2); this one is "
+                                + c.agreement().status(), Map.of("agreementStatus", c.agreement().status()));
+            }
             if (c.type() == null) {
                 throw required("type");
             }
@@ -165,10 +178,18 @@ public final class DataSubjectRequest implements Aggregate<Optional<DataSubjectR
             if (r.extensionReasons() != null) {
                 throw state(ALREADY_EXTENDED, "Already extended", "The deadline was extended once already");
             }
-            WorkingCalendar calendar = WorkingCalendar.belgium(java.time.ZoneId.of(r.timeZone()));
-            LocalDate original = Periods.lastDay(LegalClock.DATA_SUBJECT_ANSWER.rule(), calendar.dateOf(r.receivedAt()), calendar);
-            // GDPR 12(3): extended by two further months, counted on from the original period.
-            LocalDate extended = Periods.lastDay(PeriodRule.months(2), original, calendar);
+            WorkingCalendar calendar = WorkingCalendar.belgium(ZoneId.of(r.timeZone()));
+            LocalDate received = calendar.dateOf(r.receivedAt());
+            LocalDate firstMonthDue = Periods.lastDay(LegalClock.DATA_SUBJECT_ANSWER.rule(), received, calendar);
+            // GDPR art. 12(3): the data subject is told of an extension "within one month of receipt of the request".
+            if (!c.at().isBefore(calendar.endOfDay(firstMonthDue))) {
+                throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, EXTENSION_AFTER_FIRST_MONTH,
+                        "The first month has run out",
+                        "The answer deadline is extended only within one month of receipt (GDPR art. 12(3)); that month ended with "
+                                + firstMonthDue, Map.of("firstMonthDueOn", firstMonthDue.toString()));
+            }
+            // GDPR art. 12(3): "two further months" counted from receipt (3 months, moved once), not from the moved first end.
+            LocalDate extended = Periods.lastDay(EXTENDED_ANSWER, received, calendar);
             return List.of(new AnswerDeadlineExtended(text(c.reasons(), "reasons"), extended, c.actor().subject(), c.at()));
         }
         Act c = (Act) command;

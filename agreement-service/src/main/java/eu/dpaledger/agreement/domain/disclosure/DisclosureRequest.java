@@ -8,6 +8,7 @@ import eu.dpaledger.platform.domain.Parties;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static eu.dpaledger.agreement.domain.AssistanceRejections.*;
@@ -24,6 +25,9 @@ public final class DisclosureRequest implements Aggregate<Optional<DisclosureReq
     public static final String ONLY_PROCESSOR = "only-processor-records-disclosure-requests";
     public static final String NOT_GAGGED = "controller-already-informed";
     public static final String ALREADY_DISCLOSED = "already-disclosed";
+    public static final String DISCLOSURE_DATED_BEFORE_RECEIPT = "disclosure-dated-before-receipt";
+    /** Shared with breaches and audits: nothing under a draft, which binds nobody yet. */
+    public static final String NOT_IN_FORCE = "agreement-not-in-force";
 
     public sealed interface Command {
     }
@@ -93,6 +97,13 @@ public final class DisclosureRequest implements Aggregate<Optional<DisclosureReq
             if (!c.agreement().parties().processedBy(c.actor())) {
                 throw forbidden(ONLY_PROCESSOR, "Only the agreement's processor records a disclosure request it received (art. 2.2)");
             }
+            // DPA art. 2.2 binds the processor once signed, and while it still holds data after termination (DPA art. 11.3);
+            // a draft binds nobody yet.
+            if (!c.agreement().wasSigned()) {
+                throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, NOT_IN_FORCE, "The agreement is not in force",
+                        "Disclosure requests are recorded under active, terminated or closed agreements (DPA art. 2.2); this one is "
+                                + c.agreement().status(), Map.of("agreementStatus", c.agreement().status()));
+            }
             if (c.dueAt() == null) {
                 throw required("dueAt");
             }
@@ -114,14 +125,21 @@ public final class DisclosureRequest implements Aggregate<Optional<DisclosureReq
             if (!r.gagged()) {
                 throw state(NOT_GAGGED, "Controller already informed", "The controller was informed on " + r.controllerInformedAt());
             }
+            // DPA art. 2.2: the lifting is recorded first and is what tells the controller; the time it has to seek legal
+            // remedies counts from this recorded instant, never from an earlier, unrecorded one.
             return List.of(new ControllerInformed(text(c.reason(), "reason"), c.actor().subject(), c.at()));
         }
         RecordDisclosure c = (RecordDisclosure) command;
         if (r.disclosedAt() != null) {
             throw state(ALREADY_DISCLOSED, "Already disclosed", "The disclosure was recorded on " + r.disclosedAt());
         }
-        return List.of(new DataDisclosed(notInFuture(c.disclosedAt(), "disclosedAt", c.at()), text(c.disclosed(), "disclosed"),
-                c.actor().subject(), c.at()));
+        Instant disclosedAt = notInFuture(c.disclosedAt(), "disclosedAt", c.at());
+        // DPA art. 2.2: the processor discloses in answer to the authority's request, so not before it received it.
+        if (disclosedAt.isBefore(r.receivedAt())) {
+            throw DomainRejection.invalidField(DISCLOSURE_DATED_BEFORE_RECEIPT, "Disclosure dated before the request",
+                    "disclosedAt", "must not be before the request was received (" + r.receivedAt() + "; DPA art. 2.2)");
+        }
+        return List.of(new DataDisclosed(disclosedAt, text(c.disclosed(), "disclosed"), c.actor().subject(), c.at()));
     }
 
     @Override

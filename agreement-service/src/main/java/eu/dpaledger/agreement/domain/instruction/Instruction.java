@@ -9,12 +9,14 @@ import eu.dpaledger.platform.domain.Parties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static eu.dpaledger.agreement.domain.AssistanceRejections.*;
 
 /**
- * A written instruction of the controller (art. 2.2, 2.3): the processor processes only on documented
+ * A written instruction of the controller (art. 2.2, 2.3), under an active agreement or during the exit
+ * (art. 11.2-11.3: how data are returned and destroyed): the processor processes only on documented
  * instructions; it acknowledges one, or flags it as infringing the GDPR with its reasoning (GDPR 28(3)),
  * after which the controller confirms, amends (a new text to acknowledge) or withdraws it.
  */
@@ -109,8 +111,12 @@ public final class Instruction implements Aggregate<Optional<Instruction.Record>
             if (!c.agreement().parties().controlledBy(c.actor())) {
                 throw forbidden(ONLY_CONTROLLER, "Only the agreement's controller gives instructions (art. 2.2)");
             }
-            if (!c.agreement().isActive()) {
-                throw state(NOT_ACTIVE, "The agreement is not active", "Instructions are given under an ACTIVE agreement");
+            // DPA art. 2.2 from signature; during the exit the controller decides how data are returned and destroyed
+            // (DPA art. 11.2-11.3), so TERMINATED still takes instructions; CLOSED and drafts do not.
+            if (!acceptsInstructions(c.agreement())) {
+                throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, NOT_ACTIVE, "The agreement takes no instructions",
+                        "Instructions are given under an active agreement, or a terminated one during its exit (DPA art. 2.2, 11.2-11.3); this one is "
+                                + c.agreement().status(), Map.of("agreementStatus", c.agreement().status()));
             }
             if (c.effectiveFrom() == null) {
                 throw required("effectiveFrom");
@@ -174,6 +180,11 @@ public final class Instruction implements Aggregate<Optional<Instruction.Record>
         }
         InstructionWithdrawn e = (InstructionWithdrawn) event;
         return Optional.of(r.with(Status.WITHDRAWN, r.flagReasoning(), e.reason(), e.at()));
+    }
+
+    /** Active, or terminated with the exit still running: not a draft, not closed. */
+    static boolean acceptsInstructions(AgreementFacts agreement) {
+        return agreement.isActive() || AgreementFacts.TERMINATED.equals(agreement.status());
     }
 
     private static void requireProcessor(Actor actor, Record r) {

@@ -197,6 +197,59 @@ class TerminationAndExitTest {
                 .thenRejected(Kind.INVALID, "instant-in-the-future");
     }
 
+    // --- the exit starts when the termination takes effect (DPA art. 11.2) ---
+
+    private static final Instant EFFECTIVE = NOW.plus(Duration.ofDays(30));
+
+    private static List<AgreementEvent> terminatedEffectiveInThirtyDays() {
+        return append(active(), new AgreementTerminated(ASSIGNMENT_ENDED, EFFECTIVE, null, PartyRole.CONTROLLER, NOW));
+    }
+
+    @Test
+    void data_return_before_the_termination_takes_effect_is_refused() {
+        given(terminatedEffectiveInThirtyDays())
+                .when(new RecordDataReturn("text/csv", ARCHIVE_SHA256, NOW.plus(Duration.ofDays(1)), processorStaff(),
+                        NOW.plus(Duration.ofDays(1))))
+                .thenRejected(Kind.STATE_CONFLICT, "termination-not-yet-effective");
+        given(terminatedEffectiveInThirtyDays())
+                .when(new RecordDataReturn("text/csv", ARCHIVE_SHA256, EFFECTIVE.minusSeconds(1), processorStaff(),
+                        EFFECTIVE.minusSeconds(1)))
+                .thenRejected(Kind.STATE_CONFLICT, "termination-not-yet-effective");
+    }
+
+    @Test
+    void data_return_from_the_moment_the_termination_takes_effect_is_accepted() {
+        given(terminatedEffectiveInThirtyDays())
+                .when(new RecordDataReturn("text/csv", ARCHIVE_SHA256, EFFECTIVE, processorStaff(), EFFECTIVE))
+                .then(new DataReturned("text/csv", ARCHIVE_SHA256, EFFECTIVE, EFFECTIVE.plus(Duration.ofDays(30)),
+                        EFFECTIVE));
+    }
+
+    @Test
+    void data_return_dated_before_the_termination_took_effect_is_refused() {
+        given(terminated())
+                .when(new RecordDataReturn("text/csv", ARCHIVE_SHA256, TERMINATED.minusSeconds(1), processorStaff(),
+                        DATA_RETURN_RECORDED))
+                .thenRejected(Kind.INVALID, "data-return-dated-before-termination");
+        given(terminated())
+                .when(new RecordDataReturn("text/csv", ARCHIVE_SHA256, TERMINATED, processorStaff(), DATA_RETURN_RECORDED))
+                .thenAccepted();
+    }
+
+    @Test
+    void a_stream_with_an_early_data_return_still_cannot_close_before_the_termination_takes_effect() {
+        // Streams written before this rule may hold a data return recorded before the termination took effect.
+        List<AgreementEvent> early = append(terminatedEffectiveInThirtyDays(), new DataReturned("text/csv", ARCHIVE_SHA256,
+                NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(31)), NOW.plus(Duration.ofDays(1))));
+        given(early)
+                .when(new ConfirmDestruction(NOW.plus(Duration.ofDays(2)), "Vernietigd", null, processorStaff(),
+                        NOW.plus(Duration.ofDays(2))))
+                .thenRejected(Kind.STATE_CONFLICT, "termination-not-yet-effective");
+        given(early)
+                .when(new ConfirmDestruction(EFFECTIVE, "Vernietigd", null, processorStaff(), EFFECTIVE))
+                .thenAccepted();
+    }
+
     // --- ConfirmDestruction ---
 
     @Test

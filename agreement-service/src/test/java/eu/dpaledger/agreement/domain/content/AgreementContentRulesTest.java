@@ -70,13 +70,32 @@ class AgreementContentRulesTest {
     }
 
     @Test
-    void both_parties_must_name_a_dpo_with_name_and_email() {
-        Party controller = new Party("Lokaal bestuur Opwijk", "0207511803", null, null, null);
+    void the_processor_must_name_a_dpo_with_name_and_email() {
+        // DPA art. 4.2 binds the processor only.
         Party processor = new Party("European Service Network", "0428304785", null, null,
                 new Dpo(" ", "dpo.esn@example.com", null));
-        DomainRejection rejection = rejected(withParties(controller, processor));
+        DomainRejection rejection = rejected(withParties(opwijk(), processor));
         assertEquals("dpo-required", rejection.rule());
-        assertEquals(List.of("controller.dpo", "processor.dpo.name"), violationFields(rejection));
+        assertEquals(List.of("processor.dpo.name"), violationFields(rejection));
+        Party withoutDpo = new Party("European Service Network", "0428304785", null, null, null);
+        assertEquals(List.of("processor.dpo"), violationFields(rejected(withParties(opwijk(), withoutDpo))));
+    }
+
+    @Test
+    void the_controller_may_leave_out_its_dpo() {
+        Party controller = new Party("Lokaal bestuur Opwijk", "0207511803", null, null, null);
+        AgreementContent content = AgreementContentRules.validated(withParties(controller, esn()));
+        assertNull(content.controller().dpo());
+    }
+
+    @Test
+    void a_controller_dpo_that_is_named_needs_a_name_and_a_valid_email() {
+        Party noEmail = new Party("Lokaal bestuur Opwijk", "0207511803", null, null, new Dpo("Els Fictief", " ", null));
+        DomainRejection rejection = rejected(withParties(noEmail, esn()));
+        assertEquals("dpo-required", rejection.rule());
+        assertEquals(List.of("controller.dpo.email"), violationFields(rejection));
+        Party badEmail = new Party("Lokaal bestuur Opwijk", "0207511803", null, null, new Dpo("Els Fictief", "dpo at opwijk", null));
+        assertEquals("invalid-email", rejected(withParties(badEmail, esn())).rule());
     }
 
     @Test
