@@ -60,8 +60,8 @@ public final class RuleSources {
             entry("not-found", OURS), // not a party: 404, so an id leaks nothing
 
             // --- Shared: answered by several services
-            entry("agreement-not-active", "DPA art. 3.1"), // instructions, addenda, termination, sub-processor changes: while the DPA runs
-            entry("agreement-not-in-force", "DPA art. 3.2"), // audits and breaches: art. 7 and 9 survive termination, a draft binds nobody
+            entry("agreement-not-active", "DPA art. 3.1"), // addenda, termination, sub-processor changes: while the DPA runs; instructions also in the exit (DPA art. 11.2-11.3)
+            entry("agreement-not-in-force", "DPA art. 3.2"), // audits, breaches, data subject and disclosure requests: they survive termination, a draft binds nobody
             entry("invalid-overdue", OURS),
             entry("invalid-sha256", OURS),
             entry("invalid-status", OURS),
@@ -94,17 +94,21 @@ public final class RuleSources {
             entry("agreement-not-terminated", "DPA art. 11.2"),
             entry("controller-only-ground", "DPA art. 6.2; DPA art. 11.1"),
             entry("data-already-returned", "DPA art. 11.2"),
+            entry("data-return-dated-before-termination", "DPA art. 11.2"),
             entry("destruction-before-data-return", "DPA art. 11.3"),
             entry("destruction-dated-before-data-return", "DPA art. 11.3"),
             entry("no-subprocessor-termination-right", "DPA art. 6.2"),
             entry("notice-of-default-required", "DPA art. 11.1"),
             entry("only-processor", "DPA art. 11.2; DPA art. 11.4"),
+            entry("termination-not-yet-effective", "DPA art. 11.2"),
 
             // --- agreement-service: instructions, disclosure requests, data subject requests
             entry("action-before-approval", "DPA art. 7.2"),
             entry("already-disclosed", OURS),
             entry("controller-already-informed", "DPA art. 2.2"),
             entry("deadline-already-extended", "GDPR art. 12(3)"),
+            entry("disclosure-dated-before-receipt", "DPA art. 2.2"),
+            entry("extension-after-first-month", "GDPR art. 12(3)"),
             entry("identity-in-clear", OURS),
             entry("instruction-not-awaiting-response", "DPA art. 2.3"),
             entry("instruction-not-flagged", OURS),
