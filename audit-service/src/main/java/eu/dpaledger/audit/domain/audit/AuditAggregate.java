@@ -198,7 +198,8 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
                     "must lie between the audit's start and now");
         }
         if (c.nonCompliance()) {
-            // Art. 9.2: a plan within one month after the deficiencies were established (month rule, working day).
+            // DPA art. 9.2: a plan within one month after the deficiencies were established; Reg. 1182/71 art. 3(4) moves
+            // its end only off Saturdays, Sundays and public holidays, never off the processor's own closing days.
             WorkingCalendar calendar = c.processorCalendar();
             LocalDate dueOn = Periods.lastDay(LegalClock.CORRECTIVE_ACTION_PLAN.rule(), calendar.dateOf(c.completedAt()), calendar);
             return List.of(new AuditCompleted(c.completedAt(), true, dueOn, calendar.endOfDay(dueOn), PROCESSOR_COST,

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Art. 9.1: at least 10 days' written notice, and the audit on working days of the processor within its
  * office hours, unless mandatory requirements dictate otherwise (the override lifts the working-day
- * and office-hours rules, never the notice).
+ * and office-hours rules, never the notice). An audit over several days is a session per day, each within
+ * the office hours of a day the processor is open.
  */
 public final class AuditSchedulePolicy {
 
@@ -69,39 +70,54 @@ public final class AuditSchedulePolicy {
         if (overridden) {
             return;
         }
-        checkDay("start", start, calendar, earliest);
-        checkDay("end", end, calendar, earliest);
+        checkEveryDay(start, end, calendar, earliest);
         OfficeHours hours = calendar.officeHours();
         LocalTime startTime = start.atZone(calendar.zone()).toLocalTime();
         if (!hours.contains(startTime)) {
             throw rejection(OUTSIDE_OFFICE_HOURS, "Outside office hours",
-                    "Art. 9.1: the audit starts within office hours (" + hours.start() + "–" + hours.end() + "), not at " + startTime,
+                    "DPA art. 9.1: the audit starts within office hours (" + hours.start() + "–" + hours.end() + "), not at " + startTime,
                     "start", firstAllowedStart(max(start, earliest), calendar), Map.of());
         }
         LocalTime endTime = end.atZone(calendar.zone()).toLocalTime();
         if (endTime.isAfter(hours.end()) || !endTime.isAfter(hours.start())) {
             throw rejection(OUTSIDE_OFFICE_HOURS, "Outside office hours",
-                    "Art. 9.1: the audit ends within office hours (" + hours.start() + "–" + hours.end() + "), not at " + endTime,
+                    "DPA art. 9.1: the audit ends within office hours (" + hours.start() + "–" + hours.end() + "), not at " + endTime,
                     "end", firstAllowedStart(max(start, earliest), calendar), Map.of());
         }
     }
 
-    /** The first instant at or after {@code from} on a working day within office hours. */
+    /** The first instant at or after {@code from} on a day the processor is open, within office hours. */
     public static Instant firstAllowedStart(Instant from, WorkingCalendar calendar) {
         return calendar.firstOfficeInstantOnOrAfter(from);
     }
 
-    private static void checkDay(String field, Instant instant, WorkingCalendar calendar, Instant earliest) {
-        LocalDate day = instant.atZone(calendar.zone()).toLocalDate();
-        Optional<String> reason = calendar.nonWorkingReason(day);
-        if (reason.isPresent()) {
+    /**
+     * DPA art. 9.1: the audit runs in sessions within office hours, one per day: the first day from its start to
+     * closing time, the days between as whole office days, the last day from opening time to its end. Every day from
+     * the start's date to the end's date must therefore be a day the processor is open: a working day (not a Saturday,
+     * Sunday or public holiday) that is not one of its closing days. The first day that is not is refused.
+     */
+    private static void checkEveryDay(Instant start, Instant end, WorkingCalendar calendar, Instant earliest) {
+        LocalDate first = calendar.dateOf(start);
+        LocalDate last = calendar.dateOf(end);
+        // Any seven days hold a Saturday, so this loop ends within a week of the start, however far the end lies.
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            Optional<String> reason = calendar.closedReason(day);
+            if (reason.isEmpty()) {
+                continue;
+            }
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("date", day.toString());
             extra.put("reason", reason.get());
-            calendar.holidayName(day).ifPresent(name -> extra.put("holiday", name));
-            throw rejection(NON_WORKING_DAY, "Not a working day",
-                    "Art. 9.1: audits take place on the processor's working days; " + day + " is not one (" + reason.get() + ")",
-                    field, firstAllowedStart(max(instant, earliest), calendar), extra);
+            LocalDate closed = day;
+            calendar.holidayName(day).or(() -> calendar.closingDayName(closed)).ifPresent(name -> extra.put("holiday", name));
+            String field = day.equals(first) ? "start" : "end";
+            String detail = "DPA art. 9.1: audits take place on the processor's working days; " + day + " is not one (" + reason.get() + ")";
+            if (!first.equals(last)) {
+                detail += ", and every day of an audit from " + first + " to " + last + " must be";
+            }
+            Instant from = day.equals(first) ? start : day.atStartOfDay(calendar.zone()).toInstant();
+            throw rejection(NON_WORKING_DAY, "Not a working day", detail, field, firstAllowedStart(max(from, earliest), calendar), extra);
         }
     }
 

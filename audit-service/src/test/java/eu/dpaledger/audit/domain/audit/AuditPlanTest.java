@@ -43,6 +43,26 @@ class AuditPlanTest {
     }
 
     @Test
+    void the_processors_closing_day_does_not_move_the_plans_month() {
+        // Completed Wed 11 June 2025: the month ends Fri 11 July, the Flemish Community's day. A processor that closes
+        // then is still a working day of Reg. 1182/71 art. 2(2), so the plan is due that day (review T4).
+        var e = (AuditEvent.AuditCompleted) AUDITS.given(scheduled("2025-06-11"))
+                .when(new AuditCommand.Complete(local("2025-06-11T15:00"), true, FLEMISH_BODY, CONTROLLER, local("2025-06-11T15:01")))
+                .thenAccepted().get(0);
+        assertEquals(LocalDate.parse("2025-07-11"), e.planDueOn());
+        assertEquals(local("2025-07-12T00:00"), e.planDueAt());
+    }
+
+    @Test
+    void a_plan_month_ending_on_a_public_holiday_still_moves_to_the_next_working_day() {
+        // Completed Fri 21 March 2025: 21 April is Easter Monday, so the plan is due Tue 22 April (Reg. 1182/71 art. 3(4)).
+        var e = (AuditEvent.AuditCompleted) AUDITS.given(scheduled("2025-03-21"))
+                .when(new AuditCommand.Complete(local("2025-03-21T15:00"), true, FLEMISH_BODY, CONTROLLER, local("2025-03-21T15:01")))
+                .thenAccepted().get(0);
+        assertEquals(LocalDate.parse("2025-04-22"), e.planDueOn());
+    }
+
+    @Test
     void in_a_leap_year_the_plan_falls_due_on_29_february() {
         var e = (AuditEvent.AuditCompleted) AUDITS.given(scheduled("2028-01-28")).when(complete("2028-01-31T12:00", true))
                 .thenAccepted().get(0);

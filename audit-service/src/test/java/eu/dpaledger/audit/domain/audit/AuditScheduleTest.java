@@ -6,6 +6,9 @@ import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.time.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
 import static eu.dpaledger.audit.domain.audit.AuditSpec.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -87,6 +90,58 @@ class AuditScheduleTest {
         AUDITS.when(schedule(ESN, "2027-01-04T10:00", "2027-03-15T09:00", "2027-03-15T17:01", null, CONTROLLER))
                 .thenRejected(AuditSchedulePolicy.OUTSIDE_OFFICE_HOURS);
         assertEquals(1, AUDITS.when(schedule(ESN, "2027-01-04T10:00", "2027-03-15T09:00", "2027-03-15T17:00", null, CONTROLLER))
+                .thenAccepted().size());
+    }
+
+    @Test
+    void a_friday_to_tuesday_audit_over_a_weekend_and_whit_monday_is_refused_naming_the_first_day_off() {
+        // Review U2: Fri 14 May 2027 10:00 – Tue 18 May 16:00; Sat 15, Sun 16 and Whit Monday 17 May lie between.
+        var r = AUDITS.when(schedule(ESN, "2027-01-04T10:00", "2027-05-14T10:00", "2027-05-18T16:00", null, CONTROLLER))
+                .thenRejected(AuditSchedulePolicy.NON_WORKING_DAY);
+        assertEquals("2027-05-15", r.details().get("date"));
+        assertEquals("Saturday", r.details().get("reason"));
+        assertEquals(local("2027-05-18T09:00").toString(), r.details().get("firstAllowedStart"));
+        assertEquals("end", ((Map<?, ?>) ((List<?>) r.details().get("violations")).get(0)).get("field"));
+    }
+
+    @Test
+    void a_public_holiday_between_the_first_and_the_last_day_is_refused() {
+        // Ascension Day, Thursday 6 May 2027, between Wednesday and Friday.
+        var r = AUDITS.when(schedule(ESN, "2027-01-04T10:00", "2027-05-05T10:00", "2027-05-07T16:00", null, CONTROLLER))
+                .thenRejected(AuditSchedulePolicy.NON_WORKING_DAY);
+        assertEquals("Ascension Day", r.details().get("holiday"));
+        assertEquals("2027-05-06", r.details().get("date"));
+    }
+
+    @Test
+    void a_closing_day_of_the_processor_between_the_first_and_the_last_day_is_refused() {
+        // 11 July 2028 is a Tuesday: a Flemish public body is closed, ESN is not.
+        var r = AUDITS.when(schedule(FLEMISH_BODY, "2028-06-01T10:00", "2028-07-10T10:00", "2028-07-12T12:00", null, CONTROLLER))
+                .thenRejected(AuditSchedulePolicy.NON_WORKING_DAY);
+        assertEquals("Day of the Flemish Community", r.details().get("holiday"));
+        assertEquals(1, AUDITS.when(schedule(ESN, "2028-06-01T10:00", "2028-07-10T10:00", "2028-07-12T12:00", null, CONTROLLER))
+                .thenAccepted().size());
+    }
+
+    @Test
+    void a_monday_to_wednesday_audit_within_office_hours_is_accepted_and_the_override_lifts_the_days_between() {
+        // Sessions: Monday 10:00–17:00, Tuesday 09:00–17:00, Wednesday 09:00–16:00.
+        assertEquals(1, AUDITS.when(schedule(ESN, "2027-01-04T10:00", "2027-03-15T10:00", "2027-03-17T16:00", null, CONTROLLER))
+                .thenAccepted().size());
+        assertEquals(1, AUDITS.when(schedule(ESN, "2027-01-04T10:00", "2027-05-14T10:00", "2027-05-18T16:00",
+                "Mandatory requirements: the authority's inspection runs through the weekend", CONTROLLER)).thenAccepted().size());
+    }
+
+    @Test
+    void a_multi_day_audit_starts_and_ends_within_office_hours() {
+        AUDITS.when(schedule(ESN, "2027-01-04T10:00", "2027-03-15T10:00", "2027-03-16T17:01", null, CONTROLLER))
+                .thenRejected(AuditSchedulePolicy.OUTSIDE_OFFICE_HOURS);
+        AUDITS.when(schedule(ESN, "2027-01-04T10:00", "2027-03-15T17:00", "2027-03-16T12:00", null, CONTROLLER))
+                .thenRejected(AuditSchedulePolicy.OUTSIDE_OFFICE_HOURS);
+        // Ending at opening time leaves the last day no session.
+        AUDITS.when(schedule(ESN, "2027-01-04T10:00", "2027-03-15T10:00", "2027-03-16T09:00", null, CONTROLLER))
+                .thenRejected(AuditSchedulePolicy.OUTSIDE_OFFICE_HOURS);
+        assertEquals(1, AUDITS.when(schedule(ESN, "2027-01-04T10:00", "2027-03-15T16:59", "2027-03-16T09:01", null, CONTROLLER))
                 .thenAccepted().size());
     }
 
