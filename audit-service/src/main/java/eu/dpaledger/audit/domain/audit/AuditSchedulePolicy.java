@@ -27,6 +27,7 @@ public final class AuditSchedulePolicy {
     public static final String OUTSIDE_OFFICE_HOURS = "audit-outside-office-hours";
     public static final String INVALID_PERIOD = "invalid-audit-period";
     public static final String NOTICE_IN_FUTURE = "notice-in-the-future";
+    public static final String RESCHEDULE_WITHOUT_NEW_NOTICE = "reschedule-without-new-notice";
 
     private AuditSchedulePolicy() {
     }
@@ -86,6 +87,29 @@ public final class AuditSchedulePolicy {
         }
     }
 
+    /**
+     * DPA art. 9.1: moved dates need their own written notice, given when the move is communicated, so after the
+     * notice it replaces and not before the schedule it changes was recorded; the old notice never carries over (the
+     * 10 days are then counted from the new notice by {@link #check}).
+     */
+    public static void checkNewNotice(Instant noticeGivenAt, Instant previousNotice, Instant previousScheduleRecordedAt,
+                                      WorkingCalendar calendar, Instant now) {
+        if (noticeGivenAt == null) {
+            throw required("noticeGivenAt");
+        }
+        // The schedule being moved was recorded no earlier than its own notice, so this bound covers both.
+        Instant bound = max(previousNotice, previousScheduleRecordedAt);
+        if (!noticeGivenAt.isAfter(previousNotice) || noticeGivenAt.isBefore(bound)) {
+            String detail = "DPA art. 9.1: moved dates need at least 10 days' written notice of the new start, given when the move is "
+                    + "communicated (not before " + bound + "); the notice of " + previousNotice + " does not carry over";
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("previousNoticeGivenAt", previousNotice.toString());
+            extra.put("earliestByNotice", earliestStart(now, calendar).toString());
+            throw new DomainRejection(DomainRejection.Kind.UNPROCESSABLE, RESCHEDULE_WITHOUT_NEW_NOTICE, "No new notice for the new dates",
+                    detail, withViolation(extra, firstAllowedStart(earliestStart(now, calendar), calendar), "noticeGivenAt", detail));
+        }
+    }
+
     /** The first instant at or after {@code from} on a day the processor is open, within office hours. */
     public static Instant firstAllowedStart(Instant from, WorkingCalendar calendar) {
         return calendar.firstOfficeInstantOnOrAfter(from);
@@ -127,10 +151,14 @@ public final class AuditSchedulePolicy {
 
     private static DomainRejection rejection(String rule, String title, String detail, String field, Instant firstAllowed,
                                              Map<String, Object> extra) {
+        return new DomainRejection(DomainRejection.Kind.UNPROCESSABLE, rule, title, detail, withViolation(extra, firstAllowed, field, detail));
+    }
+
+    private static Map<String, Object> withViolation(Map<String, Object> extra, Instant firstAllowed, String field, String detail) {
         Map<String, Object> details = new LinkedHashMap<>(extra);
         details.put("firstAllowedStart", firstAllowed.toString());
         details.put("violations", List.of(Map.of("field", field, "message", detail)));
-        return new DomainRejection(DomainRejection.Kind.UNPROCESSABLE, rule, title, detail, details);
+        return details;
     }
 
     static DomainRejection required(String field) {

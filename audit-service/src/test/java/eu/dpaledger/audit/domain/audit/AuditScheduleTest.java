@@ -145,6 +145,58 @@ class AuditScheduleTest {
                 .thenAccepted().size());
     }
 
+    /** Noticed Mon 1 March 2027 10:00, recorded at 10:05, for Thu 25 March 10:00–16:00. */
+    static final AuditEvent.AuditScheduled NOTICED_1_MARCH = new AuditEvent.AuditScheduled("a-1", "agr-1", "0207511803", "0428304785",
+            "Europe/Brussels", local("2027-03-01T10:00"), local("2027-03-25T10:00"), local("2027-03-25T16:00"), "Hosting", null, null,
+            null, CONTROLLER.subject(), local("2027-03-01T10:05"));
+
+    static AuditCommand.Reschedule move(String notice, String start, String end, String at) {
+        return new AuditCommand.Reschedule(ESN, local(notice), local(start), local(end), null, "Auditor ill", CONTROLLER, local(at));
+    }
+
+    @Test
+    void a_move_to_an_earlier_date_cannot_reuse_the_original_notice() {
+        // Review U3: on 15 March the audit moves to 16 March, still citing the notice of 1 March.
+        var r = AUDITS.given(NOTICED_1_MARCH).when(move("2027-03-01T10:00", "2027-03-16T10:00", "2027-03-16T16:00", "2027-03-15T10:00"))
+                .thenRejected(AuditSchedulePolicy.RESCHEDULE_WITHOUT_NEW_NOTICE);
+        assertEquals(local("2027-03-01T10:00").toString(), r.details().get("previousNoticeGivenAt"));
+        // With notice given on 15 March, the ten days are 16–25 March: from Friday 26 March 09:00.
+        assertEquals(local("2027-03-26T09:00").toString(), r.details().get("firstAllowedStart"));
+    }
+
+    @Test
+    void a_move_needs_ten_days_notice_of_the_new_start_counted_from_the_new_notice() {
+        var r = AUDITS.given(NOTICED_1_MARCH).when(move("2027-03-15T09:30", "2027-03-16T10:00", "2027-03-16T16:00", "2027-03-15T10:00"))
+                .thenRejected(AuditSchedulePolicy.NOTICE_TOO_SHORT);
+        assertEquals(local("2027-03-26T09:00").toString(), r.details().get("firstAllowedStart"));
+        var moved = AUDITS.given(NOTICED_1_MARCH).when(move("2027-03-15T09:30", "2027-03-26T09:00", "2027-03-26T16:00", "2027-03-15T10:00"))
+                .thenState().orElseThrow();
+        assertEquals(local("2027-03-15T09:30"), moved.noticeGivenAt());
+        assertEquals(local("2027-03-26T09:00"), moved.start());
+    }
+
+    @Test
+    void a_move_to_a_later_date_needs_its_own_notice_as_well() {
+        AUDITS.given(NOTICED_1_MARCH).when(move("2027-03-01T10:00", "2027-03-30T10:00", "2027-03-30T16:00", "2027-03-15T10:00"))
+                .thenRejected(AuditSchedulePolicy.RESCHEDULE_WITHOUT_NEW_NOTICE);
+        assertEquals(1, AUDITS.given(NOTICED_1_MARCH).when(move("2027-03-15T09:30", "2027-03-30T10:00", "2027-03-30T16:00",
+                "2027-03-15T10:00")).thenAccepted().size());
+    }
+
+    @Test
+    void a_new_notice_cannot_be_dated_before_the_schedule_it_moves_was_recorded() {
+        // Recorded 1 March 10:05: a "new" notice of 1 March 10:01 is the old one in disguise.
+        AUDITS.given(NOTICED_1_MARCH).when(move("2027-03-01T10:01", "2027-03-12T10:00", "2027-03-12T16:00", "2027-03-02T10:00"))
+                .thenRejected(AuditSchedulePolicy.RESCHEDULE_WITHOUT_NEW_NOTICE);
+        // A second move counts from the first move's recording.
+        var twice = AUDITS.given(NOTICED_1_MARCH);
+        twice.when(move("2027-03-15T09:30", "2027-03-30T10:00", "2027-03-30T16:00", "2027-03-15T10:00")).thenAccepted();
+        twice.when(move("2027-03-15T09:45", "2027-04-06T10:00", "2027-04-06T16:00", "2027-03-16T10:00"))
+                .thenRejected(AuditSchedulePolicy.RESCHEDULE_WITHOUT_NEW_NOTICE);
+        assertEquals(1, twice.when(move("2027-03-16T09:45", "2027-04-06T10:00", "2027-04-06T16:00", "2027-03-16T10:00"))
+                .thenAccepted().size());
+    }
+
     @Test
     void the_processor_cannot_schedule() {
         AUDITS.when(schedule(ESN, "2027-03-01T10:00", "2027-03-11T10:00", "2027-03-11T16:00", null, PROCESSOR))
