@@ -70,7 +70,7 @@ public class AuditResource {
     @POST
     @Path("/agreements/{agreementId}/audits")
     @Operation(summary = "Schedule an audit (controller; art. 9.1)",
-            description = "start at least 10 full days after the day of noticeGivenAt (from the 11th day at 00:00 in the agreement's zone; DPA art. 9.1, Reg. 1182/71 art. 3(1)); start and end on the processor's working days within its office hours, "
+            description = "start at least 10 full days after the day of noticeGivenAt (from the 11th day at 00:00 in the agreement's zone; DPA art. 9.1, Reg. 1182/71 art. 3(1)); start within office hours, end within office hours, and every day from the start's to the end's date a working day on which the processor is open (a multi-day audit is a session per day), "
                     + "in the agreement's time zone, unless overrideJustification (mandatory requirements) lifts those two rules — never the notice. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Scheduled; Location and ETag set")
     @APIResponse(responseCode = "403", description = "only-controller-schedules-and-decides", content = @Content(mediaType = Problems.MEDIA_TYPE))
@@ -108,7 +108,10 @@ public class AuditResource {
 
     @POST
     @Path("/audits/{id}/reschedule")
-    @Operation(summary = "Move the audit (controller); the same art. 9.1 checks")
+    @Operation(summary = "Move the audit (controller); the same art. 9.1 checks",
+            description = "The new dates need their own written notice (noticeGivenAt), given when the move is communicated: after the notice it "
+                    + "replaces and not before the schedule it moves was recorded (else 422 reschedule-without-new-notice); the new start lies "
+                    + "at least 10 full days after it (audit-notice-too-short). Every day of the audit is checked as on scheduling.")
     public Uni<Response> reschedule(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.RescheduleRequest body) {
         return commands.act(audits, id, headers, body, contexts::of,
                 given -> new AuditCommand.Reschedule(given.context().processorCalendar(), body.noticeGivenAt(), body.start(),
@@ -135,7 +138,8 @@ public class AuditResource {
 
     @POST
     @Path("/audits/{id}/completion")
-    @Operation(summary = "Complete the audit (controller or appointed auditor): nonCompliance establishes the deficiencies — plan due in one month, cost on the processor (art. 9.2, 9.3)")
+    @Operation(summary = "Complete the audit (controller or appointed auditor): nonCompliance establishes the deficiencies — plan due in one month, cost on the processor (art. 9.2, 9.3)",
+            description = "An audit with a MAJOR or CRITICAL finding cannot be completed as compliant (422 serious-finding-requires-plan).")
     public Uni<Response> complete(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.CompletionRequest body) {
         return commands.act(audits, id, headers, body, contexts::of,
                 given -> new AuditCommand.Complete(body.completedAt(), body.nonCompliance(), given.context().processorCalendar(),
@@ -154,11 +158,16 @@ public class AuditResource {
 
     @POST
     @Path("/audits/{id}/plans/{planId}/decision")
-    @Operation(summary = "Approve or reject a plan (controller); a rejection needs comments, the due date does not reset")
+    @Operation(summary = "Approve or reject a plan (controller); a rejection needs comments and resubmissionDays, the period for a new plan (DPA art. 9.2)",
+            description = "A rejection states resubmissionDays (1-365): the new plan is due at the end of that many days after the rejection, moved off "
+                    + "Saturdays, Sundays and public holidays (Reg. 1182/71 art. 3), and never before the month of DPA art. 9.2 has run. "
+                    + "The rejected plan was not overdue while it awaited the decision. Refusals: field-required (comments, resubmissionDays), "
+                    + "invalid-resubmission-period (out of range, or given with an approval).")
     public Uni<Response> decide(@PathParam("id") String id, @PathParam("planId") String planId, @BeanParam CommandHeaders headers,
                                 Requests.DecisionRequest body) {
         return commands.act(audits, id, headers, body,
-                given -> new AuditCommand.DecidePlan(planId, body.approved(), body.comments(), given.actor(), given.at()), this::view);
+                given -> new AuditCommand.DecidePlan(planId, body.approved(), body.comments(), body.resubmissionDays(), given.actor(),
+                        given.at()), this::view);
     }
 
     @POST

@@ -31,6 +31,9 @@ record AuditView(String id, String agreementId, long version, String status, Map
             completion.put("nonCompliance", a.nonCompliance());
             completion.put("planDueOn", a.planDueOn());
             completion.put("planDueAt", a.planDueAt());
+            // After a rejection: the period the controller stated for the new plan (DPA art. 9.2), else the month above.
+            completion.put("currentPlanDueOn", a.currentPlanDueOn());
+            completion.put("currentPlanDueAt", a.currentPlanDueAt());
         }
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("borneBy", a.costBorneBy() == null ? "CONTROLLER" : a.costBorneBy());

@@ -101,9 +101,9 @@ public class CalendarResource {
         OrganisationCalendars.Settings settings = new OrganisationCalendars.Settings(organisation,
                 Boolean.TRUE.equals(body.flemishPublicBody()), List.copyOf(days), hours, caller.subject(), clock.instant());
         try {
-            // DPA art. 9.1: audits take place on working days; a calendar without any would make every audit impossible.
+            // DPA art. 9.1: audits take place on working days; a calendar closed on every one would make every audit impossible.
             OrganisationCalendars.calendar(settings, ZoneId.of("Europe/Brussels"))
-                    .nextWorkingDayOnOrAfter(LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Brussels")));
+                    .nextOpenDayOnOrAfter(LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Brussels")));
         } catch (IllegalStateException e) {
             throw invalid("closingDays", "leave at least one working day in the year (DPA art. 9.1: audits take place on working days)");
         }

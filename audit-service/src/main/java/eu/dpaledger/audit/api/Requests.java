@@ -37,7 +37,9 @@ final class Requests {
     record PlanRequest(List<AuditCommand.MeasureInput> measures) {
     }
 
-    record DecisionRequest(Boolean approved, String comments) {
+    /** A rejection needs comments and {@code resubmissionDays}, the period for a new plan (DPA art. 9.2); an approval neither. */
+    @Schema(example = "{\"approved\":false,\"comments\":\"Logs: 12 months is not enough, take 24\",\"resubmissionDays\":14}")
+    record DecisionRequest(Boolean approved, String comments, Integer resubmissionDays) {
     }
 
     record ImplementationRequest(String note) {

@@ -63,6 +63,6 @@ public class AuditBinding implements AggregateBinding<Optional<AuditRecord>, Aud
         LocalDate nextMeasureDue = a.approvedPlan().flatMap(p -> p.measures().stream().filter(m -> m.implementedAt() == null)
                 .map(AuditRecord.Measure::dueDate).min(LocalDate::compareTo)).orElse(null);
         return new AuditPublished.Summary(a.parties().controllerOrg(), a.parties().processorOrg(), a.auditorOrg(), a.status(),
-                a.start(), a.end(), a.scope(), a.planDueAt(), a.planOwed(), nextMeasureDue, a.costBorneBy());
+                a.start(), a.end(), a.scope(), a.currentPlanDueAt(), a.planOwed(), nextMeasureDue, a.costBorneBy());
     }
 }

@@ -8,6 +8,9 @@ import eu.dpaledger.audit.infrastructure.AuditEventTypes;
 import eu.dpaledger.platform.contracts.AuditPublished;
 import eu.dpaledger.platform.contracts.InformationRequestPublished;
 import eu.dpaledger.platform.contracts.PublishedContracts;
+import eu.dpaledger.platform.time.LegalClock;
+import eu.dpaledger.platform.time.Periods;
+import eu.dpaledger.platform.time.WorkingCalendar;
 import eu.dpaledger.testing.Contracts;
 import eu.dpaledger.testing.TestClock;
 import eu.dpaledger.testing.Tokens;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -104,6 +108,131 @@ class AuditFlowTest {
                 .body("holiday", equalTo("ESN team day"));
         given().auth().oauth2(processorToken()).contentType(ContentType.JSON).body("{\"flemishPublicBody\":false,\"closingDays\":[]}")
                 .put("/organisations/{org}/calendar", PROCESSOR).then().statusCode(200);
+    }
+
+    @Test
+    void a_multi_day_audit_over_a_weekend_is_refused_and_one_over_open_days_is_accepted() {
+        String agreement = activeAgreement();
+        // Seven days from a working day always hold a Saturday and a Sunday (review U2).
+        Instant start = workingDayAfter(14, 10);
+        ObjectNode week = audit();
+        week.put("start", start.toString()).put("end", start.plus(Duration.ofDays(7)).minusSeconds(3600).toString());
+        schedule(controllerToken(), agreement, week).statusCode(422).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "audit-on-non-working-day")).body("date", notNullValue())
+                .body("reason", notNullValue()).body("violations[0].field", equalTo("end"));
+        Instant first = twoOpenDaysAfter(14);
+        ObjectNode twoDays = audit();
+        twoDays.put("start", first.toString()).put("end", first.plus(Duration.ofDays(1)).plusSeconds(3 * 3600).toString());
+        schedule(controllerToken(), agreement, twoDays).statusCode(201).body("schedule.end", equalTo(twoDays.get("end").asText()));
+    }
+
+    @Test
+    void a_move_needs_its_own_notice_of_the_new_dates() {
+        String agreement = activeAgreement();
+        ObjectNode original = audit();
+        String id = schedule(controllerToken(), agreement, original).statusCode(201).extract().path("id");
+        Instant soon = workingDayAfter(5, 10);
+        ObjectNode earlier = JSON.createObjectNode().put("noticeGivenAt", original.get("noticeGivenAt").asText())
+                .put("start", soon.toString()).put("end", soon.plusSeconds(3600).toString()).put("reason", "Auditor available earlier");
+        act(controllerToken(), id, "reschedule", 1, earlier).statusCode(422).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "reschedule-without-new-notice"))
+                .body("previousNoticeGivenAt", equalTo(original.get("noticeGivenAt").asText()))
+                .body("violations[0].field", equalTo("noticeGivenAt")).body("firstAllowedStart", notNullValue());
+        earlier.put("noticeGivenAt", TestClock.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        act(controllerToken(), id, "reschedule", 1, earlier).statusCode(422).body("type", equalTo(PROBLEMS + "audit-notice-too-short"));
+        Instant later = workingDayAfter(21, 10);
+        earlier.put("start", later.toString()).put("end", later.plusSeconds(3600).toString());
+        act(controllerToken(), id, "reschedule", 1, earlier).statusCode(200).body("schedule.noticeGivenAt", equalTo(earlier.get("noticeGivenAt").asText()))
+                .body("schedule.start", equalTo(later.toString()));
+    }
+
+    @Test
+    void an_audit_with_a_major_finding_cannot_be_completed_as_compliant() {
+        String agreement = activeAgreement();
+        var created = schedule(controllerToken(), agreement, audit()).statusCode(201);
+        String id = created.extract().path("id");
+        TestClock.setNow(Instant.parse(created.extract().path("schedule.start")).plusSeconds(3600));
+        String finding = act(auditorToken(), id, "findings", 1, JSON.createObjectNode().put("title", "Backups unencrypted")
+                .put("severity", "MAJOR")).statusCode(200).extract().path("findings[0].findingId");
+        act(auditorToken(), id, "completion", 2, JSON.createObjectNode().put("completedAt", TestClock.now().toString())
+                .put("nonCompliance", false)).statusCode(422).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "serious-finding-requires-plan")).body("seriousFindings", equalTo(List.of(finding)))
+                .body("violations[0].field", equalTo("nonCompliance"));
+        act(auditorToken(), id, "completion", 2, JSON.createObjectNode().put("completedAt", TestClock.now().toString())
+                .put("nonCompliance", true)).statusCode(200).body("status", equalTo("PLAN_DUE")).body("cost.borneBy", equalTo("PROCESSOR"));
+    }
+
+    @Test
+    void a_plan_rejected_after_its_due_date_is_not_overdue_until_the_period_the_rejection_states() {
+        String agreement = activeAgreement();
+        var created = schedule(controllerToken(), agreement, audit()).statusCode(201);
+        String id = created.extract().path("id");
+        TestClock.setNow(Instant.parse(created.extract().path("schedule.start")).plusSeconds(3600));
+        String finding = act(auditorToken(), id, "findings", 1, JSON.createObjectNode().put("title", "No MFA")
+                .put("severity", "MAJOR")).statusCode(200).extract().path("findings[0].findingId");
+        Instant due = Instant.parse(act(controllerToken(), id, "completion", 2, JSON.createObjectNode()
+                .put("completedAt", TestClock.now().toString()).put("nonCompliance", true)).statusCode(200)
+                .extract().path("completion.planDueAt"));
+        ObjectNode plan = JSON.createObjectNode();
+        plan.putArray("measures").addObject().put("description", "Enforce MFA").put("dueDate",
+                LocalDate.ofInstant(due, BRUSSELS).plusDays(60).toString()).putArray("findingIds").add(finding);
+        act(processorToken(), id, "plans", 3, plan).statusCode(200);
+        String planId = audit(controllerToken(), id).extract().path("plans[0].planId");
+        // The controller decides a week after the month ran out (review U5).
+        TestClock.setNow(due.plus(Duration.ofDays(7)));
+        act(controllerToken(), id, "plans/" + planId + "/decision", 4, JSON.createObjectNode().put("approved", false)
+                .put("comments", "MFA for the hosting panel too")).statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "field-required"));
+        act(controllerToken(), id, "plans/" + planId + "/decision", 4, JSON.createObjectNode().put("approved", false)
+                .put("comments", "MFA for the hosting panel too").put("resubmissionDays", 0)).statusCode(400)
+                .body("type", equalTo(PROBLEMS + "invalid-resubmission-period"));
+        LocalDate resubmitBy = WorkingCalendar.belgium(BRUSSELS).nextWorkingDayOnOrAfter(LocalDate.ofInstant(TestClock.now(), BRUSSELS).plusDays(10));
+        act(controllerToken(), id, "plans/" + planId + "/decision", 4, JSON.createObjectNode().put("approved", false)
+                .put("comments", "MFA for the hosting panel too").put("resubmissionDays", 10)).statusCode(200)
+                .body("status", equalTo("PLAN_DUE")).body("overdue.plan", equalTo(false))
+                .body("plans[0].resubmissionDueOn", equalTo(resubmitBy.toString()))
+                .body("completion.currentPlanDueOn", equalTo(resubmitBy.toString()));
+        scheduler.tick().await().indefinitely();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+                .queryParam("agreement", agreement).get("/audits").then().body("[0].planOverdue", equalTo(false))
+                .body("[0].planDueAt", equalTo(resubmitBy.plusDays(1).atStartOfDay(BRUSSELS).toInstant().toString())));
+        assertTrue(TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("PlanOverdue.v1")).isEmpty());
+        TestClock.setNow(resubmitBy.plusDays(1).atStartOfDay(BRUSSELS).toInstant());
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            scheduler.tick().await().indefinitely();
+            return TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("PlanOverdue.v1")).size() == 1;
+        });
+    }
+
+    @Test
+    void the_processors_closing_day_does_not_move_the_plans_due_date() {
+        String agreement = activeAgreement();
+        var created = schedule(controllerToken(), agreement, audit()).statusCode(201);
+        String id = created.extract().path("id");
+        TestClock.setNow(Instant.parse(created.extract().path("schedule.start")).plusSeconds(3600));
+        WorkingCalendar belgium = WorkingCalendar.belgium(BRUSSELS);
+        LocalDate due = Periods.lastDay(LegalClock.CORRECTIVE_ACTION_PLAN.rule(), LocalDate.ofInstant(TestClock.now(), BRUSSELS), belgium);
+        // The processor closes on the day the month ends: Reg. 1182/71 art. 2(2) knows no closing days (review T4).
+        given().auth().oauth2(processorToken()).contentType(ContentType.JSON)
+                .body("{\"flemishPublicBody\":true,\"closingDays\":[{\"name\":\"ESN team day\",\"recurring\":null,\"once\":\"" + due + "\"}]}")
+                .put("/organisations/{org}/calendar", PROCESSOR).then().statusCode(200);
+        try {
+            act(controllerToken(), id, "completion", 1, JSON.createObjectNode().put("completedAt", TestClock.now().toString())
+                    .put("nonCompliance", true)).statusCode(200).body("completion.planDueOn", equalTo(due.toString()));
+        } finally {
+            given().auth().oauth2(processorToken()).contentType(ContentType.JSON).body("{\"flemishPublicBody\":false,\"closingDays\":[]}")
+                    .put("/organisations/{org}/calendar", PROCESSOR).then().statusCode(200);
+        }
+    }
+
+    /** 10:00 on the first of two consecutive working days at least {@code days} days from now. */
+    private static Instant twoOpenDaysAfter(int days) {
+        WorkingCalendar belgium = WorkingCalendar.belgium(BRUSSELS);
+        LocalDate d = belgium.nextWorkingDayOnOrAfter(LocalDate.ofInstant(TestClock.now(), BRUSSELS).plusDays(days));
+        while (!belgium.isWorkingDay(d.plusDays(1))) {
+            d = belgium.nextWorkingDayOnOrAfter(d.plusDays(1));
+        }
+        return d.atTime(10, 0).atZone(BRUSSELS).toInstant();
     }
 
     @Test
@@ -192,7 +321,8 @@ class AuditFlowTest {
         String agreement = activeAgreement();
         String moved = schedule(controllerToken(), agreement, audit()).statusCode(201).extract().path("id");
         Instant start = workingDayAfter(21, 10);
-        ObjectNode later = JSON.createObjectNode().put("noticeGivenAt", TestClock.now().minusSeconds(60).toString())
+        // The move's own notice, given after the schedule it moves was recorded (DPA art. 9.1, review U3).
+        ObjectNode later = JSON.createObjectNode().put("noticeGivenAt", TestClock.now().toString())
                 .put("start", start.toString()).put("end", start.plusSeconds(3600).toString()).put("reason", "Auditor ill");
         act(controllerToken(), moved, "reschedule", 1, later).statusCode(200);
         act(controllerToken(), moved, "cancellation", 2, JSON.createObjectNode().put("reason", "Replaced by the yearly audit")).statusCode(200);
@@ -230,10 +360,12 @@ class AuditFlowTest {
         act(processorToken(), id, "plans", 3, plan).statusCode(200);
         String planId = audit(controllerToken(), id).extract().path("plans[0].planId");
         act(controllerToken(), id, "plans/" + planId + "/decision", 4, JSON.createObjectNode().put("approved", false)
-                .put("comments", "Add log integrity")).statusCode(200);
-        act(processorToken(), id, "plans", 5, plan).statusCode(200);
+                .put("comments", "Add log integrity").put("resubmissionDays", 10)).statusCode(200);
+        // The rejection appended PlanDecided and PlanResubmissionRequested: the stream is at version 6.
+        act(processorToken(), id, "plans", 5, plan).statusCode(412);
+        act(processorToken(), id, "plans", 6, plan).statusCode(200);
         String second = audit(controllerToken(), id).extract().path("plans[1].planId");
-        act(controllerToken(), id, "plans/" + second + "/decision", 6, JSON.createObjectNode().put("approved", true)).statusCode(200);
+        act(controllerToken(), id, "plans/" + second + "/decision", 7, JSON.createObjectNode().put("approved", true)).statusCode(200);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
                 .queryParam("agreement", agreement).get("/audits").then().body("[0].status", equalTo("PLAN_APPROVED")));
         TestClock.setNow(TestClock.now().plus(Duration.ofDays(4)));

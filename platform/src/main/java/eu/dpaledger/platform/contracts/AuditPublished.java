@@ -25,7 +25,9 @@ public record AuditPublished(String auditId, String agreementId, long streamVers
     /**
      * @param auditorOrg     the audit firm the controller appointed, if any
      * @param status         SCHEDULED, CANCELLED, COMPLETED, PLAN_DUE, PLAN_SUBMITTED, PLAN_APPROVED or CLOSED
-     * @param planDueAt      when the corrective action plan is due (art. 9.2), once deficiencies were established
+     * @param planDueAt      when the corrective action plan is due (art. 9.2), once deficiencies were established: the
+     *                       month after completion, or after a rejection the later of that and the resubmission period
+     *                       the controller stated
      * @param planOwed       deficiencies established and no plan approved or awaiting a decision
      * @param nextMeasureDue the earliest due date of an approved measure not yet implemented
      * @param costBorneBy    CONTROLLER or PROCESSOR once completed (art. 9.3), else null

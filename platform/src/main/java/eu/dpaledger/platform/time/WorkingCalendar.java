@@ -10,18 +10,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * An organisation's working days and office hours in its zone: Monday–Friday except Belgian public holidays and the
- * organisation's closing days (the "working days" of Reg. 1182/71 art. 2(2)). Immutable.
+ * An organisation's calendar in a zone, with two kinds of day. Immutable.
+ * <ul>
+ *   <li>A <em>working day</em> is a working day of Reg. 1182/71 art. 2(2): any day except Saturdays, Sundays and
+ *       Belgian public holidays. Legal periods ({@link Periods}) count with these only, so an organisation's closing
+ *       days never move the end of a period.</li>
+ *   <li>An <em>open day</em> is a working day on which the organisation is not closed (its closing days, e.g. 11 July
+ *       for a Flemish public body). Open days and office hours decide when an act may take place at the
+ *       organisation's premises, such as an on-site audit (DPA art. 9.1).</li>
+ * </ul>
  */
 public final class WorkingCalendar {
 
-    /** Flemish public bodies are closed on the feast of the Flemish Community (Flemish staff regulations). */
+    /**
+     * Flemish public bodies are closed on the feast of the Flemish Community (Flemish staff regulations); it is no
+     * public holiday, so it closes the organisation without moving any legal period.
+     */
     public static final ClosingDay FLEMISH_COMMUNITY_DAY =
             ClosingDay.recurring("Day of the Flemish Community", MonthDay.of(7, 11));
 
-    // guards against a calendar whose closing days leave no working day at all
+    // guards against a calendar whose closing days leave no open day at all
     private static final int MAX_DAYS_WITHOUT_WORK = 366;
 
     private final ZoneId zone;
@@ -39,7 +50,7 @@ public final class WorkingCalendar {
         return new WorkingCalendar(zone, OfficeHours.DEFAULT, List.of());
     }
 
-    /** Belgian national public holidays plus 11 July, default office hours. */
+    /** Belgian national public holidays, closed on 11 July, default office hours. */
     public static WorkingCalendar flemishPublicBody(ZoneId zone) {
         return new WorkingCalendar(zone, OfficeHours.DEFAULT, List.of(FLEMISH_COMMUNITY_DAY));
     }
@@ -68,18 +79,19 @@ public final class WorkingCalendar {
         return closingDays;
     }
 
-    /** The public holiday's or closing day's name on {@code date}, whatever the weekday. */
+    /** The Belgian public holiday's name on {@code date}, whatever the weekday; closing days are no public holidays. */
     public Optional<String> holidayName(LocalDate date) {
-        Optional<String> publicHoliday = BelgianPublicHolidays.nameOf(date);
-        if (publicHoliday.isPresent()) {
-            return publicHoliday;
-        }
+        return BelgianPublicHolidays.nameOf(date);
+    }
+
+    /** The name of the organisation's closing day on {@code date}, whatever the weekday. */
+    public Optional<String> closingDayName(LocalDate date) {
         return closingDays.stream().filter(c -> c.appliesTo(date)).map(ClosingDay::name).findFirst();
     }
 
     /**
-     * Why {@code date} is not a working day: the holiday or closing-day name, else "Saturday" or "Sunday";
-     * empty on a working day.
+     * Why {@code date} is not a working day of Reg. 1182/71 art. 2(2): the public holiday's name, else "Saturday" or
+     * "Sunday"; empty on a working day. Closing days play no part.
      */
     public Optional<String> nonWorkingReason(LocalDate date) {
         Optional<String> holiday = holidayName(date);
@@ -96,14 +108,43 @@ public final class WorkingCalendar {
         return Optional.empty();
     }
 
+    /** A working day of Reg. 1182/71 art. 2(2): not a Saturday, Sunday or public holiday, whatever the closing days. */
     public boolean isWorkingDay(LocalDate date) {
         return nonWorkingReason(date).isEmpty();
     }
 
+    /**
+     * Why the organisation is closed on {@code date}: the public holiday's name, else the closing day's name, else
+     * "Saturday" or "Sunday"; empty on an open day.
+     */
+    public Optional<String> closedReason(LocalDate date) {
+        Optional<String> holiday = holidayName(date);
+        if (holiday.isPresent()) {
+            return holiday;
+        }
+        Optional<String> closing = closingDayName(date);
+        return closing.isPresent() ? closing : nonWorkingReason(date);
+    }
+
+    /** A working day on which the organisation is not closed: a day for acts at its premises (DPA art. 9.1). */
+    public boolean isOpen(LocalDate date) {
+        return closedReason(date).isEmpty();
+    }
+
+    /** The first working day of Reg. 1182/71 on or after {@code date} (closing days do not count). */
     public LocalDate nextWorkingDayOnOrAfter(LocalDate date) {
+        return firstOnOrAfter(date, this::isWorkingDay);
+    }
+
+    /** The first day on or after {@code date} on which the organisation is open. */
+    public LocalDate nextOpenDayOnOrAfter(LocalDate date) {
+        return firstOnOrAfter(date, this::isOpen);
+    }
+
+    private static LocalDate firstOnOrAfter(LocalDate date, Predicate<LocalDate> wanted) {
         LocalDate d = date;
         for (int i = 0; i <= MAX_DAYS_WITHOUT_WORK; i++, d = d.plusDays(1)) {
-            if (isWorkingDay(d)) {
+            if (wanted.test(d)) {
                 return d;
             }
         }
@@ -120,14 +161,14 @@ public final class WorkingCalendar {
         return instant.atZone(zone).toLocalDate();
     }
 
-    /** True when {@code instant} falls on a working day and within office hours, in this zone. */
+    /** True when {@code instant} falls on an open day and within office hours, in this zone. */
     public boolean isWithinOfficeHours(Instant instant) {
         ZonedDateTime local = instant.atZone(zone);
-        return isWorkingDay(local.toLocalDate()) && officeHours.contains(local.toLocalTime());
+        return isOpen(local.toLocalDate()) && officeHours.contains(local.toLocalTime());
     }
 
     /**
-     * True when {@code [start, end)} lies within the office hours of one working day; {@code end} is exclusive, so an
+     * True when {@code [start, end)} lies within the office hours of one open day; {@code end} is exclusive, so an
      * interval may end exactly at closing time.
      */
     public boolean isWithinOfficeHours(Instant start, Instant end) {
@@ -141,15 +182,15 @@ public final class WorkingCalendar {
         return localEnd.toLocalDate().equals(dateOf(start)) && !localEnd.toLocalTime().isAfter(officeHours.end());
     }
 
-    /** {@code instant} itself when within office hours, else the start of office hours on the next working day. */
+    /** {@code instant} itself when within office hours, else the start of office hours on the next open day. */
     public Instant firstOfficeInstantOnOrAfter(Instant instant) {
         ZonedDateTime local = instant.atZone(zone);
         LocalDate date = local.toLocalDate();
-        if (isWorkingDay(date) && local.toLocalTime().isBefore(officeHours.end())) {
+        if (isOpen(date) && local.toLocalTime().isBefore(officeHours.end())) {
             Instant opening = ZonedDateTime.of(date, officeHours.start(), zone).toInstant();
             return instant.isBefore(opening) ? opening : instant;
         }
-        LocalDate next = nextWorkingDayOnOrAfter(date.plusDays(1));
+        LocalDate next = nextOpenDayOnOrAfter(date.plusDays(1));
         return ZonedDateTime.of(next, officeHours.start(), zone).toInstant();
     }
 

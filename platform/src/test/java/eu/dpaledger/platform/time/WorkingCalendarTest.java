@@ -46,7 +46,7 @@ class WorkingCalendarTest {
         assertTrue(BELGIUM.isWorkingDay(date));
     }
 
-    @ParameterizedTest(name = "11 July {0}: working in Belgium {1}, for a Flemish public body {2}")
+    @ParameterizedTest(name = "11 July {0}: open in Belgium {1}, for a Flemish public body {2}")
     @CsvSource({
         "2024-07-11, true, false",
         "2025-07-11, true, false",
@@ -57,13 +57,16 @@ class WorkingCalendarTest {
         "2030-07-11, true, false",
     })
     void eleventhOfJulyClosesOnlyFlemishPublicBodies(LocalDate date, boolean belgium, boolean flemish) {
-        assertEquals(belgium, BELGIUM.isWorkingDay(date));
-        assertEquals(flemish, FLEMISH.isWorkingDay(date));
-        assertEquals(Optional.of("Day of the Flemish Community"), FLEMISH.holidayName(date));
-        assertEquals(Optional.empty(), BELGIUM.holidayName(date));
+        assertEquals(belgium, BELGIUM.isOpen(date));
+        assertEquals(flemish, FLEMISH.isOpen(date));
+        assertEquals(Optional.of("Day of the Flemish Community"), FLEMISH.closingDayName(date));
+        assertEquals(Optional.empty(), BELGIUM.closingDayName(date));
+        // Reg. 1182/71 art. 2(2): 11 July is no public holiday, so it is a working day for periods either way.
+        assertEquals(belgium, FLEMISH.isWorkingDay(date));
+        assertEquals(Optional.empty(), FLEMISH.holidayName(date));
     }
 
-    @ParameterizedTest(name = "organisation closing days: {0} working = {1}")
+    @ParameterizedTest(name = "organisation closing days: {0} open = {1}")
     @CsvSource({
         "2025-07-11, false",  // own recurring 11 July
         "2025-01-02, false",  // recurring 2 January
@@ -72,20 +75,57 @@ class WorkingCalendarTest {
         "2027-05-07, true",   // the bridge day does not recur
         "2025-01-03, true",
     })
-    void organisationClosingDaysRecurOrApplyOnce(LocalDate date, boolean working) {
+    void organisationClosingDaysRecurOrApplyOnce(LocalDate date, boolean open) {
         WorkingCalendar org = BELGIUM.plusClosingDays(List.of(
                 ClosingDay.recurring("Flemish Community", MonthDay.of(7, 11)),
                 ClosingDay.recurring("Day after New Year", MonthDay.of(1, 2)),
                 ClosingDay.once("Bridge day", LocalDate.of(2026, 5, 15))));
-        assertEquals(working, org.isWorkingDay(date));
+        assertEquals(open, org.isOpen(date));
+        assertTrue(org.isWorkingDay(date), "a closing day stays a working day of Reg. 1182/71 art. 2(2)");
+        assertEquals(Optional.empty(), org.nonWorkingReason(date));
     }
 
     @Test
     void addingClosingDaysKeepsTheFlemishCommunityDay() {
         WorkingCalendar org = FLEMISH.plusClosingDays(List.of(ClosingDay.once("Move", LocalDate.of(2025, 3, 14))));
-        assertEquals(Optional.of("Day of the Flemish Community"), org.nonWorkingReason(LocalDate.of(2025, 7, 11)));
-        assertEquals(Optional.of("Move"), org.nonWorkingReason(LocalDate.of(2025, 3, 14)));
-        assertTrue(FLEMISH.isWorkingDay(LocalDate.of(2025, 3, 14)), "the original calendar is unchanged");
+        assertEquals(Optional.of("Day of the Flemish Community"), org.closedReason(LocalDate.of(2025, 7, 11)));
+        assertEquals(Optional.of("Move"), org.closedReason(LocalDate.of(2025, 3, 14)));
+        assertTrue(FLEMISH.isOpen(LocalDate.of(2025, 3, 14)), "the original calendar is unchanged");
+    }
+
+    @ParameterizedTest(name = "closed on {0} because of {1}")
+    @CsvSource({
+        "2026-05-14, Ascension Day",   // a public holiday is named before a closing day on the same date
+        "2026-05-15, Bridge day",
+        "2026-05-16, Saturday",
+        "2025-11-01, All Saints' Day",
+    })
+    void closedReasonNamesTheHolidayTheClosingDayOrTheWeekendDay(LocalDate date, String reason) {
+        WorkingCalendar org = BELGIUM.plusClosingDays(List.of(ClosingDay.once("Bridge day", LocalDate.of(2026, 5, 15)),
+                ClosingDay.once("Team day", LocalDate.of(2026, 5, 14))));
+        assertEquals(Optional.of(reason), org.closedReason(date));
+        assertFalse(org.isOpen(date));
+    }
+
+    @Test
+    void closingDaysDecideWhereTheOrganisationIsOpenNeverWhereAWorkingDayFalls() {
+        // Reg. 1182/71 art. 2(2): only Saturdays, Sundays and public holidays are not working days.
+        WorkingCalendar org = FLEMISH.plusClosingDays(List.of(ClosingDay.once("Bridge day", LocalDate.of(2026, 5, 15))));
+        assertEquals(LocalDate.of(2026, 5, 15), org.nextWorkingDayOnOrAfter(LocalDate.of(2026, 5, 14)));
+        assertEquals(LocalDate.of(2026, 5, 18), org.nextOpenDayOnOrAfter(LocalDate.of(2026, 5, 14)));
+        assertEquals(LocalDate.of(2025, 7, 11), org.nextWorkingDayOnOrAfter(LocalDate.of(2025, 7, 11)));
+        assertEquals(LocalDate.of(2025, 7, 14), org.nextOpenDayOnOrAfter(LocalDate.of(2025, 7, 11)));
+        assertFalse(org.isWithinOfficeHours(Instant.parse("2026-05-15T08:00:00Z")), "10:00 on the bridge day");
+        assertEquals(Instant.parse("2026-05-18T07:00:00Z"), org.firstOfficeInstantOnOrAfter(Instant.parse("2026-05-13T16:00:00Z")));
+    }
+
+    @Test
+    void closingDaysNeverMoveTheEndOfALegalPeriod() {
+        // A 30-day window from 11 June 2025 ends on Friday 11 July, also for a Flemish public body (review T4).
+        WorkingCalendar org = FLEMISH.plusClosingDays(List.of(ClosingDay.once("Bridge day", LocalDate.of(2026, 5, 15))));
+        assertEquals(LocalDate.of(2025, 7, 11), Periods.lastDay(PeriodRule.days(30), LocalDate.of(2025, 6, 11), org));
+        // Ten days from 5 May 2026 end on the bridge day, not on the Monday after it.
+        assertEquals(LocalDate.of(2026, 5, 15), Periods.lastDay(PeriodRule.days(10), LocalDate.of(2026, 5, 5), org));
     }
 
     @ParameterizedTest(name = "next working day on or after {0} is {1}")

@@ -20,6 +20,7 @@ import eu.dpaledger.audit.domain.audit.AuditEvent.MeasureOverdue;
 import eu.dpaledger.audit.domain.audit.AuditEvent.MeasureVerified;
 import eu.dpaledger.audit.domain.audit.AuditEvent.PlanDecided;
 import eu.dpaledger.audit.domain.audit.AuditEvent.PlanOverdue;
+import eu.dpaledger.audit.domain.audit.AuditEvent.PlanResubmissionRequested;
 import eu.dpaledger.audit.domain.audit.AuditEvent.PlanSubmitted;
 import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
@@ -61,6 +62,10 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
     public static final String UNKNOWN_PLAN = "unknown-plan-or-measure";
     public static final String PLAN_NOT_APPROVED = "plan-not-approved";
     public static final String NOT_IMPLEMENTED = "measure-not-implemented";
+    public static final String SERIOUS_FINDING = "serious-finding-requires-plan";
+    public static final String INVALID_RESUBMISSION_PERIOD = "invalid-resubmission-period";
+    /** The longest period for resubmitting a rejected plan the controller may state (a year). */
+    static final int MAX_RESUBMISSION_DAYS = 365;
     public static final String CONTROLLER_COST = "CONTROLLER";
     public static final String PROCESSOR_COST = "PROCESSOR";
 
@@ -88,6 +93,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
             requireController(c.actor(), audit);
             requireScheduled(audit);
             boolean override = hasText(c.overrideJustification());
+            AuditSchedulePolicy.checkNewNotice(c.noticeGivenAt(), audit.noticeGivenAt(), audit.scheduleRecordedAt(), c.processorCalendar(), c.at());
             AuditSchedulePolicy.check(c.noticeGivenAt(), c.start(), c.end(), override, c.processorCalendar(), c.at());
             return List.of(new AuditRescheduled(c.noticeGivenAt(), c.start(), c.end(), override ? c.overrideJustification().trim() : null,
                     text(c.reason()), c.actor().subject(), c.at()));
@@ -117,7 +123,15 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
             if (!c.approved() && !hasText(c.comments())) {
                 throw AuditSchedulePolicy.required("comments");
             }
-            return List.of(new PlanDecided(plan.planId(), c.approved(), text(c.comments()), c.actor().subject(), c.at()));
+            PlanDecided decided = new PlanDecided(plan.planId(), c.approved(), text(c.comments()), c.actor().subject(), c.at());
+            if (c.approved()) {
+                if (c.resubmissionDays() != null) {
+                    throw DomainRejection.invalidField(INVALID_RESUBMISSION_PERIOD, "No resubmission after an approval", "resubmissionDays",
+                            "only a rejection states a period for resubmitting the plan");
+                }
+                return List.of(decided);
+            }
+            return List.of(decided, resubmission(c, audit));
         }
         if (command instanceof ReportImplemented c) {
             if (!audit.parties().processedBy(c.actor())) {
@@ -180,6 +194,13 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
         if (c.severity() == null) {
             throw AuditSchedulePolicy.required("severity");
         }
+        // DPA art. 9.2, 9.3: an audit completed as compliant cannot take a deficiency afterwards (it would owe no plan).
+        if (audit.completedAt() != null && !audit.nonCompliance() && c.severity().serious()) {
+            String detail = "DPA art. 9.2, 9.3: the audit was completed as compliant; a " + c.severity()
+                    + " finding establishes deficiencies, which need a corrective action plan: record it under a new audit";
+            throw new DomainRejection(DomainRejection.Kind.UNPROCESSABLE, SERIOUS_FINDING, "Serious findings establish non-compliance",
+                    detail, Map.of("violations", List.of(Map.of("field", "severity", "message", detail))));
+        }
         return List.of(new FindingRecorded(c.findingId(), c.title().trim(), c.severity(), text(c.articleRef()), text(c.description()),
                 c.actor().subject(), c.at()));
     }
@@ -197,8 +218,19 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
             throw DomainRejection.invalidField("invalid-completion", "Completion outside the audit", "completedAt",
                     "must lie between the audit's start and now");
         }
+        // DPA art. 9.2, 9.3: a MAJOR or CRITICAL finding is a deficiency: a plan is owed and the processor pays.
+        List<String> serious = audit.findings().stream().filter(f -> f.severity().serious()).map(AuditRecord.Finding::findingId).toList();
+        if (!c.nonCompliance() && !serious.isEmpty()) {
+            String detail = "DPA art. 9.2, 9.3: an audit with a MAJOR or CRITICAL finding establishes deficiencies; it cannot be completed "
+                    + "as compliant (nonCompliance must be true: a corrective action plan is owed and the processor bears the cost); "
+                    + "serious findings: " + serious;
+            throw new DomainRejection(DomainRejection.Kind.UNPROCESSABLE, SERIOUS_FINDING, "Serious findings establish non-compliance",
+                    detail, Map.of("seriousFindings", serious,
+                            "violations", List.of(Map.of("field", "nonCompliance", "message", detail))));
+        }
         if (c.nonCompliance()) {
-            // Art. 9.2: a plan within one month after the deficiencies were established (month rule, working day).
+            // DPA art. 9.2: a plan within one month after the deficiencies were established; Reg. 1182/71 art. 3(4) moves
+            // its end only off Saturdays, Sundays and public holidays, never off the processor's own closing days.
             WorkingCalendar calendar = c.processorCalendar();
             LocalDate dueOn = Periods.lastDay(LegalClock.CORRECTIVE_ACTION_PLAN.rule(), calendar.dateOf(c.completedAt()), calendar);
             return List.of(new AuditCompleted(c.completedAt(), true, dueOn, calendar.endOfDay(dueOn), PROCESSOR_COST,
@@ -255,10 +287,27 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
         return List.of(new PlanSubmitted(c.planId(), measures, c.actor().subject(), c.at()));
     }
 
+    /**
+     * DPA art. 9.2: the controller who rejects a plan states a reasonable period for a new one, counted in days on the
+     * Belgian calendar in the agreement's zone (Reg. 1182/71 art. 3; the processor's closing days do not count).
+     */
+    private static PlanResubmissionRequested resubmission(DecidePlan c, AuditRecord audit) {
+        if (c.resubmissionDays() == null) {
+            throw AuditSchedulePolicy.required("resubmissionDays");
+        }
+        if (c.resubmissionDays() < 1 || c.resubmissionDays() > MAX_RESUBMISSION_DAYS) {
+            throw DomainRejection.invalidField(INVALID_RESUBMISSION_PERIOD, "Invalid resubmission period", "resubmissionDays",
+                    "DPA art. 9.2: a rejection states a reasonable period for the new plan, from 1 to " + MAX_RESUBMISSION_DAYS + " days");
+        }
+        WorkingCalendar calendar = WorkingCalendar.belgium(audit.zone());
+        LocalDate dueOn = Periods.lastDay(LegalClock.agreementDays(c.resubmissionDays()), calendar.dateOf(c.at()), calendar);
+        return new PlanResubmissionRequested(c.planId(), c.resubmissionDays(), dueOn, calendar.endOfDay(dueOn), c.actor().subject(), c.at());
+    }
+
     private static List<AuditEvent> tick(Tick c, AuditRecord audit) {
         List<AuditEvent> events = new ArrayList<>();
         if (!audit.planOverdueMarked() && audit.planOverdue(c.at())) {
-            events.add(new PlanOverdue(audit.planDueOn(), c.at()));
+            events.add(new PlanOverdue(audit.currentPlanDueOn(), c.at()));
         }
         LocalDate today = c.at().atZone(audit.zone()).toLocalDate();
         audit.approvedPlan().ifPresent(plan -> audit.overdueMeasures(today).stream().filter(m -> !m.overdueMarked())
@@ -273,7 +322,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
         if (event instanceof AuditScheduled e) {
             return Optional.of(new AuditRecord(e.auditId(), e.agreementId(), new Parties(e.controllerOrg(), e.processorOrg()),
                     ZoneId.of(e.timeZone()), e.noticeGivenAt(), e.start(), e.end(), e.scope(), e.location(), e.auditorOrg(), e.overrideJustification(),
-                    e.scheduledBy(), null, List.of(), null, false, null, null, null, null, List.of(), false));
+                    e.scheduledBy(), e.at(), null, List.of(), null, false, null, null, null, null, List.of(), false));
         }
         AuditRecord a = state.orElseThrow(() -> new IllegalStateException(event.getClass().getSimpleName() + " before AuditScheduled"));
         return Optional.of(applied(a, event));
@@ -281,7 +330,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
 
     private static AuditRecord applied(AuditRecord a, AuditEvent event) {
         if (event instanceof AuditRescheduled e) {
-            return a.rescheduled(e.noticeGivenAt(), e.start(), e.end(), e.overrideJustification());
+            return a.rescheduled(e.noticeGivenAt(), e.start(), e.end(), e.overrideJustification(), e.at());
         }
         if (event instanceof AuditCancelled e) {
             return a.cancelled(e.reason());
@@ -297,11 +346,14 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
             List<AuditRecord.Plan> plans = new ArrayList<>(a.plans());
             plans.add(new AuditRecord.Plan(e.planId(), e.measures().stream().map(m -> new AuditRecord.Measure(m.measureId(),
                     m.findingIds(), m.description(), m.dueDate(), null, null, null, null, null, false)).toList(),
-                    e.submittedBy(), e.at(), null, null, null, null));
+                    e.submittedBy(), e.at(), null, null, null, null, null, null));
             return a.withPlans(plans);
         }
         if (event instanceof PlanDecided e) {
             return a.replacePlan(a.plan(e.planId()).orElseThrow().decided(e.approved(), e.comments(), e.decidedBy(), e.at()));
+        }
+        if (event instanceof PlanResubmissionRequested e) {
+            return a.replacePlan(a.plan(e.planId()).orElseThrow().resubmissionDue(e.dueOn(), e.dueAt())).planOverdueUnmarked();
         }
         if (event instanceof MeasureImplemented e) {
             return withMeasure(a, e.planId(), e.measureId(), m -> m.implemented(e.note(), e.at()));

@@ -48,8 +48,12 @@ public sealed interface AuditCommand {
     record MeasureInput(List<String> findingIds, String description, LocalDate dueDate) {
     }
 
-    /** The controller approves or rejects a plan (art. 9.2: for its assessment and approval). */
-    record DecidePlan(String planId, Boolean approved, String comments, Actor actor, Instant at) implements AuditCommand {
+    /**
+     * The controller approves or rejects a plan (art. 9.2: for its assessment and approval). A rejection states
+     * {@code resubmissionDays}, the reasonable period for a new plan; an approval states none.
+     */
+    record DecidePlan(String planId, Boolean approved, String comments, Integer resubmissionDays, Actor actor, Instant at)
+            implements AuditCommand {
     }
 
     /** The processor reports a measure implemented. */

@@ -42,6 +42,15 @@ public sealed interface AuditEvent {
     record PlanDecided(String planId, boolean approved, String comments, String decidedBy, Instant at) implements AuditEvent {
     }
 
+    /**
+     * With a rejection, the controller asks for a new plan within {@code periodDays} days (DPA art. 9.2): counted from
+     * the day after the rejection and moved off Saturdays, Sundays and public holidays (Reg. 1182/71 art. 3), the
+     * new plan is due on {@code dueOn}, i.e. before {@code dueAt}.
+     */
+    record PlanResubmissionRequested(String planId, int periodDays, LocalDate dueOn, Instant dueAt, String requestedBy, Instant at)
+            implements AuditEvent {
+    }
+
     record MeasureImplemented(String planId, String measureId, String note, String reportedBy, Instant at) implements AuditEvent {
     }
 

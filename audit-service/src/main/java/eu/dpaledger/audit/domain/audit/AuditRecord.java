@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Everything known about one audit: its agreement's parties, its schedule, findings, completion, costs and corrective
- * action plans.
+ * action plans. {@code scheduleRecordedAt} is when the current schedule (the first or the last move) was recorded.
  */
 public record AuditRecord(
         String auditId,
@@ -27,6 +27,7 @@ public record AuditRecord(
         String auditorOrg,
         String overrideJustification,
         String scheduledBy,
+        Instant scheduleRecordedAt,
         String cancellationReason,
         List<Finding> findings,
         Instant completedAt,
@@ -67,16 +68,24 @@ public record AuditRecord(
         }
     }
 
-    /** A plan and the controller's decision on it (null while pending). */
+    /**
+     * A plan and the controller's decision on it (null while pending); a rejected plan names when its successor is
+     * due ({@code resubmissionDueOn}, before {@code resubmissionDueAt}; null on plans rejected before that rule).
+     */
     public record Plan(String planId, List<Measure> measures, String submittedBy, Instant submittedAt, Boolean approved,
-                       String comments, String decidedBy, Instant decidedAt) {
+                       String comments, String decidedBy, Instant decidedAt, LocalDate resubmissionDueOn, Instant resubmissionDueAt) {
 
         Plan decided(boolean ok, String decisionComments, String by, Instant at) {
-            return new Plan(planId, measures, submittedBy, submittedAt, ok, decisionComments, by, at);
+            return new Plan(planId, measures, submittedBy, submittedAt, ok, decisionComments, by, at, resubmissionDueOn, resubmissionDueAt);
         }
 
         Plan withMeasures(List<Measure> newMeasures) {
-            return new Plan(planId, newMeasures, submittedBy, submittedAt, approved, comments, decidedBy, decidedAt);
+            return new Plan(planId, newMeasures, submittedBy, submittedAt, approved, comments, decidedBy, decidedAt, resubmissionDueOn,
+                    resubmissionDueAt);
+        }
+
+        Plan resubmissionDue(LocalDate dueOn, Instant dueAt) {
+            return new Plan(planId, measures, submittedBy, submittedAt, approved, comments, decidedBy, decidedAt, dueOn, dueAt);
         }
 
         public boolean pending() {
@@ -118,8 +127,30 @@ public record AuditRecord(
         return nonCompliance && approvedPlan().isEmpty() && pendingPlan().isEmpty();
     }
 
+    /**
+     * When a plan is owed now (DPA art. 9.2): the month after completion; once a plan was rejected, the resubmission
+     * period the controller stated, but never before that month has run.
+     */
+    public Instant currentPlanDueAt() {
+        return resubmissionInForce().map(Plan::resubmissionDueAt).orElse(planDueAt);
+    }
+
+    /** The day {@link #currentPlanDueAt()} ends. */
+    public LocalDate currentPlanDueOn() {
+        return resubmissionInForce().map(Plan::resubmissionDueOn).orElse(planDueOn);
+    }
+
+    /** The last plan submitted, if it was rejected with a period for its successor that ends after the month. */
+    private Optional<Plan> resubmissionInForce() {
+        return plans.isEmpty() ? Optional.empty() : Optional.of(plans.get(plans.size() - 1))
+                .filter(p -> Boolean.FALSE.equals(p.approved()) && p.resubmissionDueAt() != null)
+                .filter(p -> planDueAt == null || p.resubmissionDueAt().isAfter(planDueAt));
+    }
+
+    /** A plan is owed and its current due moment has passed; a plan awaiting a decision is never overdue. */
     public boolean planOverdue(Instant now) {
-        return planOwed() && planDueAt != null && !now.isBefore(planDueAt);
+        Instant due = currentPlanDueAt();
+        return planOwed() && due != null && !now.isBefore(due);
     }
 
     /** Measures of the approved plan past their date and not implemented. */
@@ -134,15 +165,15 @@ public record AuditRecord(
         return actor.acts(Actor.AUDITOR, auditorOrg);
     }
 
-    AuditRecord rescheduled(Instant notice, Instant newStart, Instant newEnd, String override) {
+    AuditRecord rescheduled(Instant notice, Instant newStart, Instant newEnd, String override, Instant recordedAt) {
         return new AuditRecord(auditId, agreementId, parties, zone, notice, newStart, newEnd, scope, location,
-                auditorOrg, override, scheduledBy, cancellationReason, findings, completedAt, nonCompliance, planDueOn,
+                auditorOrg, override, scheduledBy, recordedAt, cancellationReason, findings, completedAt, nonCompliance, planDueOn,
                 planDueAt, costBorneBy, costBasis, plans, planOverdueMarked);
     }
 
     AuditRecord cancelled(String reason) {
         return new AuditRecord(auditId, agreementId, parties, zone, noticeGivenAt, start, end, scope, location,
-                auditorOrg, overrideJustification, scheduledBy, reason, findings, completedAt, nonCompliance, planDueOn,
+                auditorOrg, overrideJustification, scheduledBy, scheduleRecordedAt, reason, findings, completedAt, nonCompliance, planDueOn,
                 planDueAt, costBorneBy, costBasis, plans, planOverdueMarked);
     }
 
@@ -150,25 +181,32 @@ public record AuditRecord(
         List<Finding> all = new ArrayList<>(findings);
         all.add(finding);
         return new AuditRecord(auditId, agreementId, parties, zone, noticeGivenAt, start, end, scope, location,
-                auditorOrg, overrideJustification, scheduledBy, cancellationReason, all, completedAt, nonCompliance, planDueOn,
+                auditorOrg, overrideJustification, scheduledBy, scheduleRecordedAt, cancellationReason, all, completedAt, nonCompliance, planDueOn,
                 planDueAt, costBorneBy, costBasis, plans, planOverdueMarked);
     }
 
     AuditRecord completed(Instant at, boolean deficient, LocalDate dueOn, Instant dueAt, String bearer, String basis) {
         return new AuditRecord(auditId, agreementId, parties, zone, noticeGivenAt, start, end, scope, location,
-                auditorOrg, overrideJustification, scheduledBy, cancellationReason, findings, at, deficient, dueOn, dueAt, bearer,
+                auditorOrg, overrideJustification, scheduledBy, scheduleRecordedAt, cancellationReason, findings, at, deficient, dueOn, dueAt, bearer,
                 basis, plans, planOverdueMarked);
     }
 
     AuditRecord planOverdueMarkedNow() {
         return new AuditRecord(auditId, agreementId, parties, zone, noticeGivenAt, start, end, scope, location,
-                auditorOrg, overrideJustification, scheduledBy, cancellationReason, findings, completedAt, nonCompliance,
+                auditorOrg, overrideJustification, scheduledBy, scheduleRecordedAt, cancellationReason, findings, completedAt, nonCompliance,
                 planDueOn, planDueAt, costBorneBy, costBasis, plans, true);
+    }
+
+    /** A new due moment (a resubmission period) can be missed again. */
+    AuditRecord planOverdueUnmarked() {
+        return new AuditRecord(auditId, agreementId, parties, zone, noticeGivenAt, start, end, scope, location,
+                auditorOrg, overrideJustification, scheduledBy, scheduleRecordedAt, cancellationReason, findings, completedAt, nonCompliance,
+                planDueOn, planDueAt, costBorneBy, costBasis, plans, false);
     }
 
     AuditRecord withPlans(List<Plan> newPlans) {
         return new AuditRecord(auditId, agreementId, parties, zone, noticeGivenAt, start, end, scope, location,
-                auditorOrg, overrideJustification, scheduledBy, cancellationReason, findings, completedAt, nonCompliance,
+                auditorOrg, overrideJustification, scheduledBy, scheduleRecordedAt, cancellationReason, findings, completedAt, nonCompliance,
                 planDueOn, planDueAt, costBorneBy, costBasis, newPlans, planOverdueMarked);
     }
 
