@@ -158,6 +158,7 @@ public final class RuleSources {
             entry("invalid-audit-period", OURS),
             entry("invalid-calendar", OURS),
             entry("invalid-completion", OURS),
+            entry("invalid-resubmission-period", "DPA art. 9.2"),
             entry("measure-already-implemented", OURS),
             entry("measure-not-implemented", "DPA art. 9.2"),
             entry("no-plan-needed", "DPA art. 9.2"),
@@ -171,6 +172,8 @@ public final class RuleSources {
             entry("plan-already-approved", "DPA art. 9.2"),
             entry("plan-awaiting-decision", "DPA art. 9.2"),
             entry("plan-not-approved", "DPA art. 9.2"),
+            entry("reschedule-without-new-notice", "DPA art. 9.1"),
+            entry("serious-finding-requires-plan", "DPA art. 9.2; DPA art. 9.3"),
             entry("unknown-finding", "DPA art. 9.2"),
             entry("unknown-plan-or-measure", OURS),
 
