@@ -12,7 +12,7 @@ public final class AssistanceRejections {
     }
 
     public static DomainRejection forbidden(String rule, String detail) {
-        return DomainRejection.forbidden(rule, "Not allowed for your role in this agreement", detail);
+        return CommonRejections.wrongParty(rule, detail);
     }
 
     public static DomainRejection required(String field) {

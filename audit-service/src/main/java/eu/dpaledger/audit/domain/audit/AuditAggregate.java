@@ -25,6 +25,7 @@ import eu.dpaledger.audit.domain.audit.AuditEvent.PlanSubmitted;
 import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.domain.AgreementFacts;
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.domain.Parties;
 import eu.dpaledger.platform.time.LegalClock;
@@ -135,7 +136,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
         }
         if (command instanceof ReportImplemented c) {
             if (!audit.parties().processedBy(c.actor())) {
-                throw forbidden(ONLY_PROCESSOR, "Only the agreement's processor reports its measures implemented");
+                throw CommonRejections.wrongParty(ONLY_PROCESSOR, "Only the agreement's processor reports its measures implemented");
             }
             AuditRecord.Measure m = approvedMeasure(audit, c.planId(), c.measureId());
             if (m.implementedAt() != null) {
@@ -164,7 +165,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
         AgreementFacts agreement = c.agreement();
         // Art. 9.1: the controller (or an auditor it appoints) audits; the controller schedules.
         if (!agreement.parties().controlledBy(c.actor())) {
-            throw forbidden(ONLY_CONTROLLER, "Only the agreement's controller schedules an audit");
+            throw CommonRejections.wrongParty(ONLY_CONTROLLER, "Only the agreement's controller schedules an audit");
         }
         // DPA art. 9 survives termination (DPA art. 3.2); a draft binds nobody.
         if (!agreement.wasSigned()) {
@@ -242,7 +243,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
 
     private static List<AuditEvent> submit(SubmitPlan c, AuditRecord audit) {
         if (!audit.parties().processedBy(c.actor())) {
-            throw forbidden(ONLY_PROCESSOR, "Only the agreement's processor submits a corrective action plan");
+            throw CommonRejections.wrongParty(ONLY_PROCESSOR, "Only the agreement's processor submits a corrective action plan");
         }
         if (audit.completedAt() == null || !audit.nonCompliance()) {
             throw DomainRejection.stateConflict(NO_PLAN_NEEDED, "No plan needed", "No deficiencies were established for this audit");
@@ -391,13 +392,13 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
 
     private static void requireController(Actor actor, AuditRecord audit) {
         if (!audit.parties().controlledBy(actor)) {
-            throw forbidden(ONLY_CONTROLLER, "Only the agreement's controller does this");
+            throw CommonRejections.wrongParty(ONLY_CONTROLLER, "Only the agreement's controller does this");
         }
     }
 
     private static void requireAuditor(Actor actor, AuditRecord audit) {
         if (!audit.parties().controlledBy(actor) && !audit.appointedAuditor(actor)) {
-            throw forbidden(ONLY_AUDITORS, "Only the controller or the auditor it appointed for this audit does this");
+            throw CommonRejections.wrongParty(ONLY_AUDITORS, "Only the controller or the auditor it appointed for this audit does this");
         }
     }
 
@@ -419,9 +420,5 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
 
     private static String text(String value) {
         return hasText(value) ? value.trim() : null;
-    }
-
-    private static DomainRejection forbidden(String rule, String detail) {
-        return DomainRejection.forbidden(rule, "Not allowed for your role in this agreement", detail);
     }
 }

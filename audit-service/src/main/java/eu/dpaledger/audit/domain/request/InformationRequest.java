@@ -80,7 +80,7 @@ public final class InformationRequest implements Aggregate<Optional<InformationR
     public List<Event> decide(Command command, Optional<Record> state) {
         if (command instanceof Ask c) {
             if (!c.agreement().parties().controlledBy(c.actor())) {
-                throw DomainRejection.forbidden(ONLY_CONTROLLER_ASKS, "Not allowed for your role in this agreement",
+                throw CommonRejections.wrongParty(ONLY_CONTROLLER_ASKS,
                         "Only the agreement's controller asks for information (art. 9.2)");
             }
             // DPA art. 9 survives termination (DPA art. 3.2); a draft binds nobody.
@@ -99,10 +99,9 @@ public final class InformationRequest implements Aggregate<Optional<InformationR
                     c.dueDate(), c.actor().subject(), c.at()));
         }
         Answer c = (Answer) command;
-        Record r = state.orElseThrow(() -> new DomainRejection(DomainRejection.Kind.NOT_FOUND, "not-found", "Not found",
-                "The information request does not exist"));
+        Record r = state.orElseThrow(() -> CommonRejections.notFound("The information request"));
         if (!r.parties().processedBy(c.actor())) {
-            throw DomainRejection.forbidden(ONLY_PROCESSOR_ANSWERS, "Not allowed for your role in this agreement",
+            throw CommonRejections.wrongParty(ONLY_PROCESSOR_ANSWERS,
                     "Only the agreement's processor answers an information request (art. 9.2)");
         }
         if (r.answer() != null) {

@@ -111,7 +111,7 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
         AgreementFacts agreement = c.agreement();
         // Art. 7.3: the processor reports to the controller.
         if (!agreement.parties().processedBy(c.actor())) {
-            throw forbidden(ONLY_PROCESSOR_REPORTS, "Only the agreement's processor reports a breach on annex 2 (art. 7.3)");
+            throw CommonRejections.wrongParty(ONLY_PROCESSOR_REPORTS, "Only the agreement's processor reports a breach on annex 2 (art. 7.3)");
         }
         // DPA art. 7 survives termination (DPA art. 3.2), but a draft binds nobody yet.
         if (!agreement.wasSigned()) {
@@ -132,7 +132,7 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
     private static List<BreachEvent> supplement(Supplement c, BreachRecord breach) {
         // GDPR 33(4) through art. 7.3: the processor supplements its report as it learns more.
         if (!breach.parties().processedBy(c.actor())) {
-            throw forbidden(ONLY_PROCESSOR_REPORTS, "Only the agreement's processor supplements its report");
+            throw CommonRejections.wrongParty(ONLY_PROCESSOR_REPORTS, "Only the agreement's processor supplements its report");
         }
         Annex2 changes = c.changes();
         ReportKind reported = breach.report().reportKind();
@@ -449,11 +449,9 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
     /** Art. 7.3: the processor does not notify the authority or the data subjects, nor assess in their stead. */
     private static void requireController(Actor actor, BreachRecord breach) {
         if (!breach.parties().controlledBy(actor)) {
-            throw new DomainRejection(DomainRejection.Kind.FORBIDDEN, ONLY_CONTROLLER_DECIDES,
-                    "Only the controller assesses and notifies",
-                    "Art. 7.3: the processor reports to the controller and does not notify the supervisory authority or "
-                            + "the data subjects itself; only the controller assesses, notifies and communicates",
-                    Map.of("article", "7.3"));
+            throw CommonRejections.wrongParty(ONLY_CONTROLLER_DECIDES,
+                    "DPA art. 7.3: the processor reports to the controller and does not notify the supervisory authority or "
+                            + "the data subjects itself; only the controller assesses, notifies and communicates");
         }
     }
 
@@ -464,9 +462,5 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
                     "This report is a serious attempt (DPA art. 7.3): the awareness, risk assessment, notification and "
                             + "communication of GDPR art. 33 and 34 concern breaches; assess the attempt as a breach first");
         }
-    }
-
-    private static DomainRejection forbidden(String rule, String detail) {
-        return DomainRejection.forbidden(rule, "Not allowed for your role in this agreement", detail);
     }
 }
