@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * termination right lapses, once, when its ground goes (S2). Cloudflare is announced on 20 August 2026 and
  * objected to on 31 August 2026 10:00 UTC; the right arises at 30 November 2026 23:00 UTC (1 December, Brussels).
  */
-class TerminationRightSpec {
+class TerminationRightTest {
 
     static final Instant OBJECTED_AT = t("2026-08-31T10:00:00Z");
     static final Instant RIGHT_FROM = t("2026-11-30T23:00:00Z");
