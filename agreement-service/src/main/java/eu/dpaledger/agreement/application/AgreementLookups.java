@@ -43,7 +43,8 @@ public class AgreementLookups {
 
     /**
      * Whether subprocessor-service granted the controller the right to terminate over an unresolved objection
-     * (DPA art. 6.2); only looked up for a termination on that ground.
+     * and that right still stands, i.e. has not lapsed with its ground (DPA art. 6.2); only looked up for a
+     * termination on that ground.
      */
     public Uni<Boolean> terminationRight(String agreementId, TerminationGround ground) {
         return ground == TerminationGround.SUBPROCESSOR_OBJECTION

@@ -52,9 +52,14 @@ public class AgreementReadModel {
         return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), page, size, t.getItem2()));
     }
 
-    /** Whether subprocessor-service granted the controller the art. 6.2 termination right for this agreement. */
+    /**
+     * Whether subprocessor-service granted the controller an art. 6.2 termination right for this agreement that
+     * still stands: granted, and its ground (the objection to that change) has not lapsed.
+     */
     public Uni<Boolean> terminationRightGranted(String agreementId) {
-        return pool.preparedQuery("SELECT 1 FROM subprocessor_termination_rights WHERE agreement_id = $1 LIMIT 1")
+        return pool.preparedQuery("SELECT 1 FROM subprocessor_termination_rights r WHERE r.agreement_id = $1 "
+                        + "AND NOT EXISTS (SELECT 1 FROM subprocessor_termination_right_lapses l "
+                        + "WHERE l.agreement_id = r.agreement_id AND l.change_id = r.change_id) LIMIT 1")
                 .execute(Tuple.of(agreementId)).map(rows -> rows.iterator().hasNext());
     }
 

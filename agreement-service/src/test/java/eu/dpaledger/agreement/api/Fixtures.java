@@ -140,24 +140,52 @@ final class Fixtures {
      * Publishes what subprocessor-service publishes when an objection stayed unresolved for 3 months (art. 6.2):
      * a {@code TerminationRightGranted} CloudEvent on {@code dpa.subprocessors}.
      */
-    static void grantSubprocessorTerminationRight(String agreementId) {
+    static String grantSubprocessorTerminationRight(String agreementId) {
         String changeId = UUID.randomUUID().toString();
+        grantSubprocessorTerminationRight(agreementId, changeId);
+        return changeId;
+    }
+
+    /** The same, for the objection to the change {@code changeId}. */
+    static void grantSubprocessorTerminationRight(String agreementId, String changeId) {
+        publishTerminationRightEvent(agreementId, changeId, false);
+    }
+
+    /**
+     * Publishes what subprocessor-service publishes when the ground of that change's termination right went away
+     * (DPA art. 6.2): a {@code TerminationRightLapsed} CloudEvent on {@code dpa.subprocessors}, here for a withdrawn
+     * objection after the right was granted.
+     */
+    static void lapseSubprocessorTerminationRight(String agreementId, String changeId) {
+        publishTerminationRightEvent(agreementId, changeId, true);
+    }
+
+    private static void publishTerminationRightEvent(String agreementId, String changeId, boolean lapsed) {
         Instant objected = now().minus(92, ChronoUnit.DAYS);
         Instant right = now().minus(1, ChronoUnit.HOURS);
         ObjectNode data = JSON.createObjectNode().put("changeId", changeId).put("agreementId", agreementId).put("streamVersion", 3);
-        data.putObject("event").put("agreementId", agreementId).put("ground", "SUBPROCESSOR_OBJECTION")
-                .put("objectionReceivedAt", objected.toString()).put("terminationRightFrom", right.toString())
-                .put("at", now().toString());
+        ObjectNode event = data.putObject("event").put("agreementId", agreementId).put("ground", "SUBPROCESSOR_OBJECTION")
+                .put("objectionReceivedAt", objected.toString());
+        if (lapsed) {
+            event.put("reason", "OBJECTION_WITHDRAWN").put("wasGranted", true).put("at", now().toString());
+        } else {
+            event.put("terminationRightFrom", right.toString()).put("at", now().toString());
+        }
         ObjectNode change = data.putObject("change").put("controllerOrg", CONTROLLER).put("processorOrg", PROCESSOR)
                 .put("timeZone", "Europe/Brussels").put("kind", "ADD");
         change.putObject("subprocessor").put("name", "Cloudflare, Inc.").put("headOffice", "San Francisco").put("country", "US")
                 .put("transferMechanism", "ADEQUACY_DECISION");
-        change.putNull("replaces").put("intendedFrom", "2027-01-15").put("status", "OBJECTED")
+        change.putNull("replaces").put("intendedFrom", "2027-01-15").put("status", lapsed ? "ACCEPTED" : "OBJECTED")
                 .put("announcedAt", objected.minus(5, ChronoUnit.DAYS).toString())
                 .put("objectionWindowEndsAt", objected.plus(25, ChronoUnit.DAYS).toString()).put("windowWarned", false)
                 .put("objectedAt", objected.toString()).put("terminationRightFrom", right.toString())
-                .put("terminationWarned", true).put("terminationRightGranted", true).putNull("acceptanceBasis").putNull("supersedes");
-        String type = "eu.dpaledger.subprocessor.TerminationRightGranted.v1";
+                .put("terminationWarned", true).put("terminationRightGranted", true).putNull("supersedes");
+        if (lapsed) {
+            change.put("acceptanceBasis", "OBJECTION_RESOLVED");
+        } else {
+            change.putNull("acceptanceBasis");
+        }
+        String type = "eu.dpaledger.subprocessor." + (lapsed ? "TerminationRightLapsed" : "TerminationRightGranted") + ".v1";
         // Consumer-side contract check: exactly what subprocessor-service promises to publish.
         java.util.Set<String> violations = eu.dpaledger.testing.Contracts.violations(type, data.toString());
         if (!violations.isEmpty()) {

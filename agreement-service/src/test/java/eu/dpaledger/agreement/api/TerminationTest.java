@@ -14,6 +14,9 @@ import static org.hamcrest.Matchers.*;
 @QuarkusTest
 class TerminationTest {
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     private static final String TERMINATION = "/agreements/{id}/termination";
 
     @Test
@@ -87,6 +90,58 @@ class TerminationTest {
         get(controllerToken(), "/agreements/{id}", id).statusCode(200).header("ETag", "\"5\"")
                 .body("status", equalTo("TERMINATED"))
                 .body("termination.ground", equalTo("SUBPROCESSOR_OBJECTION"));
+    }
+
+    @Test
+    void a_right_that_lapsed_with_its_ground_no_longer_terminates() {
+        String id = activeAgreement();
+        String change = grantSubprocessorTerminationRight(id);
+        lapseSubprocessorTerminationRight(id, change);
+        awaitApplied(id, change, 1, 1);
+        // DPA art. 6.2: the objection was withdrawn after the right was granted; its ground is gone.
+        problem(post(controllerToken(), TERMINATION, 4, Map.of("ground", "SUBPROCESSOR_OBJECTION",
+                "effectiveAt", now().toString()), id), 422, "no-subprocessor-termination-right")
+                .body("detail", containsString("DPA art. 6.2")).body("detail", containsString("lapsed"));
+        get(controllerToken(), "/agreements/{id}", id).statusCode(200).header("ETag", "\"4\"")
+                .body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void a_lapse_that_arrives_before_its_grant_still_counts() {
+        String id = activeAgreement();
+        String change = java.util.UUID.randomUUID().toString();
+        lapseSubprocessorTerminationRight(id, change);
+        grantSubprocessorTerminationRight(id, change);
+        awaitApplied(id, change, 1, 1);
+        problem(post(controllerToken(), TERMINATION, 4, Map.of("ground", "SUBPROCESSOR_OBJECTION",
+                "effectiveAt", now().toString()), id), 422, "no-subprocessor-termination-right");
+    }
+
+    @Test
+    void another_right_that_still_stands_lets_the_controller_terminate() {
+        String id = activeAgreement();
+        String lapsing = grantSubprocessorTerminationRight(id);
+        lapseSubprocessorTerminationRight(id, lapsing);
+        grantSubprocessorTerminationRight(id);
+        awaitApplied(id, lapsing, 1, 1);
+        Map<String, String> body = Map.of("ground", "SUBPROCESSOR_OBJECTION", "effectiveAt", now().toString());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                post(controllerToken(), TERMINATION, 4, body, id).statusCode(200));
+        get(controllerToken(), "/agreements/{id}", id).statusCode(200)
+                .body("termination.ground", equalTo("SUBPROCESSOR_OBJECTION"));
+    }
+
+    /** Waits until the read model holds this many grants and lapses of the change's termination right. */
+    private void awaitApplied(String agreementId, String changeId, int grants, int lapses) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                count("subprocessor_termination_rights", agreementId, changeId) == grants
+                        && count("subprocessor_termination_right_lapses", agreementId, changeId) == lapses);
+    }
+
+    private long count(String table, String agreementId, String changeId) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM " + table + " WHERE agreement_id = $1 AND change_id = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(agreementId, changeId)).await().indefinitely()
+                .iterator().next().getLong("n");
     }
 
     @Test

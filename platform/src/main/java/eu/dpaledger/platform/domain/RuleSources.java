@@ -125,6 +125,7 @@ public final class RuleSources {
 
             // --- subprocessor-service: change notices, objections, flow-down proof, webhooks
             entry("alternative-for-another-agreement", "DPA art. 6.2"),
+            entry("alternative-must-avoid-objected-subprocessor", "DPA art. 6.2"),
             entry("change-already-exists", OURS),
             entry("change-already-objected", "DPA art. 6.1"),
             entry("change-not-objectable", OURS),

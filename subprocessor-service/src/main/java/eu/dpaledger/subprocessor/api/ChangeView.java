@@ -30,6 +30,7 @@ record ChangeView(String id, String agreementId, long version, String kind, Obje
             deadlines.put("negotiationEndsOn", o.negotiationEndsOn());
             deadlines.put("terminationRightFrom", o.terminationRightFrom());
             deadlines.put("terminationRightGrantedAt", o.terminationRightGrantedAt());
+            deadlines.put("terminationRightLapsedAt", o.terminationRightLapsedAt());
         }
         Map<String, Object> objection = null;
         if (o != null) {
@@ -40,6 +41,7 @@ record ChangeView(String id, String agreementId, long version, String kind, Obje
             objection.put("withdrawnAt", o.withdrawnAt());
             objection.put("withdrawalReason", o.withdrawalReason());
             objection.put("withdrawnBy", o.withdrawnBy());
+            objection.put("terminationRightLapseReason", o.lapseReason() == null ? null : o.lapseReason().name());
         }
         Map<String, Object> acceptance = null;
         if (c.acceptanceBasis() != null) {

@@ -133,8 +133,11 @@ public class SubprocessorChangeResource {
     @POST
     @Path("/subprocessor-changes/{id}/alternative")
     @Operation(summary = "Propose an alternative (processor): a new change that supersedes this one",
-            description = "If-Match is this change's ETag. Both the new change and the supersession are recorded in one transaction; the answer is the new change (201).")
+            description = "If-Match is this change's ETag. Both the new change and the supersession are recorded in one transaction; the answer is the new change (201). "
+                    + "After an objection the alternative must avoid the objected sub-processor (same name, any case or spacing: DPA art. 6.2); "
+                    + "the objection's termination right then lapses only once the alternative is accepted.")
     @APIResponse(responseCode = "201", description = "The alternative change, announced; Location points to it")
+    @APIResponse(responseCode = "422", description = "alternative-must-avoid-objected-subprocessor (DPA art. 6.2), intended-before-objection-window-ends", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> alternative(@PathParam("id") String id, @BeanParam CommandHeaders headers,
                                      Requests.ChangeNotice body) {
         String changeId = UUID.randomUUID().toString();
@@ -142,7 +145,8 @@ public class SubprocessorChangeResource {
         return commands.create(changes, changeId, headers, body,
                 commands.read(changes, id).flatMap(old -> contexts.forParty(commands.caller(), record(old).agreementId())),
                 given -> announce(changeId, given, body, id), id,
-                given -> new ChangeCommand.Supersede(changeId, given.context().agreement().agreementId(), given.actor(), given.at()),
+                given -> new ChangeCommand.Supersede(changeId, given.context().agreement().agreementId(), body.kind(),
+                        body.subprocessor(), given.actor(), given.at()),
                 this::view, "/subprocessor-changes/" + changeId);
     }
 

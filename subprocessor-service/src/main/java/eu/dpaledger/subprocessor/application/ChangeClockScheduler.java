@@ -3,9 +3,12 @@ package eu.dpaledger.subprocessor.application;
 import eu.dpaledger.platform.command.CommandExecutor;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.subprocessor.domain.change.ChangeCommand;
+import eu.dpaledger.subprocessor.domain.change.ChangeRecord;
+import eu.dpaledger.subprocessor.domain.change.ChangeStatus;
 import eu.dpaledger.subprocessor.infrastructure.ChangeBinding;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorReadModel;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +18,9 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the clocks of changes by itself (art. 6.1, 6.2): finds open changes with something due in the
@@ -56,10 +62,51 @@ public class ChangeClockScheduler {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
+    /** The longest chain of alternatives followed (a guard against a cycle, which ids from UUIDs never make). */
+    static final int MAX_CHAIN = 32;
+
     /** One pass over every change with something due now; the number of changes ticked. */
     public Uni<Integer> tick() {
         Instant now = clock.instant();
-        return readModel.dueChanges(now, windowWarning, terminationWarning).flatMap(ids -> executor.runEach(binding, ids,
+        Uni<Integer> due = readModel.dueChanges(now, windowWarning, terminationWarning).flatMap(ids -> executor.runEach(binding, ids,
                 SCHEDULER, id -> new ChangeCommand.Tick(windowWarning, terminationWarning, now)));
+        return due.flatMap(n -> supersededWithOpenObjection(now).map(m -> n + m));
+    }
+
+    /**
+     * DPA art. 6.2: a superseded change whose objection is open learns what became of its alternative (followed
+     * to the last of the chain, from the event store) and lapses its termination right once that is accepted
+     * or withdrawn; until then its 3 months run on.
+     */
+    private Uni<Integer> supersededWithOpenObjection(Instant now) {
+        return readModel.supersededWithOpenObjection().flatMap(ids -> Multi.createFrom().iterable(ids)
+                        .onItem().transformToUniAndConcatenate(id -> outcome(id).map(o -> Map.entry(id, o)))
+                        .filter(e -> e.getValue().isPresent())
+                        .collect().asMap(Map.Entry::getKey, e -> e.getValue().orElseThrow()))
+                .flatMap(outcomes -> executor.runEach(binding, List.copyOf(outcomes.keySet()), SCHEDULER,
+                        id -> new ChangeCommand.Tick(windowWarning, terminationWarning, outcomes.get(id), now)));
+    }
+
+    /** The last alternative in the chain that starts at the change {@code supersededId} (empty if none is found). */
+    Uni<Optional<ChangeCommand.AlternativeOutcome>> outcome(String supersededId) {
+        return follow(supersededId, 0);
+    }
+
+    private Uni<Optional<ChangeCommand.AlternativeOutcome>> follow(String changeId, int depth) {
+        return executor.load(binding, changeId).flatMap(loaded -> {
+            Optional<ChangeRecord> change = loaded.state().change();
+            if (change.isEmpty() || depth > MAX_CHAIN) {
+                return Uni.createFrom().item(Optional.<ChangeCommand.AlternativeOutcome>empty());
+            }
+            ChangeRecord c = change.get();
+            if (depth > 0 && c.status() != ChangeStatus.SUPERSEDED) {
+                return Uni.createFrom().item(Optional.of(new ChangeCommand.AlternativeOutcome(c.changeId(), c.status(), c.kind(),
+                        c.subprocessor().name())));
+            }
+            if (c.closure() == null || c.closure().alternativeChangeId() == null) {
+                return Uni.createFrom().item(Optional.<ChangeCommand.AlternativeOutcome>empty());
+            }
+            return follow(c.closure().alternativeChangeId(), depth + 1);
+        });
     }
 }

@@ -23,6 +23,8 @@ public final class ChangeRejections {
     public static final String NOT_OBJECTED = "change-not-objected";
     public static final String CHANGE_NOT_OPEN = "change-not-open";
     public static final String ALTERNATIVE_ELSEWHERE = "alternative-for-another-agreement";
+    /** DPA art. 6.2: an alternative to an objected change must avoid the objected sub-processor. */
+    public static final String ALTERNATIVE_MUST_AVOID_OBJECTED = "alternative-must-avoid-objected-subprocessor";
     public static final String ALREADY_EXISTS = "change-already-exists";
 
     private ChangeRejections() {

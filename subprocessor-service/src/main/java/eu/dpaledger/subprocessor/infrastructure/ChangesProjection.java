@@ -22,6 +22,9 @@ import java.util.Set;
 @ApplicationScoped
 public class ChangesProjection implements ProjectionHandler {
 
+    /** The event after which an objection's termination right no longer needs the scheduler (DPA art. 6.2). */
+    static final String LAPSED = SubprocessorChangePublished.TYPE_PREFIX + "TerminationRightLapsed.v1";
+
     @Override
     public String name() {
         return "subprocessor-changes";
@@ -64,16 +67,18 @@ public class ChangesProjection implements ProjectionHandler {
                 utc(c.terminationRightFrom()),
                 c.terminationWarned(),
                 c.terminationRightGranted(),
-                event.time().atOffset(ZoneOffset.UTC)));
+                event.time().atOffset(ZoneOffset.UTC),
+                LAPSED.equals(event.type())));
         return tx.preparedQuery("INSERT INTO changes (change_id, stream_version, agreement_id, controller_org, processor_org, "
                         + "kind, subprocessor_name, status, announced_at, intended_from, time_zone, window_ends_at, window_warned, "
-                        + "termination_right_from, termination_warned, termination_granted, updated_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
+                        + "termination_right_from, termination_warned, termination_granted, updated_at, termination_lapsed) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) "
                         + "ON CONFLICT (change_id) DO UPDATE SET stream_version = excluded.stream_version, "
                         + "status = excluded.status, window_warned = excluded.window_warned, "
                         + "termination_right_from = excluded.termination_right_from, "
                         + "termination_warned = excluded.termination_warned, termination_granted = excluded.termination_granted, "
-                        + "updated_at = excluded.updated_at WHERE changes.stream_version < excluded.stream_version")
+                        + "updated_at = excluded.updated_at, "
+                        + "termination_lapsed = changes.termination_lapsed OR excluded.termination_lapsed WHERE changes.stream_version < excluded.stream_version")
                 .execute(values).replaceWithVoid();
     }
 

@@ -112,6 +112,21 @@ public class SubprocessorReadModel {
     }
 
     /**
+     * Superseded changes whose objection's termination right has not lapsed (DPA art. 6.2): each waits for
+     * its alternative to be accepted or withdrawn, and its 3 months run on meanwhile.
+     */
+    public Uni<List<String>> supersededWithOpenObjection() {
+        return pool.preparedQuery("SELECT change_id FROM changes WHERE status = 'SUPERSEDED' "
+                        + "AND termination_right_from IS NOT NULL AND NOT termination_lapsed ORDER BY announced_at LIMIT 500")
+                .execute()
+                .map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getString("change_id")));
+                    return out;
+                });
+    }
+
+    /**
      * Open changes whose clock may have something due at {@code now}: a window that ends (or warns)
      * by then, an accepted change whose date has come, an objection whose 3 months end (or warn).
      */

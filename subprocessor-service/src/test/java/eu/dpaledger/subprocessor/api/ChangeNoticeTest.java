@@ -194,4 +194,49 @@ class ChangeNoticeTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
                 .get("/agreements/{id}/subprocessor-changes", agreement).then().body("$", hasSize(2)));
     }
+
+    @Test
+    void an_alternative_that_names_the_objected_subprocessor_again_is_refused_and_nothing_is_recorded() {
+        String agreement = activeAgreement();
+        String id = announced(agreement);
+        object(id, 1).statusCode(200);
+        ObjectNode again = addCloudflare();
+        ((ObjectNode) again.get("subprocessor")).put("name", " cloudflare,  INC.");
+        again.put("reason", "Same CDN, new notice");
+        act(processorToken(), id, "alternative", 2, again).statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "alternative-must-avoid-objected-subprocessor"))
+                .body("detail", org.hamcrest.Matchers.containsString("DPA art. 6.2"))
+                .body("objectedSubprocessor", equalTo("Cloudflare, Inc."));
+        change(controllerToken(), id).statusCode(200).header("ETag", "\"2\"")
+                .body("status", equalTo("OBJECTED")).body("supersededBy", nullValue());
+
+        // The boundary: an alternative that avoids it is recorded.
+        ObjectNode elsewhere = addCloudflare();
+        ((ObjectNode) elsewhere.get("subprocessor")).put("name", "Bunny.net").put("headOffice", "Ljubljana")
+                .put("country", "SI").putNull("transferMechanism");
+        act(processorToken(), id, "alternative", 2, elsewhere).statusCode(201).body("subprocessor.name", equalTo("Bunny.net"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+                .get("/agreements/{id}/subprocessor-changes", agreement).then().body("$", hasSize(2)));
+    }
+
+    @Test
+    void withdrawing_the_objection_lapses_its_termination_right_once() {
+        String agreement = activeAgreement();
+        String id = announced(agreement);
+        object(id, 1).statusCode(200).body("deadlines.terminationRightLapsedAt", nullValue());
+        act(controllerToken(), id, "objection-withdrawal", 2, JSON.createObjectNode().put("reason", "EU-only processing agreed"))
+                .statusCode(200).body("status", equalTo("ACCEPTED"))
+                .body("deadlines.terminationRightLapsedAt", notNullValue())
+                .body("objection.terminationRightLapseReason", equalTo("OBJECTION_WITHDRAWN"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            var lapses = TopicReader.readAll("dpa.subprocessors", r -> id.equals(r.key())
+                    && r.ceType().equals("eu.dpaledger.subprocessor.TerminationRightLapsed.v1"));
+            assertEquals(1, lapses.size());
+            var event = JSON.readTree(lapses.get(0).value()).path("event");
+            assertEquals("OBJECTION_WITHDRAWN", event.path("reason").asText());
+            assertEquals(false, event.path("wasGranted").asBoolean());
+            assertEquals(agreement, event.path("agreementId").asText());
+        });
+    }
 }

@@ -99,6 +99,45 @@ class ClocksTest {
     }
 
     @Test
+    void a_superseded_objection_grants_the_right_while_its_alternative_is_pending_and_lapses_once_it_is_accepted() {
+        String agreement = activeAgreement();
+        String id = announced(agreement);
+        Instant right = Instant.parse(object(id, 1).statusCode(200).extract().path("deadlines.terminationRightFrom"));
+        ObjectNode bunny = addCloudflare();
+        ((ObjectNode) bunny.get("subprocessor")).put("name", "Bunny.net").put("headOffice", "Ljubljana")
+                .put("country", "SI").putNull("transferMechanism");
+        String alt = act(processorToken(), id, "alternative", 2, bunny).statusCode(201).extract().path("id");
+        object(alt, 1).statusCode(200);
+        awaitListed(agreement, id, "SUPERSEDED");
+        awaitListed(agreement, alt, "OBJECTED");
+
+        // DPA art. 6.2: a proposed alternative is not a change made; 3 months after the objection the right arises.
+        TestClock.setNow(right);
+        tickUntil(id, () -> count(id, "TerminationRightGranted.v1") == 1);
+        change(controllerToken(), id).body("status", equalTo("SUPERSEDED"))
+                .body("deadlines.terminationRightGrantedAt", org.hamcrest.Matchers.notNullValue())
+                .body("deadlines.terminationRightLapsedAt", org.hamcrest.Matchers.nullValue());
+
+        // The controller accepts the alternative: the objected sub-processor is avoided, the right lapses.
+        String altVersion = change(controllerToken(), alt).extract().header("ETag").replace("\"", "");
+        act(controllerToken(), alt, "objection-withdrawal", Long.parseLong(altVersion),
+                JSON.createObjectNode().put("reason", "An EU CDN is fine")).statusCode(200)
+                .body("acceptance.basis", equalTo("OBJECTION_RESOLVED"));
+        tickUntil(id, () -> count(id, "TerminationRightLapsed.v1") == 1);
+        var lapsed = records(id).stream().filter(r -> r.ceType().equals(TYPES + "TerminationRightLapsed.v1")).findFirst().orElseThrow();
+        var event = read(lapsed.value()).path("event");
+        assertEquals("ALTERNATIVE_ACCEPTED", event.path("reason").asText());
+        assertEquals(true, event.path("wasGranted").asBoolean());
+        change(controllerToken(), id).body("objection.terminationRightLapseReason", equalTo("ALTERNATIVE_ACCEPTED"));
+
+        TestClock.setNow(right.plus(Duration.ofDays(3)));
+        scheduler.tick().await().indefinitely();
+        scheduler.tick().await().indefinitely();
+        assertEquals(1, count(id, "TerminationRightLapsed.v1"));
+        assertEquals(1, count(id, "TerminationRightGranted.v1"));
+    }
+
+    @Test
     void a_removal_takes_effect_on_its_date_and_the_registry_keeps_the_removed_subprocessor() {
         String agreement = activeAgreement();
         ObjectNode remove = JSON.createObjectNode().put("kind", "REMOVE").put("reason", "Hosting moves in-house")

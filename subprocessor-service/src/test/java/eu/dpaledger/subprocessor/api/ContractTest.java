@@ -112,7 +112,7 @@ class ContractTest {
 
     @Test
     void every_published_event_type_has_a_strict_contract_file() {
-        assertEquals(12, SubprocessorEventTypes.ALL.size());
+        assertEquals(13, SubprocessorEventTypes.ALL.size());
         for (String type : SubprocessorEventTypes.ALL) {
             assertNotNull(ContractTest.class.getClassLoader().getResource("contracts/" + type + ".schema.json"), type);
             assertFalse(Contracts.violations(type, "{}").isEmpty(), type + " accepts an empty object");

@@ -46,12 +46,16 @@ final class TerminationPolicy {
         }
     }
 
-    // Art. 6.2: only when no reasonable change avoided the objected sub-processor within 3 months of the objection.
+    // DPA art. 6.2: only when no reasonable change avoided the objected sub-processor within 3 months of the
+    // objection, and only while that ground stands (a right lapses when the objection or the change is withdrawn,
+    // or an alternative that avoids the sub-processor is accepted).
     private static void requireSubprocessorTerminationRight(boolean granted) {
         if (!granted) {
             throw new DomainRejection(DomainRejection.Kind.UNPROCESSABLE, NO_SUBPROCESSOR_TERMINATION_RIGHT,
                     "No termination right from a sub-processor objection",
-                    "The controller has no unresolved sub-processor objection older than 3 months");
+                    "The controller has no standing termination right under DPA art. 6.2: no sub-processor objection "
+                            + "has stayed unresolved for 3 months, or its right lapsed when the objection or the change "
+                            + "was withdrawn or an alternative avoiding the sub-processor was accepted");
         }
     }
 }

@@ -55,4 +55,14 @@ public sealed interface ChangeEvent {
     record TerminationRightGranted(String agreementId, String ground, Instant objectionReceivedAt,
                                    Instant terminationRightFrom, Instant at) implements ChangeEvent {
     }
+
+    /**
+     * The ground of the art. 6.2 termination right went away: the objection was withdrawn, the change was
+     * withdrawn, or an alternative that avoids the objected sub-processor was accepted. Recorded once per
+     * objection, whether the right was already granted ({@code wasGranted}) or still pending; a termination
+     * on ground {@code SUBPROCESSOR_OBJECTION} can no longer rest on it. agreement-service consumes it.
+     */
+    record TerminationRightLapsed(String agreementId, String ground, Instant objectionReceivedAt, LapseReason reason,
+                                  boolean wasGranted, Instant at) implements ChangeEvent {
+    }
 }

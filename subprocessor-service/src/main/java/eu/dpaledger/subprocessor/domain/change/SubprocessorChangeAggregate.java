@@ -24,6 +24,7 @@ import eu.dpaledger.subprocessor.domain.change.ChangeEvent.ObjectionWindowClosin
 import eu.dpaledger.subprocessor.domain.change.ChangeEvent.ObjectionWithdrawn;
 import eu.dpaledger.subprocessor.domain.change.ChangeEvent.TerminationRightApproaching;
 import eu.dpaledger.subprocessor.domain.change.ChangeEvent.TerminationRightGranted;
+import eu.dpaledger.subprocessor.domain.change.ChangeEvent.TerminationRightLapsed;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +39,8 @@ import static eu.dpaledger.subprocessor.domain.ChangeRejections.*;
  * A sub-processor change notice (art. 6.1, 6.2) as decide/evolve: announced by the processor, open to
  * the controller's objection for the agreement's window, accepted tacitly when the window closes or
  * when the objection is withdrawn, in effect from its intended date; an objection unresolved for three
- * months gives the controller the right to terminate.
+ * months gives the controller the right to terminate, and that right lapses once its ground goes
+ * (objection withdrawn, change withdrawn, or an alternative that avoids the sub-processor accepted).
  */
 public final class SubprocessorChangeAggregate implements Aggregate<ChangeState, ChangeCommand, ChangeEvent> {
 
@@ -195,6 +197,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
         requireText(c.reason(), "reason");
         List<ChangeEvent> events = new ArrayList<>();
         events.add(new ObjectionWithdrawn(c.reason().trim(), c.actor().subject(), c.at()));
+        events.add(lapsed(change, LapseReason.OBJECTION_WITHDRAWN, c.at()));
         events.add(new ChangeAccepted(AcceptanceBasis.OBJECTION_RESOLVED, c.at()));
         LocalDate today = ChangeClocks.dateOf(c.at(), change.zone());
         if (!change.intendedFrom().isAfter(today)) {
@@ -211,7 +214,13 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
             throw notOpen(change);
         }
         requireText(c.reason(), "reason");
-        return List.of(new ChangeWithdrawn(c.reason().trim(), c.actor().subject(), c.at()));
+        List<ChangeEvent> events = new ArrayList<>();
+        events.add(new ChangeWithdrawn(c.reason().trim(), c.actor().subject(), c.at()));
+        if (change.status() == ChangeStatus.OBJECTED && change.objection().open()) {
+            // DPA art. 6.2: the objected sub-processor is no longer proposed, so the termination right's ground is gone.
+            events.add(lapsed(change, LapseReason.CHANGE_WITHDRAWN, c.at()));
+        }
+        return events;
     }
 
     private List<ChangeEvent> supersede(Supersede c, ChangeRecord change) {
@@ -225,6 +234,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
             throw new DomainRejection(DomainRejection.Kind.UNPROCESSABLE, ALTERNATIVE_ELSEWHERE,
                     "Alternative under another agreement", "An alternative must be proposed under the same agreement");
         }
+        requireAvoidsObjectedSubprocessor(c, change);
         return List.of(new ChangeSuperseded(c.alternativeChangeId(), c.actor().subject(), c.at()));
     }
 
@@ -249,17 +259,22 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
                     events.add(new ChangeTookEffect(change.intendedFrom(), at));
                 }
             }
-            case OBJECTED -> {
-                Objection objection = change.objection();
-                if (objection.terminationRightGrantedAt() != null) {
+            case OBJECTED -> negotiationClock(c, change, events);
+            case SUPERSEDED -> {
+                if (change.objection() == null || !change.objection().open() || c.alternative() == null) {
                     break;
                 }
-                if (!at.isBefore(objection.terminationRightFrom())) {
-                    // Art. 6.2: three months without a change that avoids the sub-processor.
-                    events.add(new TerminationRightGranted(change.agreementId(), TERMINATION_GROUND, objection.receivedAt(),
-                            objection.terminationRightFrom(), at));
-                } else if (!objection.warned() && !at.isBefore(objection.terminationRightFrom().minus(c.terminationWarning()))) {
-                    events.add(new TerminationRightApproaching(objection.terminationRightFrom(), at));
+                ChangeCommand.AlternativeOutcome alternative = c.alternative();
+                if (alternative.accepted() && !alternative.engages(change.subprocessor().key())) {
+                    // DPA art. 6.2: a change that avoids the objected sub-processor is agreed; the right's ground is gone.
+                    events.add(lapsed(change, LapseReason.ALTERNATIVE_ACCEPTED, at));
+                } else if (alternative.status() == ChangeStatus.WITHDRAWN) {
+                    // DPA art. 6.2: the processor gave up the alternative too; the objected sub-processor is not taken on.
+                    events.add(lapsed(change, LapseReason.CHANGE_WITHDRAWN, at));
+                } else {
+                    // DPA art. 6.2: a proposed alternative is not yet a change "doorgevoerd" (nor is one that engages
+                    // the objected sub-processor again); the 3 months run on.
+                    negotiationClock(c, change, events);
                 }
             }
             default -> {
@@ -267,6 +282,28 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
             }
         }
         return events;
+    }
+
+    /** Art. 6.2: three months after the objection reached the processor, unresolved, the controller may terminate. */
+    private static void negotiationClock(Tick c, ChangeRecord change, List<ChangeEvent> events) {
+        Objection objection = change.objection();
+        if (objection.terminationRightGrantedAt() != null) {
+            return;
+        }
+        Instant at = c.at();
+        if (!at.isBefore(objection.terminationRightFrom())) {
+            // Art. 6.2: three months without a change that avoids the sub-processor.
+            events.add(new TerminationRightGranted(change.agreementId(), TERMINATION_GROUND, objection.receivedAt(),
+                    objection.terminationRightFrom(), at));
+        } else if (!objection.warned() && !at.isBefore(objection.terminationRightFrom().minus(c.terminationWarning()))) {
+            events.add(new TerminationRightApproaching(objection.terminationRightFrom(), at));
+        }
+    }
+
+    private static TerminationRightLapsed lapsed(ChangeRecord change, LapseReason reason, Instant at) {
+        Objection objection = change.objection();
+        return new TerminationRightLapsed(change.agreementId(), TERMINATION_GROUND, objection.receivedAt(), reason,
+                objection.terminationRightGrantedAt() != null, at);
     }
 
     // ------------------------------------------------------------------ evolve
@@ -288,7 +325,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
     private static ChangeRecord applied(ChangeRecord change, ChangeEvent event) {
         if (event instanceof ObjectionRaised e) {
             return change.withObjection(ChangeStatus.OBJECTED, new Objection(e.grounds(), e.objectedBy(), e.at(),
-                    e.negotiationEndsOn(), e.terminationRightFrom(), null, null, null, null, false));
+                    e.negotiationEndsOn(), e.terminationRightFrom(), null, null, null, null, false, null, null));
         }
         if (event instanceof ObjectionWithdrawn e) {
             return change.withObjection(change.status(), change.objection().withdrawn(e.reason(), e.withdrawnBy(), e.at()));
@@ -315,6 +352,9 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
         if (event instanceof TerminationRightGranted e) {
             return change.withObjection(change.status(), change.objection().granted(e.at()));
         }
+        if (event instanceof TerminationRightLapsed e) {
+            return change.withObjection(change.status(), change.objection().lapsed(e.reason(), e.at()));
+        }
         if (event instanceof ChangeAnnounced) {
             throw new IllegalStateException("ChangeAnnounced twice on one stream");
         }
@@ -327,6 +367,25 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
         return new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, CHANGE_NOT_OPEN, "The change is no longer open",
                 "The change is " + change.status() + "; nothing can be done to it any more",
                 Map.of("status", change.status().name()));
+    }
+
+    /**
+     * DPA art. 6.2: after an objection the parties look for a change "waardoor beroep op de voorgestelde
+     * subverwerker vermeden wordt"; an alternative that engages the same sub-processor (same name key, as the
+     * registry compares them) avoids nothing and would only restart the window.
+     */
+    private static void requireAvoidsObjectedSubprocessor(Supersede c, ChangeRecord change) {
+        if (change.status() != ChangeStatus.OBJECTED || c.alternativeKind() == null || !c.alternativeKind().objectable()
+                || c.alternative() == null) {
+            return;
+        }
+        if (c.alternative().key().equals(change.subprocessor().key())) {
+            throw new DomainRejection(DomainRejection.Kind.UNPROCESSABLE, ALTERNATIVE_MUST_AVOID_OBJECTED,
+                    "The alternative does not avoid the objected sub-processor",
+                    "The controller objected to " + change.subprocessor().name() + "; an alternative must avoid that "
+                            + "sub-processor (DPA art. 6.2), so it cannot engage " + c.alternative().name() + " again",
+                    Map.of("objectedSubprocessor", change.subprocessor().name()));
+        }
     }
 
     private static void requireText(String value, String field) {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ChangeRulesTest {
 
     static final java.time.Instant NOW = t("2026-12-01T09:00:00Z");
+    static final SubprocessorDetails LEVEL27_GROUP = new SubprocessorDetails("Bunny.net", "Ljubljana", "SI", null);
 
     @Test
     void processor_announces_an_addition_outside_the_eea_with_a_transfer_mechanism() {
@@ -140,9 +141,9 @@ class ChangeRulesTest {
     @Test
     void an_alternative_supersedes_an_objected_change_of_the_same_agreement_only() {
         var history = new ChangeEvent[]{announcedAdd(CLOUDFLARE, d("2027-01-15"), NOW), objected(NOW.plusSeconds(60))};
-        given(history).when(new ChangeCommand.Supersede("chg-2", "other-agreement", PROCESSOR, NOW.plusSeconds(120)))
+        given(history).when(new ChangeCommand.Supersede("chg-2", "other-agreement", ChangeKind.ADD, LEVEL27_GROUP, PROCESSOR, NOW.plusSeconds(120)))
                 .thenRejected(ALTERNATIVE_ELSEWHERE);
-        ChangeRecord after = given(history).when(new ChangeCommand.Supersede("chg-2", AGREEMENT, PROCESSOR, NOW.plusSeconds(120)))
+        ChangeRecord after = given(history).when(new ChangeCommand.Supersede("chg-2", AGREEMENT, ChangeKind.ADD, LEVEL27_GROUP, PROCESSOR, NOW.plusSeconds(120)))
                 .thenState().change().orElseThrow();
         assertEquals(ChangeStatus.SUPERSEDED, after.status());
         assertEquals("chg-2", after.closure().alternativeChangeId());
