@@ -45,7 +45,7 @@ public final class AgreementRejections {
     public static final String DATA_ALREADY_RETURNED = "data-already-returned";
     /** [STATE_CONFLICT] Destruction is confirmed only after the data return (art. 11.2 before 11.3). */
     public static final String DESTRUCTION_BEFORE_DATA_RETURN = "destruction-before-data-return";
-    /** [UNPROCESSABLE] No art. 6.2 termination right: no unresolved objection older than 3 months. */
+    /** [UNPROCESSABLE] No DPA art. 6.2 termination right: none granted (an objection unresolved for 3 months), or every one granted has lapsed. */
     public static final String NO_SUBPROCESSOR_TERMINATION_RIGHT = "no-subprocessor-termination-right";
 
     // Input
