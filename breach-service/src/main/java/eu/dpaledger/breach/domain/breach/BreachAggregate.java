@@ -450,7 +450,7 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
     private static void requireController(Actor actor, BreachRecord breach) {
         if (!breach.parties().controlledBy(actor)) {
             throw CommonRejections.wrongParty(ONLY_CONTROLLER_DECIDES,
-                    "DPA art. 7.3: the processor reports to the controller and does not notify the supervisory authority or "
+                    "Art. 7.3: the processor reports to the controller and does not notify the supervisory authority or "
                             + "the data subjects itself; only the controller assesses, notifies and communicates");
         }
     }
