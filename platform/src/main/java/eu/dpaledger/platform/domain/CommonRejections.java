@@ -13,6 +13,8 @@ public final class CommonRejections {
     public static final String INSTANT_IN_THE_FUTURE = "instant-in-the-future";
     public static final String INVALID_COUNTRY = "invalid-country";
     public static final String NOT_FOUND = "not-found";
+    /** A command that needs a signed agreement (active, terminated or closed) on a draft. */
+    public static final String AGREEMENT_NOT_IN_FORCE = "agreement-not-in-force";
     /** The title of every refusal of a party acting outside its role (the type names the rule that was broken). */
     public static final String WRONG_PARTY_TITLE = "Not allowed for your role in this agreement";
 
@@ -70,5 +72,14 @@ public final class CommonRejections {
      */
     public static DomainRejection wrongParty(String rule, String detail) {
         return DomainRejection.forbidden(rule, WRONG_PARTY_TITLE, detail);
+    }
+
+    /**
+     * 409 {@code agreement-not-in-force}: what the sentence names needs a signed agreement (active, or after a
+     * termination it survives by DPA art. 3.2) and this one is still a draft; the problem carries the status.
+     */
+    public static DomainRejection agreementNotInForce(String sentence, String status) {
+        return new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, AGREEMENT_NOT_IN_FORCE, "The agreement is not in force",
+                sentence + "; this one is " + status, java.util.Map.of("agreementStatus", status));
     }
 }

@@ -32,6 +32,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ChangeClockScheduler {
 
+    private static final int PAGE = 500;
+
     private static final Logger LOG = Logger.getLogger(ChangeClockScheduler.class);
 
     /** The service itself running the clocks: may tick any change, belongs to no organisation. */
@@ -79,7 +81,18 @@ public class ChangeClockScheduler {
      * or withdrawn; until then its 3 months run on.
      */
     private Uni<Integer> supersededWithOpenObjection(Instant now) {
-        return readModel.supersededWithOpenObjection().flatMap(ids -> Multi.createFrom().iterable(ids)
+        return supersededPage("", now);
+    }
+
+    /** One page of them, then the next, until a page comes back short: every such change is looked at each pass. */
+    private Uni<Integer> supersededPage(String after, Instant now) {
+        return readModel.supersededWithOpenObjection(after, PAGE).flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(0)
+                : supersededOutcomes(ids, now).flatMap(n -> ids.size() < PAGE ? Uni.createFrom().item(n)
+                        : supersededPage(ids.get(ids.size() - 1), now).map(m -> n + m)));
+    }
+
+    private Uni<Integer> supersededOutcomes(List<String> page, Instant now) {
+        return Uni.createFrom().item(page).flatMap(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> outcome(id).map(o -> Map.entry(id, o)))
                         .filter(e -> e.getValue().isPresent())
                         .collect().asMap(Map.Entry::getKey, e -> e.getValue().orElseThrow()))

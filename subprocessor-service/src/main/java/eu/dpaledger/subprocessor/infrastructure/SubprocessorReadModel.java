@@ -113,12 +113,15 @@ public class SubprocessorReadModel {
 
     /**
      * Superseded changes whose objection's termination right has not lapsed (DPA art. 6.2): each waits for
-     * its alternative to be accepted or withdrawn, and its 3 months run on meanwhile.
+     * its alternative to be accepted or withdrawn, and its 3 months run on meanwhile. One page after
+     * {@code afterChangeId} ("" for the first).
      */
-    public Uni<List<String>> supersededWithOpenObjection() {
+    public Uni<List<String>> supersededWithOpenObjection(String afterChangeId, int pageSize) {
+        // Keyset pages by id: such a change stays in the set for months, so a pass must reach every page.
         return pool.preparedQuery("SELECT change_id FROM changes WHERE status = 'SUPERSEDED' "
-                        + "AND termination_right_from IS NOT NULL AND NOT termination_lapsed ORDER BY announced_at LIMIT 500")
-                .execute()
+                        + "AND termination_right_from IS NOT NULL AND NOT termination_lapsed AND change_id > $1 "
+                        + "ORDER BY change_id LIMIT $2")
+                .execute(Tuple.of(afterChangeId, pageSize))
                 .map(rows -> {
                     List<String> out = new ArrayList<>();
                     rows.forEach(r -> out.add(r.getString("change_id")));

@@ -3,6 +3,7 @@ package eu.dpaledger.agreement.domain.datasubjectrequest;
 import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.domain.AgreementFacts;
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.domain.Parties;
 import eu.dpaledger.platform.time.LegalClock;
@@ -40,7 +41,7 @@ public final class DataSubjectRequest implements Aggregate<Optional<DataSubjectR
     public static final String ALREADY_EXTENDED = "deadline-already-extended";
     public static final String EXTENSION_AFTER_FIRST_MONTH = "extension-after-first-month";
     /** Shared with breaches and audits: nothing under a draft, which binds nobody yet. */
-    public static final String NOT_IN_FORCE = "agreement-not-in-force";
+    public static final String NOT_IN_FORCE = CommonRejections.AGREEMENT_NOT_IN_FORCE;
     /** GDPR art. 12(3): one month, extendable by two further months: three months from receipt in all. */
     static final PeriodRule EXTENDED_ANSWER = PeriodRule.months(3);
 
@@ -133,9 +134,9 @@ public final class DataSubjectRequest implements Aggregate<Optional<DataSubjectR
             }
             // DPA art. 7.2 binds once signed and survives termination (DPA art. 3.2); a draft binds nobody yet.
             if (!c.agreement().wasSigned()) {
-                throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, NOT_IN_FORCE, "The agreement is not in force",
-                        "Data subject requests are registered under active, terminated or closed agreements (DPA art. 7.2, 3.2); this one is "
-                                + c.agreement().status(), Map.of("agreementStatus", c.agreement().status()));
+                throw CommonRejections.agreementNotInForce(
+                        "Data subject requests are registered under active, terminated or closed agreements (DPA art. 7.2, 3.2)",
+                        c.agreement().status());
             }
             if (c.type() == null) {
                 throw required("type");

@@ -3,6 +3,7 @@ package eu.dpaledger.agreement.domain.disclosure;
 import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.domain.AgreementFacts;
+import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.domain.Parties;
 
@@ -27,7 +28,7 @@ public final class DisclosureRequest implements Aggregate<Optional<DisclosureReq
     public static final String ALREADY_DISCLOSED = "already-disclosed";
     public static final String DISCLOSURE_DATED_BEFORE_RECEIPT = "disclosure-dated-before-receipt";
     /** Shared with breaches and audits: nothing under a draft, which binds nobody yet. */
-    public static final String NOT_IN_FORCE = "agreement-not-in-force";
+    public static final String NOT_IN_FORCE = CommonRejections.AGREEMENT_NOT_IN_FORCE;
 
     public sealed interface Command {
     }
@@ -100,9 +101,9 @@ public final class DisclosureRequest implements Aggregate<Optional<DisclosureReq
             // DPA art. 2.2 binds the processor once signed, and while it still holds data after termination (DPA art. 11.3);
             // a draft binds nobody yet.
             if (!c.agreement().wasSigned()) {
-                throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, NOT_IN_FORCE, "The agreement is not in force",
-                        "Disclosure requests are recorded under active, terminated or closed agreements (DPA art. 2.2); this one is "
-                                + c.agreement().status(), Map.of("agreementStatus", c.agreement().status()));
+                throw CommonRejections.agreementNotInForce(
+                        "Disclosure requests are recorded under active, terminated or closed agreements (DPA art. 2.2)",
+                        c.agreement().status());
             }
             if (c.dueAt() == null) {
                 throw required("dueAt");

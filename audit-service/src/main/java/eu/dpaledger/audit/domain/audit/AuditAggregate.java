@@ -53,7 +53,7 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
     public static final String ONLY_CONTROLLER = "only-controller-schedules-and-decides";
     public static final String ONLY_AUDITORS = "only-controller-or-appointed-auditor";
     public static final String ONLY_PROCESSOR = "only-processor-submits-plans";
-    public static final String NOT_IN_FORCE = "agreement-not-in-force";
+    public static final String NOT_IN_FORCE = CommonRejections.AGREEMENT_NOT_IN_FORCE;
     public static final String AUDIT_CLOSED = "audit-not-open";
     public static final String TOO_EARLY = "audit-not-started";
     public static final String NO_PLAN_NEEDED = "no-plan-needed";
@@ -169,9 +169,8 @@ public final class AuditAggregate implements Aggregate<Optional<AuditRecord>, Au
         }
         // DPA art. 9 survives termination (DPA art. 3.2); a draft binds nobody.
         if (!agreement.wasSigned()) {
-            throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, NOT_IN_FORCE, "The agreement is not in force",
-                    "Audits are possible on active, terminated or closed agreements; this one is " + agreement.status(),
-                    Map.of("agreementStatus", agreement.status()));
+            throw CommonRejections.agreementNotInForce("Audits are possible on active, terminated or closed agreements",
+                    agreement.status());
         }
         requireText(c.scope(), "scope");
         boolean override = hasText(c.overrideJustification());

@@ -85,8 +85,8 @@ public final class InformationRequest implements Aggregate<Optional<InformationR
             }
             // DPA art. 9 survives termination (DPA art. 3.2); a draft binds nobody.
             if (!c.agreement().wasSigned()) {
-                throw DomainRejection.stateConflict(AuditAggregate.NOT_IN_FORCE, "The agreement is not in force",
-                        "Information requests are possible on active, terminated or closed agreements");
+                throw CommonRejections.agreementNotInForce(
+                        "Information requests are possible on active, terminated or closed agreements", c.agreement().status());
             }
             if (c.question() == null || c.question().isBlank()) {
                 throw CommonRejections.required("question");

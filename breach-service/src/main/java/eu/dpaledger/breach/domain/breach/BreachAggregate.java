@@ -48,7 +48,7 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
 
     public static final String ONLY_PROCESSOR_REPORTS = "only-processor-reports";
     public static final String ONLY_CONTROLLER_DECIDES = "only-controller-assesses-and-notifies";
-    public static final String NO_REPORTS_ON_DRAFTS = "agreement-not-in-force";
+    public static final String NO_REPORTS_ON_DRAFTS = CommonRejections.AGREEMENT_NOT_IN_FORCE;
     public static final String JUSTIFICATION_REQUIRED = "justification-required";
     public static final String DELAY_REASONS_REQUIRED = "delay-reasons-required";
     public static final String NOTIFICATION_ORDER = "notification-phase-out-of-order";
@@ -115,9 +115,8 @@ public final class BreachAggregate implements Aggregate<Optional<BreachRecord>, 
         }
         // DPA art. 7 survives termination (DPA art. 3.2), but a draft binds nobody yet.
         if (!agreement.wasSigned()) {
-            throw new DomainRejection(DomainRejection.Kind.STATE_CONFLICT, NO_REPORTS_ON_DRAFTS, "The agreement is not in force",
-                    "Breaches are reported on active, terminated or closed agreements; this one is " + agreement.status(),
-                    Map.of("agreementStatus", agreement.status()));
+            throw CommonRejections.agreementNotInForce("Breaches are reported on active, terminated or closed agreements",
+                    agreement.status());
         }
         if (c.report() == null) {
             throw ReportRules.required("processorAwareAt");
