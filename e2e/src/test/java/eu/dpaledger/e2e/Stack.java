@@ -21,12 +21,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Stack implements BeforeAllCallback, AutoCloseable {
 
-    static final int KAFKA_PORT = 39092;
-    static final int KEYCLOAK_PORT = 38180;
-    static final int AGREEMENT_PORT = 38081;
-    static final int SUBPROCESSOR_PORT = 38082;
-    static final int BREACH_PORT = 38083;
-    static final int AUDIT_PORT = 38084;
+    // Below Linux's ephemeral range (32768-60999): a port in it can be taken for a moment by any outgoing
+    // connection on a busy machine, and Kafka (broker port and controller port + 1) then fails to bind.
+    static final int KAFKA_PORT = 29092;
+    static final int KEYCLOAK_PORT = 28180;
+    static final int AGREEMENT_PORT = 28081;
+    static final int SUBPROCESSOR_PORT = 28082;
+    static final int BREACH_PORT = 28083;
+    static final int AUDIT_PORT = 28084;
     static final String KEYCLOAK = "http://127.0.0.1:" + KEYCLOAK_PORT;
     static final String AGREEMENTS = "http://127.0.0.1:" + AGREEMENT_PORT;
     static final String SUBPROCESSORS = "http://127.0.0.1:" + SUBPROCESSOR_PORT;
