@@ -9,7 +9,6 @@ import eu.dpaledger.platform.domain.Parties;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static eu.dpaledger.agreement.domain.AssistanceRejections.*;
