@@ -1,6 +1,9 @@
 package eu.dpaledger.platform.admin;
 
 import eu.dpaledger.platform.http.HttpProblem;
+import eu.dpaledger.platform.http.PageParams;
+import eu.dpaledger.platform.query.ListPage;
+import eu.dpaledger.platform.query.PageRequest;
 import eu.dpaledger.platform.outbox.OutboxMetrics;
 import eu.dpaledger.platform.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,52 +55,30 @@ public class OutboxAdminResource {
     @Inject
     OutboxMetrics metrics;
 
-    /** A page of parked rows, oldest first; {@code nextCursor} is null on the last page. */
-    public record ParkedPage(List<ParkedRow> items, String nextCursor) {
-    }
-
     @GET
-    @Operation(summary = "Outbox rows parked because the broker can never take them, oldest first, a page at a time (after=nextCursor)")
-    public Uni<ParkedPage> list(@QueryParam("after") String after, @QueryParam("limit") String limit) {
-        long cursor = parse(after, "after", 0, Long.MAX_VALUE, 0);
-        int size = (int) parse(limit, "limit", 1, 500, 100);
+    @Operation(operationId = "listParkedOutboxRows",
+            summary = "Outbox rows parked because the broker can never take them, oldest first, a page at a time")
+    public Uni<ListPage<ParkedRow>> list(@BeanParam PageParams params) {
+        PageRequest page = params.request();
+        Long after = page.number(0);
         return pool.preparedQuery("SELECT id, event_id, ce_type, message_key, ce_time, attempts, reason, parked_at, "
                         + "octet_length(data::text) AS data_bytes FROM outbox_parked WHERE id > $1 ORDER BY id LIMIT $2")
-                .execute(Tuple.of(cursor, size + 1))
+                .execute(Tuple.of(after == null ? 0L : after, page.fetch()))
                 .map(rows -> {
-                    List<ParkedRow> out = new ArrayList<>();
-                    long last = cursor;
+                    List<Map.Entry<Long, ParkedRow>> out = new ArrayList<>();
                     for (Row r : rows) {
-                        if (out.size() == size) {
-                            return new ParkedPage(out, String.valueOf(last));
-                        }
-                        last = r.getLong("id");
-                        out.add(new ParkedRow(r.getUUID("event_id"), r.getString("ce_type"), r.getString("message_key"),
-                                r.getOffsetDateTime("ce_time").toInstant(), r.getInteger("attempts"), r.getString("reason"),
-                                r.getOffsetDateTime("parked_at").toInstant(), r.getLong("data_bytes")));
+                        out.add(Map.entry(r.getLong("id"), new ParkedRow(r.getUUID("event_id"), r.getString("ce_type"),
+                                r.getString("message_key"), r.getOffsetDateTime("ce_time").toInstant(), r.getInteger("attempts"),
+                                r.getString("reason"), r.getOffsetDateTime("parked_at").toInstant(), r.getLong("data_bytes"))));
                     }
-                    return new ParkedPage(out, null);
+                    ListPage<Map.Entry<Long, ParkedRow>> keyed = page.page(out, e -> List.of(e.getKey()), Map.of());
+                    return new ListPage<>(keyed.items().stream().map(Map.Entry::getValue).toList(), keyed.nextCursor(), keyed.filters());
                 });
-    }
-
-    private static long parse(String value, String name, long min, long max, long fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw HttpProblem.badRequest("invalid-" + name, "Invalid " + name, name + " must be a number from " + min + " to " + max);
     }
 
     @POST
     @Path("/{eventId}/requeue")
-    @Operation(summary = "Put a parked row back in the outbox at its original place, to be published again")
+    @Operation(operationId = "requeueParkedOutboxRow", summary = "Put a parked row back in the outbox at its original place, to be published again")
     public Uni<ParkedRow> requeue(@PathParam("eventId") String eventId) {
         UUID id;
         try {

@@ -1,43 +1,17 @@
 package eu.dpaledger.platform.command;
 
-import eu.dpaledger.platform.http.RequestSupport;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * What every command endpoint takes besides its body, as one {@code @BeanParam}: the three headers of
- * the HTTP conventions, and the request path (part of the {@code Idempotency-Key} fingerprint).
+ * What every command on an existing resource takes besides its body, as one {@code @BeanParam}: {@code If-Match}
+ * besides what {@link CreateHeaders} has.
  */
-public class CommandHeaders {
+public class CommandHeaders extends CreateHeaders {
 
     @HeaderParam("If-Match")
-    @Parameter(description = "The resource's current ETag (stream version); required on commands on an existing resource "
-            + "(missing: 428, stale: 412). Ignored when creating.")
+    @Parameter(description = "The resource's current ETag (stream version); required (missing: 428, stale: 412).")
     public String ifMatch;
-
-    @HeaderParam("Idempotency-Key")
-    @Parameter(description = "Up to 200 characters; a retry with the same key and request returns the first response "
-            + "(Idempotent-Replayed: true), the same key with another request is 422.")
-    public String idempotencyKey;
-
-    @HeaderParam("X-Correlation-Id")
-    @Parameter(description = "Recorded in the event's metadata; a new one when absent.")
-    public String correlationId;
-
-    @Context
-    UriInfo uri;
-
-    /** The caller's correlation id, or a new one. */
-    public String correlation() {
-        return RequestSupport.correlationId(correlationId);
-    }
-
-    /** The request path as received (decoded), for the idempotency fingerprint. */
-    public String path() {
-        return uri == null ? "" : "/" + uri.getPath().replaceFirst("^/", "");
-    }
 
     /** For callers outside HTTP (tests, internal use): the same values without a request. */
     public static CommandHeaders of(String ifMatch, String idempotencyKey, String correlationId, String path) {

@@ -48,18 +48,18 @@ public class StreamCommands {
     Clock clock;
 
     /** Starts the stream {@code id}; answers 201 with the view, its ETag and {@code Location}. */
-    public <S, C, E> Uni<Response> create(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
+    public <S, C, E> Uni<Response> create(AggregateBinding<S, C, E> binding, String id, CreateHeaders headers, Object body,
                                           Function<Given<S, Void>, C> command, Function<Loaded<S>, Object> view, String location) {
         return create(binding, id, headers, body, Uni.createFrom().nullItem(), command, view, location);
     }
 
     /** Starts the stream {@code id} with a context looked up first (its failure, e.g. a 404, answers instead). */
-    public <S, C, E, F> Uni<Response> create(AggregateBinding<S, C, E> binding, String id, CommandHeaders headers, Object body,
+    public <S, C, E, F> Uni<Response> create(AggregateBinding<S, C, E> binding, String id, CreateHeaders headers, Object body,
                                              Uni<F> context, Function<Given<S, F>, C> command, Function<Loaded<S>, Object> view,
                                              String location) {
         Object payload = payload(body);
         Caller caller = callers.current();
-        return context.flatMap(found -> run(binding, id, true, headers, payload, caller, found, command,
+        return context.flatMap(found -> run(binding, id, true, headers, null, payload, caller, found, command,
                 after -> reply(201, view.apply(after), after.version(), location)));
     }
 
@@ -94,7 +94,7 @@ public class StreamCommands {
                                        Function<Given<S, Void>, C> command, Function<Loaded<S>, Object> view) {
         Object payload = payload(body);
         Caller caller = callers.current();
-        return run(binding, id, false, headers, payload, caller, null, command,
+        return run(binding, id, false, headers, headers.ifMatch, payload, caller, null, command,
                 after -> reply(200, view.apply(after), after.version(), null));
     }
 
@@ -106,7 +106,7 @@ public class StreamCommands {
                                        Function<Given<S, Void>, C> command, Function<Loaded<S>, Object> view) {
         Object payload = payload(body);
         Caller caller = callers.current();
-        return run(binding, id, false, headers, payload, caller, null, command,
+        return run(binding, id, false, headers, headers.ifMatch, payload, caller, null, command,
                 after -> reply(201, view.apply(after), after.version(), null));
     }
 
@@ -123,7 +123,7 @@ public class StreamCommands {
                     }
                     return context.apply(current.state());
                 })
-                .flatMap(found -> run(binding, id, false, headers, payload, caller, found, command,
+                .flatMap(found -> run(binding, id, false, headers, headers.ifMatch, payload, caller, found, command,
                         after -> reply(200, view.apply(after), after.version(), null)));
     }
 
@@ -161,12 +161,12 @@ public class StreamCommands {
         return body;
     }
 
-    private <S, C, E, F> Uni<Response> run(AggregateBinding<S, C, E> binding, String id, boolean creates, CommandHeaders headers,
-                                           Object payload, Caller caller, F context, Function<Given<S, F>, C> command,
+    private <S, C, E, F> Uni<Response> run(AggregateBinding<S, C, E> binding, String id, boolean creates, CreateHeaders headers,
+                                           String ifMatch, Object payload, Caller caller, F context, Function<Given<S, F>, C> command,
                                            Function<Loaded<S>, CommandRequest.Reply> reply) {
         Actor actor = binding.actor(caller);
         Instant at = clock.instant();
-        return executor.execute(binding, new CommandRequest<>(id, creates, creates ? null : headers.ifMatch, headers.idempotencyKey,
+        return executor.execute(binding, new CommandRequest<>(id, creates, ifMatch, headers.idempotencyKey,
                         Fingerprints.forKey(mapper, headers.idempotencyKey, headers.path(), payload), caller, headers.correlation(),
                         loaded -> command.apply(new Given<>(loaded, context, actor, at)), reply))
                 .map(CommandResponse::toResponse);

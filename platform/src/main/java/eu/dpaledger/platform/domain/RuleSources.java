@@ -135,6 +135,7 @@ public final class RuleSources {
             entry("intended-date-in-the-past", "DPA art. 6.1"), // the controller is informed before the engagement
             entry("invalid-event-types", OURS),
             entry("invalid-limit", OURS),
+            entry("invalid-cursor", OURS),
             entry("invalid-webhook-url", OURS),
             entry("objection-window-closed", "DPA art. 6.1"),
             entry("only-controller-objects", "DPA art. 6.1"),
