@@ -2,6 +2,7 @@ package eu.dpaledger.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -17,7 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * Validates an emitted event against its published contract: the JSON Schema
- * {@code contracts/<ce type>.schema.json} on the classpath (one file per event type).
+ * {@code contracts/<ce type>.schema.json} on the classpath (one file per event type), read CLOSED. The
+ * published schemas are open (a consumer accepts fields added within a {@code .vN}, docs/EVENTS.md); the
+ * producer's own tests close every object schema that lists its properties ({@code additionalProperties:
+ * false}), so a field the producer emits without documenting it fails its contract test.
  */
 public final class Contracts {
 
@@ -48,10 +52,21 @@ public final class Contracts {
             return null;
         }
         try (in) {
+            JsonNode schema = JSON.readTree(in);
+            closed(schema);
             // Draft 2020-12 treats "format" as an annotation by default; contracts enforce it.
-            return FACTORY.getSchema(in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            return FACTORY.getSchema(schema, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every {@code "type": "object"} schema with {@code properties} and no {@code additionalProperties} is closed. */
+    private static void closed(JsonNode node) {
+        if (node instanceof ObjectNode object && "object".equals(object.path("type").asText())
+                && object.has("properties") && !object.has("additionalProperties")) {
+            object.put("additionalProperties", false);
+        }
+        node.forEach(Contracts::closed);
     }
 }

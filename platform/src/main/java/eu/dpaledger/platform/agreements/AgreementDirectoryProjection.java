@@ -28,6 +28,8 @@ public class AgreementDirectoryProjection implements ProjectionHandler {
 
     public static final String NAME = "agreements";
     public static final String ACTIVATED = AgreementPublished.TYPE_PREFIX + "AgreementActivated.v1";
+    /** The version of the summary this projection reads. */
+    private static final String READ_VERSION = ".v1";
 
     @Inject
     ObjectMapper mapper;
@@ -42,10 +44,14 @@ public class AgreementDirectoryProjection implements ProjectionHandler {
         return Set.of(AgreementPublished.TOPIC);
     }
 
-    /** Every agreement event carries the summary; the assistance aggregates publishing on the topic are not needed. */
+    /**
+     * Every agreement event carries the summary, so every {@code .v1} agreement type is applied, also one added
+     * after this release. Another version (a {@code .v2} published side by side, docs/EVENTS.md) is not read
+     * here; nor are the assistance aggregates publishing on the topic.
+     */
     @Override
     public Interest interestIn(String topic, String ceType) {
-        return ceType.startsWith(AgreementPublished.TYPE_PREFIX) ? Interest.APPLY : Interest.IGNORE;
+        return ceType.startsWith(AgreementPublished.TYPE_PREFIX) && ceType.endsWith(READ_VERSION) ? Interest.APPLY : Interest.IGNORE;
     }
 
     @Override

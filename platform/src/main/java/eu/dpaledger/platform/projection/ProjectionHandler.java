@@ -17,7 +17,10 @@ public interface ProjectionHandler {
         APPLY,
         /** A known type this projection does not need (recorded as seen, nothing applied). */
         IGNORE,
-        /** A type this projection does not know: alone, it sends the message to the dead-letter topic. */
+        /**
+         * A type this projection does not know (a newer producer's new type or {@code .vN+1}): when no projection
+         * applies or ignores it, the runner skips it with a log line; consumers ignore unknown types (docs/EVENTS.md).
+         */
         UNKNOWN
     }
 

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -40,9 +41,10 @@ import java.util.stream.Collectors;
  * a polled batch at a time. Each handler applies an event at most once: the event id is recorded as
  * applied in the same transaction as the read-model change. A batch is applied in ONE transaction
  * (one commit for many events, which keeps read-model lag low under load); if that fails for good,
- * the batch is applied event by event to isolate what cannot be applied. A message no handler can
- * take (not a CloudEvent, bad JSON, unknown type) or whose handler fails goes to the dead-letter
- * topic ({@code dpa-dead-letters} channel) with the reason, and consumption carries on. A transient
+ * the batch is applied event by event to isolate what cannot be applied. A message that cannot be read
+ * (not a CloudEvent, bad JSON, a type not named {@code eu.dpaledger.<aggregate>.<Event>.v<N>}) or whose
+ * handler fails goes to the dead-letter topic ({@code dpa-dead-letters} channel) with the reason, and
+ * consumption carries on; a well-formed type no projection knows is skipped (docs/EVENTS.md). A transient
  * failure (database unreachable, deadlock) is retried with back-off first, so an outage does not
  * empty the topic into the dead-letter queue. The batch's offsets are committed only after all that.
  */
@@ -68,6 +70,9 @@ public class ProjectionRunner {
     @Channel("dpa-dead-letters")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     MutinyEmitter<String> deadLetters;
+
+    /** Event types skipped because no projection knows them (for logging each once). */
+    private final Set<String> skippedTypes = ConcurrentHashMap.newKeySet();
 
     /** A record that cannot be applied, and why. */
     private record DeadLetter(KafkaRecord<String, String> record, String reason) {
@@ -103,14 +108,10 @@ public class ProjectionRunner {
      */
     private Uni<Void> applyBatch(SqlClient tx, List<IncomingEvent> events) {
         Map<ProjectionHandler, List<IncomingEvent>> plan = new LinkedHashMap<>();
-        try {
-            for (IncomingEvent event : events) {
-                for (ProjectionHandler handler : interested(event)) {
-                    plan.computeIfAbsent(handler, h -> new ArrayList<>()).add(event);
-                }
+        for (IncomingEvent event : events) {
+            for (ProjectionHandler handler : interested(event)) {
+                plan.computeIfAbsent(handler, h -> new ArrayList<>()).add(event);
             }
-        } catch (PoisonMessageException e) {
-            return Uni.createFrom().failure(e);
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<ProjectionHandler, List<IncomingEvent>> entry : plan.entrySet()) {
@@ -192,7 +193,11 @@ public class ProjectionRunner {
         return pool.withTransaction(tx -> applyBatch(tx, List.of(event)));
     }
 
-    /** The projections that apply this event: none for a known type they ignore; poison for an unknown one. */
+    /**
+     * The projections that apply this event: none for a known type they ignore, none for a type no projection
+     * knows. An unknown type is skipped, not dead-lettered (docs/EVENTS.md): a newer producer may publish a new
+     * event type, or a {@code .vN+1} side by side with the {@code .vN} this service reads. Logged once per type.
+     */
     private List<ProjectionHandler> interested(IncomingEvent event) {
         // Only projections that read this topic have a say in what the event is.
         List<ProjectionHandler> readers = handlers.stream().filter(h -> h.topics().contains(event.topic())).toList();
@@ -200,8 +205,10 @@ public class ProjectionRunner {
                 .filter(h -> h.interestIn(event.topic(), event.type()) == ProjectionHandler.Interest.APPLY)
                 .collect(Collectors.toList());
         if (interested.isEmpty() && readers.stream()
-                .noneMatch(h -> h.interestIn(event.topic(), event.type()) == ProjectionHandler.Interest.IGNORE)) {
-            throw new PoisonMessageException("unknown event type " + event.type());
+                .noneMatch(h -> h.interestIn(event.topic(), event.type()) == ProjectionHandler.Interest.IGNORE)
+                && skippedTypes.add(event.topic() + " " + event.type())) {
+            LOG.infof("skipping event type %s on %s: no projection of this service knows it (consumers ignore unknown "
+                    + "types, docs/EVENTS.md); logged once per type", event.type(), event.topic());
         }
         return interested;
     }

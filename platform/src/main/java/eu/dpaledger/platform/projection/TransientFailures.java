@@ -1,5 +1,6 @@
 package eu.dpaledger.platform.projection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.pgclient.PgException;
 
 import java.io.IOException;
@@ -21,7 +22,8 @@ final class TransientFailures {
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PoisonMessageException) {
+            // A record that does not fit its contract type (Jackson's exceptions are IOExceptions): never transient.
+            if (t instanceof PoisonMessageException || t instanceof JsonProcessingException) {
                 return false;
             }
             if (t instanceof PgException pg) {
