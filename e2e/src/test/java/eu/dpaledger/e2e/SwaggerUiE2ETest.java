@@ -60,7 +60,7 @@ class SwaggerUiE2ETest {
             page.locator(".auth-wrapper button.authorize").click();
             Locator dialog = page.locator(".dialog-ux .modal-ux");
             // The OpenID Connect scheme offers each grant type of the realm's discovery document: take the code flow.
-            Locator codeFlow = dialog.locator("div").filter(new Locator.FilterOptions().setHasText("authorizationCode")
+            Locator codeFlow = dialog.locator("div").filter(new Locator.FilterOptions().setHasText("authorization_code with PKCE")
                     .setHas(page.locator("button.authorize"))).last();
             assertThat(codeFlow.locator("input[data-name='clientId']")).hasValue("dpa-swagger");
             Page login = page.waitForPopup(() -> codeFlow.locator("button.authorize").click());
@@ -82,11 +82,12 @@ class SwaggerUiE2ETest {
 
             Locator live = operation.locator(".live-responses-table");
             assertThat(live.locator("tr.response .response-col_status")).containsText("200");
-            assertThat(live.locator(".response-col_description")).containsText("Lokaal bestuur Opwijk");
+            assertThat(live.locator("tr.response .response-col_description")).containsText("Lokaal bestuur Opwijk");
 
-            operation.scrollIntoViewIfNeeded();
+            // The viewport from the request URL down to the live response: what the README shows.
+            operation.locator(".request-url").evaluate("e => { e.scrollIntoView({block: 'start'}); window.scrollBy(0, -260); }");
             Files.createDirectories(SCREENSHOT.getParent());
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT));
         }
     }
 }
