@@ -16,9 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -29,9 +27,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 @Tag(name = "Administration")
-// Declared once here, in the kernel, for every service's OpenAPI document.
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "Access token of the dpa realm: realm roles in `roles`, enterprise number in `org`, audience dpa-services")
+// The scheme "bearer" itself (OpenID Connect at the dpa realm) is declared once, in the kernel's config
+// (quarkus.smallrye-openapi.security-scheme*), for every service's OpenAPI document.
 @SecurityRequirement(name = "bearer")
 public class ProjectionAdminResource {
 

@@ -4,6 +4,8 @@ import eu.dpaledger.platform.http.RequestSupport;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -19,13 +21,20 @@ public class CreateHeaders {
     public String idempotencyKey;
 
     @HeaderParam("X-Correlation-Id")
-    @Parameter(description = "Recorded in the event's metadata; a new one when absent.")
+    @Parameter(description = "Your id for this request, echoed on the response (every response carries one). Kept when it "
+            + "is 1 to 128 letters, digits and . _ : + / = -; otherwise, or when absent, the server makes a UUID. Written in "
+            + "the server's log lines of the request, recorded in the metadata of the events it causes, sent with them to Kafka "
+            + "(CloudEvents extension correlationid, header ce_correlationid) and on the webhook deliveries they cause.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 128, pattern = "^[A-Za-z0-9._:+/=-]{1,128}$"))
     public String correlationId;
 
     @Context
     UriInfo uri;
 
-    /** The caller's correlation id, or a new one. */
+    /**
+     * The request's correlation id: over HTTP the one {@link eu.dpaledger.platform.http.CorrelationIds} settled and
+     * echoes (it rewrote the header), so the events carry the id the caller sees; without a request, a new one.
+     */
     public String correlation() {
         return RequestSupport.correlationId(correlationId);
     }

@@ -25,7 +25,8 @@ public class OversizedRequests {
     long maxBodyBytes;
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        // Right after CorrelationIds, so the 413 carries the request's correlation id.
+        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLarge(length)) {
                 context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)

@@ -82,9 +82,10 @@ public class ContractFilter implements OASFilter {
                 OASFactory.createHeader().description(description).schema(string(null))));
 
         components.addParameter(CORRELATION, OASFactory.createParameter().name(CORRELATION).in(Parameter.In.HEADER)
-                .description("Echoed on the response; recorded with the events the request appends, their Kafka records and "
-                        + "webhooks; a new one when absent")
-                .schema(string(null).maxLength(200)));
+                .description("Your id for this request, echoed on the response. Kept when it is 1 to 128 letters, digits and "
+                        + ". _ : + / = -; otherwise, or when absent, the server makes a UUID. Written in the server's log lines "
+                        + "of the request, recorded with the events it causes, their Kafka records and webhook deliveries.")
+                .schema(string(null).maxLength(128).pattern("^[A-Za-z0-9._:+/=-]{1,128}$")));
 
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;

@@ -46,6 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** CloudEvents extension attribute carrying the correlation id of the request that caused the event. */
+    public static final String CORRELATION_EXTENSION = "correlationid";
     private static final long RELAY_LOCK = 0x6470615F6F7574L; // "dpa_out"
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LOCK_RETRY = Duration.ofMillis(25);
@@ -172,8 +174,10 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publishBatch(SqlClient tx) {
+        // The correlation id comes from the event's stored metadata (same transaction as the outbox row).
         return tx.preparedQuery("SELECT o.id, o.event_id, o.message_key, o.ce_type, o.ce_subject, o.ce_time, o.attempts, "
-                        + "o.data::text AS data FROM outbox o "
+                        + "o.data::text AS data, e.metadata ->> 'correlationId' AS correlation_id FROM outbox o "
+                        + "LEFT JOIN events e ON e.event_id = o.event_id "
                         + "WHERE (o.next_attempt_at IS NULL OR o.next_attempt_at <= clock_timestamp()) "
                         + "AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.next_attempt_at > clock_timestamp() "
                         + "AND w.message_key = o.message_key AND w.id < o.id) "
@@ -295,6 +299,14 @@ public class OutboxRelay {
         return Duration.ofMillis(Math.min(millis, retryMax.toMillis()));
     }
 
+    /**
+     * The event's correlation id as the CloudEvents extension {@value #CORRELATION_EXTENSION} (Kafka header
+     * {@code ce_correlationid} in binary mode; extension names are lowercase alphanumerics), when it has one.
+     */
+    private static Map<String, Object> correlation(String correlationId) {
+        return correlationId == null ? Map.of() : Map.of(CORRELATION_EXTENSION, correlationId);
+    }
+
     private Message<String> toMessage(Row row) {
         String key = row.getString("message_key");
         OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
@@ -304,6 +316,7 @@ public class OutboxRelay {
                 .withSubject(row.getString("ce_subject"))
                 .withTimestamp(row.getOffsetDateTime("ce_time").atZoneSameInstant(ZoneOffset.UTC))
                 .withDataContentType("application/json")
+                .withExtensions(correlation(row.getString("correlation_id")))
                 .build();
         return Message.of(row.getString("data"))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())

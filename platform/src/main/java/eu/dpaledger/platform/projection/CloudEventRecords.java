@@ -44,6 +44,7 @@ final class CloudEventRecords {
         }
         String time = headers.get("ce_time");
         return new IncomingEvent(topic, uuid, headers.get("ce_source"), type, m.group(1), m.group(2),
-                Integer.parseInt(m.group(3)), headers.get("ce_subject"), time == null ? null : java.time.OffsetDateTime.parse(time).toInstant(), data);
+                Integer.parseInt(m.group(3)), headers.get("ce_subject"), time == null ? null : java.time.OffsetDateTime.parse(time).toInstant(), data,
+                headers.get("ce_correlationid"));
     }
 }

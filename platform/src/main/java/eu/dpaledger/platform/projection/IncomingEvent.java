@@ -8,7 +8,14 @@ import java.util.UUID;
 /**
  * A CloudEvent read from a topic: envelope attributes and its JSON data. {@code eventName} and
  * {@code schemaVersion} are parsed from the type {@code eu.dpaledger.<aggregate>.<EventName>.v<N>}.
+ * {@code correlationId} is the extension attribute {@code correlationid} (null when the record has none).
  */
 public record IncomingEvent(String topic, UUID id, String source, String type, String aggregate, String eventName,
-                            int schemaVersion, String subject, Instant time, JsonNode data) {
+                            int schemaVersion, String subject, Instant time, JsonNode data, String correlationId) {
+
+    /** An event without a correlation id. */
+    public IncomingEvent(String topic, UUID id, String source, String type, String aggregate, String eventName,
+                         int schemaVersion, String subject, Instant time, JsonNode data) {
+        this(topic, id, source, type, aggregate, eventName, schemaVersion, subject, time, data, null);
+    }
 }

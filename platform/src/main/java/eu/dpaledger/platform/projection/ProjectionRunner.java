@@ -1,6 +1,7 @@
 package eu.dpaledger.platform.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.dpaledger.platform.http.CorrelationIds;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,6 +49,7 @@ import java.util.stream.Collectors;
  * consumption carries on; a well-formed type no projection knows is skipped (docs/EVENTS.md). A transient
  * failure (database unreachable, deadlock) is retried with back-off first, so an outage does not
  * empty the topic into the dead-letter queue. The batch's offsets are committed only after all that.
+ * While an event is applied (or dead-lettered), log lines carry its correlation id ({@code ce_correlationid}).
  */
 @ApplicationScoped
 public class ProjectionRunner {
@@ -99,7 +102,8 @@ public class ProjectionRunner {
         return retried(pool.withTransaction(tx -> applyBatch(tx, readable.stream().map(Read::event).toList())))
                 .onFailure().recoverWithUni(failure -> oneByOne(readable, 0, dead))
                 .flatMap(x -> sendDeadLetters(dead))
-                .flatMap(x -> Uni.createFrom().completionStage(batch.ack()));
+                .flatMap(x -> Uni.createFrom().completionStage(batch.ack()))
+                .eventually(() -> correlate(null));
     }
 
     /**
@@ -135,12 +139,17 @@ public class ProjectionRunner {
                     }
                     if (handler.pipelined()) {
                         // Subscribed in order: the statements go out back to back, in event order.
-                        return Uni.join().all(toApply.stream().map(e -> handler.apply(tx, e)).toList())
-                                .andFailFast().replaceWithVoid();
+                        return Uni.join().all(toApply.stream().map(e -> Uni.createFrom().deferred(() -> {
+                                    correlate(e.correlationId());
+                                    return handler.apply(tx, e);
+                                })).toList()).andFailFast().replaceWithVoid();
                     }
                     Uni<Void> sequence = Uni.createFrom().voidItem();
                     for (IncomingEvent e : toApply) {
-                        sequence = sequence.flatMap(x -> handler.apply(tx, e));
+                        sequence = sequence.flatMap(x -> {
+                            correlate(e.correlationId());
+                            return handler.apply(tx, e);
+                        });
                     }
                     return sequence;
                 });
@@ -167,6 +176,9 @@ public class ProjectionRunner {
         List<Uni<Void>> sends = new ArrayList<>();
         for (DeadLetter d : dead) {
             long offset = d.record() instanceof IncomingKafkaRecord<?, ?> in ? in.getOffset() : -1;
+            Header correlation = d.record().getHeaders().lastHeader("ce_correlationid");
+            correlate(correlation == null || correlation.value() == null ? null
+                    : new String(correlation.value(), StandardCharsets.UTF_8));
             LOG.warnf("event sent to the dead-letter topic: %s (from %s-%d@%d)", d.reason(), d.record().getTopic(),
                     d.record().getPartition(), offset);
             Headers headers = new RecordHeaders();
@@ -181,6 +193,15 @@ public class ProjectionRunner {
                     OutgoingKafkaRecordMetadata.<String>builder().withKey(d.record().getKey()).withHeaders(headers).build())));
         }
         return Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+
+    /** The log lines that follow carry this correlation id (none when null), until the next call. */
+    private static void correlate(String correlationId) {
+        if (correlationId == null) {
+            MDC.remove(CorrelationIds.MDC_KEY);
+        } else {
+            MDC.put(CorrelationIds.MDC_KEY, correlationId);
+        }
     }
 
     private static <T> Uni<T> retried(Uni<T> work) {

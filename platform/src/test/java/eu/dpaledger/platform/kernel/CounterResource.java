@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +39,15 @@ public class CounterResource {
         @Override public boolean visibleTo(Counter.State state, Caller caller) { return caller.organisation().equals(state.owner()); }
     };
 
+    private static final Logger LOG = Logger.getLogger(CounterResource.class);
+
     @Inject StreamCommands commands;
 
     @POST
     public Uni<Response> open(@BeanParam CommandHeaders headers) {
         String id = UUID.randomUUID().toString();
         String owner = commands.caller().organisation();
+        LOG.infof("opening counter %s", id);
         return commands.create(BINDING, id, headers, Optional.empty(), loaded -> new Counter.Open(owner),
                 after -> view(id, after), "/counters/" + id);
     }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import io.vertx.pgclient.PgException;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class CounterTotals implements ProjectionHandler {
 
+    private static final Logger LOG = Logger.getLogger(CounterTotals.class);
     private static final Set<UUID> FAILED_ONCE = ConcurrentHashMap.newKeySet();
 
     @Override public String name() { return "counter-totals"; }
@@ -37,6 +39,7 @@ public class CounterTotals implements ProjectionHandler {
             return Uni.createFrom().failure(new PgException("deadlock detected", "ERROR", "40P01", null));
         }
         long by = event.data().path("event").path("by").asLong(0);
+        LOG.infof("counter-totals applies %s to %s", event.id(), event.subject());
         return tx.preparedQuery("INSERT INTO counter_totals (counter_id, total, events_applied) VALUES ($1, $2, 1) "
                         + "ON CONFLICT (counter_id) DO UPDATE SET total = counter_totals.total + $2, "
                         + "events_applied = counter_totals.events_applied + 1")

@@ -1,5 +1,6 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
+import eu.dpaledger.platform.http.CorrelationIds;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -7,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,7 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * until the lease ends), POSTs them signed (Standard Webhooks), never following redirects, and records
  * every attempt. A non-2xx answer, a timeout or a connection error is retried with exponential backoff
  * until {@code dpa.webhooks.max-attempts}, then the delivery is FAILED. Woken by new deliveries, and
- * polls in case a wake-up is missed.
+ * polls in case a wake-up is missed. A delivery carries the correlation id of the event that caused it
+ * ({@code X-Correlation-Id}, the same as the body's CloudEvents extension {@code correlationid}).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -64,7 +67,7 @@ public class WebhookDispatcher {
     private volatile boolean stopped;
 
     /** One claimed delivery. */
-    record Claimed(UUID deliveryId, String url, String secret, String payload, int attempts) {
+    record Claimed(UUID deliveryId, String url, String secret, String payload, int attempts, String correlationId) {
     }
 
     @PostConstruct
@@ -115,13 +118,14 @@ public class WebhookDispatcher {
                         + "FROM webhook_subscriptions s WHERE s.subscription_id = d.subscription_id AND d.delivery_id IN ("
                         + "SELECT delivery_id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now() "
                         + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
-                        + "RETURNING d.delivery_id, s.url, s.secret, d.payload, d.attempts")
+                        + "RETURNING d.delivery_id, s.url, s.secret, d.payload, d.attempts, "
+                        + "d.payload::jsonb ->> 'correlationid' AS correlation_id")
                 .execute(Tuple.of((double) leaseSeconds, BATCH))
                 .flatMap(rows -> {
                     List<Uni<Void>> sends = new ArrayList<>();
                     for (Row r : rows) {
                         sends.add(send(new Claimed(r.getUUID("delivery_id"), r.getString("url"), r.getString("secret"),
-                                r.getString("payload"), r.getInteger("attempts"))));
+                                r.getString("payload"), r.getInteger("attempts"), r.getString("correlation_id"))));
                     }
                     if (sends.isEmpty()) {
                         return Uni.createFrom().item(0);
@@ -134,7 +138,11 @@ public class WebhookDispatcher {
         String webhookId = "msg_" + d.deliveryId();
         long timestamp = Instant.now().getEpochSecond();
         long started = System.nanoTime();
-        return client.requestAbs(HttpMethod.POST, d.url())
+        HttpRequest<Buffer> request = client.requestAbs(HttpMethod.POST, d.url());
+        if (d.correlationId() != null) {
+            request.putHeader(CorrelationIds.HEADER, d.correlationId());
+        }
+        return request
                 .timeout(timeout.toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader("webhook-id", webhookId)

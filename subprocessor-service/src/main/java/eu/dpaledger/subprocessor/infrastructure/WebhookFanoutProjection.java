@@ -86,7 +86,10 @@ public class WebhookFanoutProjection implements ProjectionHandler {
                 .replaceWithVoid();
     }
 
-    /** The delivered body: the CloudEvent in structured JSON mode. */
+    /**
+     * The delivered body: the CloudEvent in structured JSON mode, with the extension {@code correlationid} (the
+     * correlation id of the request that caused the event) when the record carried one.
+     */
     private String body(IncomingEvent event) {
         ObjectNode ce = mapper.createObjectNode();
         ce.put("specversion", "1.0");
@@ -96,6 +99,9 @@ public class WebhookFanoutProjection implements ProjectionHandler {
         ce.put("subject", event.subject());
         ce.put("time", event.time().toString());
         ce.put("datacontenttype", "application/json");
+        if (event.correlationId() != null) {
+            ce.put("correlationid", event.correlationId());
+        }
         ce.set("data", event.data());
         return ce.toString();
     }

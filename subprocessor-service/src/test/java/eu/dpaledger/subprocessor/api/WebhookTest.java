@@ -120,6 +120,24 @@ class WebhookTest {
     }
 
     @Test
+    void a_delivery_carries_the_correlation_id_of_the_request_that_caused_its_event() throws Exception {
+        String agreement = activeAgreement();
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/correlated"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201);
+        String correlation = "portal-" + java.util.UUID.randomUUID();
+        String change = given().auth().oauth2(processorToken()).contentType(ContentType.JSON)
+                .header("X-Correlation-Id", correlation).body(addCloudflare().toString())
+                .post("/agreements/{id}/subprocessor-changes", agreement)
+                .then().statusCode(201).header("X-Correlation-Id", correlation).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(change).size() == 1);
+        Received delivery = forChange(change).get(0);
+        assertEquals(correlation, delivery.headers().get("x-correlation-id"));
+        assertEquals(correlation, JSON.readTree(delivery.body()).path("correlationid").asText(),
+                "the CloudEvent's extension attribute, covered by the signature");
+    }
+
+    @Test
     void a_failing_receiver_gets_the_delivery_again_with_the_same_webhook_id() {
         String agreement = activeAgreement();
         String subscription = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
