@@ -5,6 +5,10 @@ import eu.dpaledger.client.agreement.ApiClient;
 import eu.dpaledger.client.agreement.ApiException;
 import eu.dpaledger.client.agreement.ApiResponse;
 import eu.dpaledger.client.agreement.api.AgreementsApi;
+import eu.dpaledger.client.agreement.api.AgreementsApi.APICreateAgreementRequest;
+import eu.dpaledger.client.agreement.api.AgreementsApi.APIGetAgreementRequest;
+import eu.dpaledger.client.agreement.api.AgreementsApi.APIListAgreementsRequest;
+import eu.dpaledger.client.agreement.api.AgreementsApi.APISignAgreementRequest;
 import eu.dpaledger.client.agreement.model.AgreementContent;
 import eu.dpaledger.client.agreement.model.AgreementSettings;
 import eu.dpaledger.client.agreement.model.AgreementView;
@@ -56,31 +60,29 @@ class GeneratedClientE2ETest {
         AgreementsApi opwijk = agreementsAs(Keycloak.user("opwijk-dpo"));
         AgreementsApi esn = agreementsAs(Keycloak.user("esn-staff"));
 
-        ApiResponse<AgreementView> created = opwijk.createAgreementWithHttpInfo(seedContent(), newKey(), null, null);
+        ApiResponse<AgreementView> created = create(opwijk, newKey());
         assertEquals(201, created.getStatusCode());
         AgreementView draft = created.getData();
         assertEquals("DRAFT", String.valueOf(draft.getStatus()));
         String createdTag = etag(created);
 
-        ApiResponse<AgreementView> read = opwijk.getAgreementWithHttpInfo(draft.getId());
+        ApiResponse<AgreementView> read = get(opwijk, draft.getId());
         assertEquals(createdTag, etag(read), "GET answers the ETag the create answered");
 
-        ApiResponse<AgreementView> signedByOpwijk = opwijk.signAgreementWithHttpInfo(draft.getId(),
-                signature("Jan Voorbeeld", "Opwijk"), newKey(), createdTag, null);
+        ApiResponse<AgreementView> signedByOpwijk = sign(opwijk, draft.getId(), "Jan Voorbeeld", createdTag);
         assertEquals("DRAFT", String.valueOf(signedByOpwijk.getData().getStatus()), "one signature does not activate");
         String signedTag = etag(signedByOpwijk);
         assertNotEquals(createdTag, signedTag, "a command moves the ETag on");
 
         // ESN signs with the version it read before Opwijk signed: 412, nothing changes.
-        Problem stale = problem(412, () -> esn.signAgreement(draft.getId(), signature("Piet Proef", "Brussel"), newKey(), createdTag, null));
+        Problem stale = problem(412, () -> sign(esn, draft.getId(), "Piet Proef", createdTag));
         assertTrue(String.valueOf(stale.getType()).endsWith("/stale-version"), "problem type: " + stale.getType());
         // Without If-Match at all: 428.
-        Problem missing = problem(428, () -> esn.signAgreement(draft.getId(), signature("Piet Proef", "Brussel"), newKey(), null, null));
+        Problem missing = problem(428, () -> sign(esn, draft.getId(), "Piet Proef", null));
         assertTrue(String.valueOf(missing.getType()).endsWith("/if-match-required"), "problem type: " + missing.getType());
-        assertEquals(signedTag, etag(esn.getAgreementWithHttpInfo(draft.getId())), "the refused commands changed nothing");
+        assertEquals(signedTag, etag(get(esn, draft.getId())), "the refused commands changed nothing");
 
-        ApiResponse<AgreementView> signedByEsn = esn.signAgreementWithHttpInfo(draft.getId(),
-                signature("Piet Proef", "Brussel"), newKey(), signedTag, null);
+        ApiResponse<AgreementView> signedByEsn = sign(esn, draft.getId(), "Piet Proef", signedTag);
         assertEquals(200, signedByEsn.getStatusCode());
         assertEquals("ACTIVE", String.valueOf(signedByEsn.getData().getStatus()));
         assertEquals(2, signedByEsn.getData().getSignatures().size());
@@ -91,8 +93,8 @@ class GeneratedClientE2ETest {
         AgreementsApi opwijk = agreementsAs(Keycloak.user("opwijk-dpo"));
         String key = newKey();
 
-        ApiResponse<AgreementView> first = opwijk.createAgreementWithHttpInfo(seedContent(), key, null, null);
-        ApiResponse<AgreementView> replay = opwijk.createAgreementWithHttpInfo(seedContent(), key, null, null);
+        ApiResponse<AgreementView> first = create(opwijk, key);
+        ApiResponse<AgreementView> replay = create(opwijk, key);
 
         assertEquals(201, replay.getStatusCode());
         assertEquals(first.getData().getId(), replay.getData().getId());
@@ -103,8 +105,8 @@ class GeneratedClientE2ETest {
     @Test
     void the_agreement_list_pages_with_limit_and_next_cursor_without_losing_an_agreement() throws Exception {
         AgreementsApi opwijk = agreementsAs(Keycloak.user("opwijk-dpo"));
-        var one = opwijk.createAgreement(seedContent(), newKey(), null, null).getId();
-        var two = opwijk.createAgreement(seedContent(), newKey(), null, null).getId();
+        var one = create(opwijk, newKey()).getData().getId();
+        var two = create(opwijk, newKey()).getData().getId();
 
         // The list is a read model fed through Kafka: wait until walking it page by page finds both drafts.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -112,7 +114,8 @@ class GeneratedClientE2ETest {
             String cursor = null;
             int pages = 0;
             do {
-                var page = opwijk.listAgreements(ESN, null, cursor, 1);
+                var page = opwijk.listAgreements(APIListAgreementsRequest.newBuilder()
+                        .party(ESN).cursor(cursor).limit(1).build());
                 assertTrue(page.getItems().size() <= 1, "limit=1 answered " + page.getItems().size() + " items");
                 page.getItems().forEach(item -> seen.add(item.getAgreementId()));
                 cursor = page.getNextCursor();
@@ -153,8 +156,20 @@ class GeneratedClientE2ETest {
         return UUID.randomUUID().toString();
     }
 
-    private static SignatureRequest signature(String name, String place) {
-        return new SignatureRequest().signerName(name).signerTitle("algemeen directeur").place(place);
+    private static ApiResponse<AgreementView> create(AgreementsApi api, String idempotencyKey) throws ApiException {
+        return api.createAgreementWithHttpInfo(APICreateAgreementRequest.newBuilder()
+                .agreementContent(seedContent()).idempotencyKey(idempotencyKey).build());
+    }
+
+    private static ApiResponse<AgreementView> get(AgreementsApi api, UUID id) throws ApiException {
+        return api.getAgreementWithHttpInfo(APIGetAgreementRequest.newBuilder().id(id).build());
+    }
+
+    /** Signs as the caller's party; {@code ifMatch} null sends no If-Match. */
+    private static ApiResponse<AgreementView> sign(AgreementsApi api, UUID id, String signer, String ifMatch) throws ApiException {
+        return api.signAgreementWithHttpInfo(APISignAgreementRequest.newBuilder().id(id)
+                .signatureRequest(new SignatureRequest().signerName(signer).signerTitle("algemeen directeur").place("Opwijk"))
+                .idempotencyKey(newKey()).ifMatch(ifMatch).build());
     }
 
     /** The seed agreement between Opwijk and ESN (AgreementResource.SEED_EXAMPLE), built with the generated models. */
