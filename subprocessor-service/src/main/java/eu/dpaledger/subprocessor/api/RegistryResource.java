@@ -90,7 +90,6 @@ public class RegistryResource {
     @Path("/agreements/{agreementId}/subprocessors")
     @Operation(operationId = "getSubprocessorRegistry",
             summary = "Sub-processors of an agreement: current ones, since when and on what basis; removed ones kept as removed")
-    @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller's organisation")
     public Uni<Registry> registry(@PathParam("agreementId") String agreementId,
                                   @QueryParam("current") @Parameter(description = "true: current sub-processors only") Boolean currentOnly) {
         return agreements.readableBy(commands.caller(), agreementId)

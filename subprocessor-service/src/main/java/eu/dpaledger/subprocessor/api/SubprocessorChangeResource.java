@@ -52,7 +52,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"controller", "processor"})
 @Tag(name = "Sub-processor changes")
-@APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller's organisation")
 @SecurityRequirement(name = "bearer")
 public class SubprocessorChangeResource {
 

@@ -141,7 +141,6 @@ public class WebhookResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getWebhookSubscription", summary = "One subscription of your organisation")
-    @APIResponse(responseCode = "404", description = "Unknown, or another organisation's")
     public Uni<SubscriptionView> get(@PathParam("id") String id) {
         return owned(id).map(SubscriptionView::of);
     }
@@ -150,7 +149,6 @@ public class WebhookResource {
     @Path("/{id}")
     @Operation(operationId = "deleteWebhookSubscription", summary = "Unsubscribe: pending deliveries are cancelled, the log is kept")
     @APIResponse(responseCode = "204", description = "Unsubscribed")
-    @APIResponse(responseCode = "404", description = "Unknown, or another organisation's")
     public Uni<Response> delete(@PathParam("id") String id) {
         UUID uuid = uuid(id);
         Caller caller = callers.current();
@@ -166,7 +164,6 @@ public class WebhookResource {
     @Path("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries",
             summary = "Delivery log, newest first, a page at a time: every delivery with its status and each attempt (time, HTTP status or error, duration)")
-    @APIResponse(responseCode = "404", description = "Unknown, or another organisation's")
     public Uni<ListPage<WebhookSubscriptions.Delivery>> deliveries(@PathParam("id") String id, @BeanParam PageParams params) {
         PageRequest page = params.request();
         return owned(id).flatMap(s -> subscriptions.deliveries(s.id(), page));
