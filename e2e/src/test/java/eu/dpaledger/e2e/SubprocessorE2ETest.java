@@ -84,8 +84,8 @@ class SubprocessorE2ETest {
 
         // The demo data holds ESN's announced change (Cloudflare, US) with the objection window open.
         var pending = as(opwijk).get("/agreements/{id}/subprocessor-changes", agreement).then().statusCode(200)
-                .body("find { it.subprocessorName == 'Cloudflare, Inc.' }.status", notNullValue());
-        String change = pending.extract().path("find { it.subprocessorName == 'Cloudflare, Inc.' }.changeId");
+                .body("items.find { it.subprocessorName == 'Cloudflare, Inc.' }.status", notNullValue());
+        String change = pending.extract().path("items.find { it.subprocessorName == 'Cloudflare, Inc.' }.changeId");
         String etag = as(opwijk).get("/subprocessor-changes/{id}", change).then().statusCode(200)
                 .body("deadlines.objectionWindowOpen", equalTo(true)).extract().header("ETag");
 
@@ -113,17 +113,17 @@ class SubprocessorE2ETest {
         await().atMost(Duration.ofSeconds(30)).until(() -> of(second, ANNOUNCED) != null);
         as(Keycloak.user("voorbeeld-dpo")).get("/subprocessor-changes/{id}", second).then().statusCode(404);
         as(opwijk).get("/subprocessors").then().statusCode(200)
-                .body("subprocessors.name", hasItem("Level 27"));
+                .body("items.name", hasItem("Level 27"));
     }
 
     /** The demo's Opwijk ↔ ESN agreement (ACTIVE), as Opwijk finds it in agreement-service. */
     private static String demoAgreement(String opwijk) {
         List<String> ids = given().baseUri(Stack.AGREEMENTS).auth().oauth2(opwijk).queryParam("status", "ACTIVE")
-                .queryParam("party", "0428304785").queryParam("size", 100).get("/agreements").then().statusCode(200)
+                .queryParam("party", "0428304785").queryParam("limit", 100).get("/agreements").then().statusCode(200)
                 .extract().path("items.agreementId");
         for (String id : ids) {
             var changes = as(opwijk).get("/agreements/{id}/subprocessor-changes", id);
-            if (changes.statusCode() == 200 && changes.jsonPath().getList("$").size() > 0) {
+            if (changes.statusCode() == 200 && changes.jsonPath().getList("items").size() > 0) {
                 return id;
             }
         }

@@ -80,9 +80,9 @@ class UpgradeTest {
                 .body("subprocessors.name", contains("Level 27"))
                 .body("subprocessors[0].basis", equalTo("BASELINE"));
         get(opwijk, "/agreements/{id}/subprocessor-changes", AGREEMENT).statusCode(200)
-                .body("changeId", contains(CLOUDFLARE_CHANGE))
-                .body("[0].subprocessorName", equalTo("Cloudflare, Inc."))
-                .body("[0].status", equalTo("ANNOUNCED"));
+                .body("items.changeId", contains(CLOUDFLARE_CHANGE))
+                .body("items[0].subprocessorName", equalTo("Cloudflare, Inc."))
+                .body("items[0].status", equalTo("ANNOUNCED"));
         get(Tokens.processor(Tokens.ESN), "/subprocessor-changes/{id}", CLOUDFLARE_CHANGE).statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("kind", equalTo("ADD"))
@@ -111,7 +111,7 @@ class UpgradeTest {
                 pool.query("SELECT count(*) FROM outbox").execute().await().indefinitely().iterator().next().getLong(0), "outbox rows"));
         // The change list is a projection of dpa.subprocessors: the event made the round trip into the upgraded read model.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(Tokens.controller(Tokens.OPWIJK),
-                "/agreements/{id}/subprocessor-changes", AGREEMENT).body("[0].status", equalTo("OBJECTED")));
+                "/agreements/{id}/subprocessor-changes", AGREEMENT).body("items[0].status", equalTo("OBJECTED")));
     }
 
     private static ValidatableResponse get(String token, String path, Object... params) {

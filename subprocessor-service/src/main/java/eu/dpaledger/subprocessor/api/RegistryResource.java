@@ -1,11 +1,13 @@
 package eu.dpaledger.subprocessor.api;
 
-import eu.dpaledger.platform.command.CommandHeaders;
+import eu.dpaledger.platform.command.CreateHeaders;
 import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.command.StreamCommands;
 import eu.dpaledger.platform.domain.CommonRejections;
-import eu.dpaledger.platform.http.HttpProblem;
-import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.InputRules;
+import eu.dpaledger.platform.http.PageParams;
+import eu.dpaledger.platform.query.ListPage;
+import eu.dpaledger.platform.query.PageRequest;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.subprocessor.application.AgreementContexts;
 import eu.dpaledger.subprocessor.domain.proof.ProofCommand;
@@ -26,14 +28,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,7 +49,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"controller", "processor"})
 @Tag(name = "Sub-processor registry")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
 @SecurityRequirement(name = "bearer")
 public class RegistryResource {
 
@@ -64,15 +67,31 @@ public class RegistryResource {
     @Inject
     SubprocessorReadModel readModel;
 
-    /** The registry of one agreement. */
-    public record Registry(String agreementId, String status, List<SubprocessorReadModel.Entry> subprocessors) {
+    /**
+     * The registry of one agreement: its annex 1 as it stands, with history. Not a list endpoint: it is one agreement's
+     * document, bounded by that agreement's changes, and answers whole like the agreement itself.
+     */
+    @Schema(name = "Registry")
+    public record Registry(@Schema(required = true) String agreementId,
+                           @Schema(required = true, description = "The agreement's status", example = "ACTIVE") String status,
+                           @Schema(required = true, description = "Current sub-processors first, then removed ones, each by name")
+                           List<SubprocessorReadModel.Entry> subprocessors) {
+    }
+
+    /** A request for, or a proof of, flow-down as recorded. */
+    @Schema(name = "ProofRecord")
+    public record Recorded(@Schema(required = true, format = "uuid") String id,
+                           @Schema(required = true, enumeration = {"FlowDownProofRequested", "FlowDownProofProvided"}) String type,
+                           @Schema(required = true, oneOf = {ProofEvent.FlowDownProofRequested.class, ProofEvent.FlowDownProofProvided.class})
+                           ProofEvent record) {
     }
 
     @GET
     @Path("/agreements/{agreementId}/subprocessors")
-    @Operation(summary = "Sub-processors of an agreement: current ones, since when and on what basis; removed ones kept as removed")
-    @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller's organisation", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<Registry> registry(@PathParam("agreementId") String agreementId, @QueryParam("current") Boolean currentOnly) {
+    @Operation(operationId = "getSubprocessorRegistry",
+            summary = "Sub-processors of an agreement: current ones, since when and on what basis; removed ones kept as removed")
+    public Uni<Registry> registry(@PathParam("agreementId") String agreementId,
+                                  @QueryParam("current") @Parameter(description = "true: current sub-processors only") Boolean currentOnly) {
         return agreements.readableBy(commands.caller(), agreementId)
                 .flatMap(a -> readModel.registry(agreementId).map(entries -> new Registry(agreementId, a.status(),
                         Boolean.TRUE.equals(currentOnly) ? entries.stream().filter(SubprocessorReadModel.Entry::current).toList()
@@ -82,13 +101,15 @@ public class RegistryResource {
     @POST
     @Path("/agreements/{agreementId}/subprocessors/{name}/proof-requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask the processor for proof of flow-down to this sub-processor (controller; art. 6.4)",
+    @Operation(operationId = "requestFlowDownProof",
+            summary = "Ask the processor for proof of flow-down to this sub-processor (controller; art. 6.4)",
             description = "Recorded as an event the processor sees on the topic, through webhooks and in the registry (proofRequestedAt). Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Request recorded")
-    @APIResponse(responseCode = "403", description = "only-controller-requests-proof", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "Unknown agreement, or subprocessor-not-engaged", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "201", description = "Request recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recorded.class)))
+    @APIResponse(responseCode = "403", description = "only-controller-requests-proof")
+    @APIResponse(responseCode = "404", description = "Unknown agreement, or subprocessor-not-engaged")
     public Uni<Response> requestProof(@PathParam("agreementId") String agreementId, @PathParam("name") String name,
-                                      @BeanParam CommandHeaders headers, Requests.ProofRequest body) {
+                                      @BeanParam CreateHeaders headers, Requests.ProofRequest body) {
         String proofId = UUID.randomUUID().toString();
         String note = body == null ? null : body.note();
         return commands.create(proofs, proofId, headers, Optional.ofNullable(body), contexts.forParty(commands.caller(), agreementId),
@@ -100,13 +121,15 @@ public class RegistryResource {
     @POST
     @Path("/agreements/{agreementId}/subprocessors/{name}/proofs")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the contract binding this sub-processor to the same obligations (processor; art. 6.4)",
+    @Operation(operationId = "provideFlowDownProof",
+            summary = "Record the contract binding this sub-processor to the same obligations (processor; art. 6.4)",
             description = "A reference and the SHA-256 of the signed contract; the registry shows the latest. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Proof recorded")
-    @APIResponse(responseCode = "400", description = "field-required, invalid-sha256", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "only-processor-provides-proof", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "201", description = "Proof recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recorded.class)))
+    @APIResponse(responseCode = "400", description = "field-required, invalid-sha256")
+    @APIResponse(responseCode = "403", description = "only-processor-provides-proof")
     public Uni<Response> provideProof(@PathParam("agreementId") String agreementId, @PathParam("name") String name,
-                                      @BeanParam CommandHeaders headers, Requests.ProofAttachment body) {
+                                      @BeanParam CreateHeaders headers, Requests.ProofAttachment body) {
         String proofId = UUID.randomUUID().toString();
         return commands.create(proofs, proofId, headers, body, contexts.forParty(commands.caller(), agreementId),
                 given -> new ProofCommand.AttachProof(proofId, given.context().agreement(), given.context().engaged(), name,
@@ -116,22 +139,26 @@ public class RegistryResource {
 
     @GET
     @Path("/subprocessors")
-    @Operation(summary = "Overview (art. 6.5): every current sub-processor across the caller's agreements, with the agreements each serves")
-    public Uni<Map<String, Object>> overview(@QueryParam("country") String country) {
+    @Operation(operationId = "listSubprocessorOverview",
+            summary = "Overview (art. 6.5): every current sub-processor across the caller's agreements, with the agreements each serves",
+            description = "One line per sub-processor name (any case or spacing) and country, by name, a page at a time.")
+    public Uni<ListPage<SubprocessorReadModel.OverviewLine>> overview(
+            @QueryParam("country") @Parameter(description = "Only sub-processors processing in this country (ISO 3166-1 alpha-2)",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$", example = "BE")) String country,
+            @BeanParam PageParams params) {
         if (country != null && !country.matches("[A-Za-z]{2}")) {
-            throw HttpProblem.badRequest(CommonRejections.INVALID_COUNTRY, "Invalid country", "country must be an ISO 3166-1 alpha-2 code such as BE");
+            throw InputRules.violation(400, CommonRejections.INVALID_COUNTRY, "Invalid country", "country",
+                    "must be an ISO 3166-1 alpha-2 code such as BE");
         }
+        PageRequest page = params.request();
         Caller caller = commands.caller();
-        return readModel.overview(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR), country)
-                .map(lines -> Map.of("organisation", caller.organisation(), "subprocessors", lines));
+        return readModel.overview(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
+                country == null ? null : country.toUpperCase(Locale.ROOT), page);
     }
 
     /** A proof record as recorded: its id, its type and the record itself. */
-    private static Map<String, Object> recorded(Loaded<Optional<ProofEvent>> after) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", after.streamId());
-        body.put("type", after.state().map(e -> e.getClass().getSimpleName()).orElse(null));
-        body.put("record", after.state().orElse(null));
-        return body;
+    private static Recorded recorded(Loaded<Optional<ProofEvent>> after) {
+        return new Recorded(after.streamId(), after.state().map(e -> e.getClass().getSimpleName()).orElse(null),
+                after.state().orElse(null));
     }
 }

@@ -1,8 +1,10 @@
 package eu.dpaledger.subprocessor.api;
 
 import eu.dpaledger.platform.http.HttpProblem;
-import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.PageParams;
 import eu.dpaledger.platform.http.RequestSupport;
+import eu.dpaledger.platform.query.ListPage;
+import eu.dpaledger.platform.query.PageRequest;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorEventTypes;
@@ -12,6 +14,7 @@ import eu.dpaledger.subprocessor.infrastructure.WebhookUrls;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,18 +22,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -49,7 +54,6 @@ import java.util.stream.Stream;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"controller", "processor"})
 @Tag(name = "Webhooks")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
 @SecurityRequirement(name = "bearer")
 public class WebhookResource {
 
@@ -65,12 +69,41 @@ public class WebhookResource {
     @ConfigProperty(name = "dpa.webhooks.allow-loopback-http", defaultValue = "false")
     boolean allowLoopbackHttp;
 
+    /** A subscription as its organisation sees it (the secret is shown once, in {@link CreatedSubscription}). */
+    @Schema(name = "WebhookSubscription")
+    public record SubscriptionView(@Schema(required = true, format = "uuid") UUID id,
+                                   @Schema(required = true, format = "uri", example = "https://hooks.opwijk.example/dpa-ledger") String url,
+                                   @Schema(required = true) List<String> eventTypes,
+                                   @Schema(required = true, pattern = "^[0-9]{10}$", example = "0207511803",
+                                           description = "Belgian enterprise number of the owning organisation, 10 digits") String organisation,
+                                   @Schema(required = true) String createdBy,
+                                   @Schema(required = true) Instant createdAt) {
+
+        static SubscriptionView of(WebhookSubscriptions.Subscription s) {
+            return new SubscriptionView(s.id(), s.url(), s.eventTypes(), s.organisation(), s.createdBy(), s.createdAt());
+        }
+    }
+
+    /** The answer to a subscribe: the subscription and its signing secret, shown only here. */
+    @Schema(name = "CreatedWebhookSubscription")
+    public record CreatedSubscription(@Schema(required = true, format = "uuid") UUID id,
+                                      @Schema(required = true, format = "uri") String url,
+                                      @Schema(required = true) List<String> eventTypes,
+                                      @Schema(required = true, pattern = "^[0-9]{10}$", example = "0207511803") String organisation,
+                                      @Schema(required = true) String createdBy,
+                                      @Schema(required = true) Instant createdAt,
+                                      @Schema(required = true, pattern = "^whsec_.+$",
+                                              description = "The signing secret (Standard Webhooks); not shown again") String secret) {
+    }
+
     @POST
-    @Operation(summary = "Subscribe a URL to event types of your organisation's agreements",
+    @Operation(operationId = "subscribeWebhook", summary = "Subscribe a URL to event types of your organisation's agreements",
             description = "Returns the signing secret (whsec_...), shown only in this answer. Deliveries carry webhook-id, "
                     + "webhook-timestamp and webhook-signature (v1, HMAC-SHA256 over id.timestamp.body); redirects are not followed.")
-    @APIResponse(responseCode = "201", description = "Subscribed; the body holds the secret")
-    @APIResponse(responseCode = "400", description = "invalid-webhook-url, invalid-event-types", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "201", description = "Subscribed; the body holds the secret",
+            headers = @Header(name = "Location", description = "The subscription's path", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedSubscription.class)))
+    @APIResponse(responseCode = "400", description = "invalid-webhook-url, invalid-event-types")
     public Uni<Response> subscribe(Requests.SubscriptionRequest body) {
         RequestSupport.requireBody(body);
         WebhookUrls.problem(body.url(), allowLoopbackHttp).ifPresent(problem -> {
@@ -90,31 +123,32 @@ public class WebhookResource {
         String secret = WebhookSignature.newSecret();
         return subscriptions.create(caller.organisation(), partyRoles(caller), caller.subject(), body.url().trim(),
                         List.copyOf(new TreeSet<>(body.eventTypes())), secret, clock.instant())
-                .map(s -> {
-                    Map<String, Object> out = view(s);
-                    out.put("secret", secret);
-                    return Response.status(201).entity(out).header("Location", "/webhook-subscriptions/" + s.id()).build();
-                });
+                .map(s -> Response.status(201)
+                        .entity(new CreatedSubscription(s.id(), s.url(), s.eventTypes(), s.organisation(), s.createdBy(), s.createdAt(), secret))
+                        .header("Location", "/webhook-subscriptions/" + s.id()).build());
     }
 
     @GET
-    @Operation(summary = "Your organisation's subscriptions (secrets are not shown again)")
-    public Uni<List<Map<String, Object>>> list() {
+    @Operation(operationId = "listWebhookSubscriptions",
+            summary = "Your organisation's subscriptions, oldest first, a page at a time (secrets are not shown again)")
+    public Uni<ListPage<SubscriptionView>> list(@BeanParam PageParams params) {
+        PageRequest page = params.request();
         Caller caller = callers.current();
-        return subscriptions.list(caller.organisation(), partyRoles(caller)).map(all -> all.stream().map(WebhookResource::view).toList());
+        return subscriptions.list(caller.organisation(), partyRoles(caller), page).map(found -> new ListPage<>(
+                found.items().stream().map(SubscriptionView::of).toList(), found.nextCursor(), found.filters()));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One subscription of your organisation")
-    @APIResponse(responseCode = "404", description = "Unknown, or another organisation's", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<Map<String, Object>> get(@PathParam("id") String id) {
-        return owned(id).map(WebhookResource::view);
+    @Operation(operationId = "getWebhookSubscription", summary = "One subscription of your organisation")
+    public Uni<SubscriptionView> get(@PathParam("id") String id) {
+        return owned(id).map(SubscriptionView::of);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Unsubscribe: pending deliveries are cancelled, the log is kept")
+    @Operation(operationId = "deleteWebhookSubscription", summary = "Unsubscribe: pending deliveries are cancelled, the log is kept")
+    @APIResponse(responseCode = "204", description = "Unsubscribed")
     public Uni<Response> delete(@PathParam("id") String id) {
         UUID uuid = uuid(id);
         Caller caller = callers.current();
@@ -128,13 +162,11 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "Delivery log: every delivery with its status and each attempt (time, HTTP status or error, duration)")
-    public Uni<List<WebhookSubscriptions.Delivery>> deliveries(@PathParam("id") String id, @QueryParam("limit") Integer limit) {
-        int max = limit == null ? 100 : limit;
-        if (max < 1 || max > 1000) {
-            throw HttpProblem.badRequest("invalid-limit", "Invalid limit", "limit must be between 1 and 1000");
-        }
-        return owned(id).flatMap(s -> subscriptions.deliveries(s.id(), max));
+    @Operation(operationId = "listWebhookDeliveries",
+            summary = "Delivery log, newest first, a page at a time: every delivery with its status and each attempt (time, HTTP status or error, duration)")
+    public Uni<ListPage<WebhookSubscriptions.Delivery>> deliveries(@PathParam("id") String id, @BeanParam PageParams params) {
+        PageRequest page = params.request();
+        return owned(id).flatMap(s -> subscriptions.deliveries(s.id(), page));
     }
 
     private Uni<WebhookSubscriptions.Subscription> owned(String id) {
@@ -157,14 +189,4 @@ public class WebhookResource {
         }
     }
 
-    private static Map<String, Object> view(WebhookSubscriptions.Subscription s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", s.id());
-        out.put("url", s.url());
-        out.put("eventTypes", s.eventTypes());
-        out.put("organisation", s.organisation());
-        out.put("createdBy", s.createdBy());
-        out.put("createdAt", s.createdAt());
-        return out;
-    }
 }

@@ -1,12 +1,20 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.dpaledger.platform.query.ListPage;
+import eu.dpaledger.platform.query.PageRequest;
 import eu.dpaledger.subprocessor.domain.EngagedSubprocessors;
+import eu.dpaledger.subprocessor.domain.change.ChangeKind;
+import eu.dpaledger.subprocessor.domain.change.ChangeStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,22 +32,46 @@ import java.util.Set;
 @ApplicationScoped
 public class SubprocessorReadModel {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Inject
     Pool pool;
 
     /** One sub-processor of one agreement, current or removed. */
-    public record Entry(String agreementId, String name, String headOffice, String country, String transferMechanism,
-                        String basis, Instant acceptedSince, String changeId, Instant removedAt, String removedByChange,
-                        String proofReference, String proofSha256, Instant proofAttachedAt, Instant proofRequestedAt) {
+    @Schema(name = "RegistryEntry")
+    public record Entry(@Schema(required = true) String agreementId,
+                        @Schema(required = true, example = "Level 27") String name,
+                        @Schema(nullable = true, example = "Hasselt") String headOffice,
+                        @Schema(required = true, description = "ISO 3166-1 alpha-2 processing location", example = "BE") String country,
+                        @Schema(nullable = true, description = "For a location outside the EEA (GDPR 45/46/47)") String transferMechanism,
+                        @Schema(required = true, example = "BASELINE", description = "BASELINE (annex 1 at signature) or the accepted change's basis")
+                        String basis,
+                        @Schema(required = true) Instant acceptedSince,
+                        @Schema(nullable = true, format = "uuid", description = "The change that engaged it (none for BASELINE)") String changeId,
+                        @Schema(nullable = true) Instant removedAt,
+                        @Schema(nullable = true, format = "uuid") String removedByChange,
+                        @Schema(nullable = true, description = "The latest proof of flow-down (art. 6.4)") String proofReference,
+                        @Schema(nullable = true, pattern = "^[0-9a-f]{64}$") String proofSha256,
+                        @Schema(nullable = true) Instant proofAttachedAt,
+                        @Schema(nullable = true) Instant proofRequestedAt) {
         public boolean current() {
             return removedAt == null;
         }
     }
 
     /** One row of the change list. */
-    public record ChangeRow(String changeId, long version, String agreementId, String kind, String subprocessorName,
-                            String status, Instant announcedAt, LocalDate intendedFrom, Instant objectionWindowEndsAt,
-                            Instant terminationRightFrom, boolean terminationRightGranted) {
+    @Schema(name = "ChangeSummary", description = "One change notice in an agreement's list; GET /subprocessor-changes/{id} has it whole")
+    public record ChangeRow(@Schema(required = true, format = "uuid") String changeId,
+                            @Schema(required = true, description = "The stream version (the change's ETag)") long version,
+                            @Schema(required = true) String agreementId,
+                            @Schema(required = true) ChangeKind kind,
+                            @Schema(required = true) String subprocessorName,
+                            @Schema(required = true) ChangeStatus status,
+                            @Schema(required = true) Instant announcedAt,
+                            @Schema(required = true) LocalDate intendedFrom,
+                            @Schema(nullable = true, description = "Absent for REMOVE") Instant objectionWindowEndsAt,
+                            @Schema(nullable = true, description = "Set once the controller objected") Instant terminationRightFrom,
+                            @Schema(required = true) boolean terminationRightGranted) {
     }
 
     /** The sub-processors the agreement engages now (annex 1 and the changes in effect, not removed). */
@@ -66,48 +97,96 @@ public class SubprocessorReadModel {
                 });
     }
 
-    /** One overview line: a sub-processor and the agreements of the caller it serves (art. 6.5). */
-    public record OverviewLine(String name, String country, String transferMechanism, List<Map<String, Object>> agreements) {
+    /** One overview line: a sub-processor (by name, any case or spacing, and country) and the caller's agreements it serves (art. 6.5). */
+    @Schema(name = "OverviewLine")
+    public record OverviewLine(@Schema(required = true) String name,
+                               @Schema(required = true, description = "ISO 3166-1 alpha-2 processing location", example = "BE") String country,
+                               @Schema(nullable = true) String transferMechanism,
+                               @Schema(required = true) List<ServedAgreement> agreements) {
+    }
+
+    /** An agreement of the caller an overview line's sub-processor serves. */
+    @Schema(name = "ServedAgreement")
+    public record ServedAgreement(@Schema(required = true) String agreementId,
+                                  @Schema(required = true, description = "The agreement's status") String status,
+                                  @Schema(required = true) Party controller,
+                                  @Schema(required = true) Party processor,
+                                  @Schema(required = true, example = "BASELINE", description = "How the sub-processor came to be engaged: "
+                                          + "BASELINE (annex 1 at signature) or the accepted change's basis") String basis,
+                                  @Schema(required = true) Instant acceptedSince) {
+    }
+
+    /** A party of an agreement as the overview names it. */
+    @Schema(name = "OverviewParty")
+    public record Party(@Schema(required = true, pattern = "^[0-9]{10}$", example = "0207511803",
+                                description = "Belgian enterprise number, 10 digits without separators") String enterpriseNumber,
+                        @Schema(required = true, example = "Lokaal bestuur Opwijk") String name) {
     }
 
     /**
-     * Current sub-processors across the caller's agreements: as controller (role and organisation) or as
-     * processor, optionally filtered by country; grouped by sub-processor name.
+     * Current sub-processors across the caller's agreements (as controller (role and organisation) or as processor),
+     * optionally in one country: one line per sub-processor name and country, by name then country, a page at a time.
      */
-    public Uni<List<OverviewLine>> overview(String organisation, boolean asController, boolean asProcessor, String country) {
-        return pool.preparedQuery("SELECT r.*, a.controller_org, a.controller_name, a.processor_org, a.processor_name, a.status "
+    public Uni<ListPage<OverviewLine>> overview(String organisation, boolean asController, boolean asProcessor, String country,
+                                                PageRequest page) {
+        String after = page.text(0);
+        String afterCountry = page.text(1);
+        return pool.preparedQuery("SELECT r.name_key, r.country, json_agg(json_build_object('name', r.name, "
+                        + "'transferMechanism', r.transfer_mechanism, 'agreementId', r.agreement_id, 'status', a.status, "
+                        + "'controllerOrg', a.controller_org, 'controllerName', a.controller_name, 'processorOrg', a.processor_org, "
+                        + "'processorName', a.processor_name, 'basis', r.basis, 'acceptedSince', r.accepted_since) "
+                        + "ORDER BY r.agreement_id)::text AS agreements "
                         + "FROM registry_entries r JOIN agreement_directory a USING (agreement_id) "
                         + "WHERE r.removed_at IS NULL AND ((a.controller_org = $1 AND $2) OR (a.processor_org = $1 AND $3)) "
-                        + "AND ($4::text IS NULL OR r.country = upper($4)) ORDER BY r.name_key, r.agreement_id")
-                .execute(Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, country)))
+                        + "AND ($4::text IS NULL OR r.country = upper($4)) "
+                        + "AND ($5::text IS NULL OR (r.name_key, r.country::text) > ($5, $6)) "
+                        + "GROUP BY r.name_key, r.country ORDER BY r.name_key, r.country LIMIT $7")
+                .execute(Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, country, after, afterCountry, page.fetch())))
                 .map(rows -> {
-                    Map<String, OverviewLine> lines = new LinkedHashMap<>();
+                    List<Map.Entry<List<String>, OverviewLine>> lines = new ArrayList<>();
                     for (Row r : rows) {
-                        String key = r.getString("name_key") + "|" + r.getString("country");
-                        OverviewLine line = lines.computeIfAbsent(key, k -> new OverviewLine(r.getString("name"),
-                                r.getString("country"), r.getString("transfer_mechanism"), new ArrayList<>()));
-                        Map<String, Object> agreement = new LinkedHashMap<>();
-                        agreement.put("agreementId", r.getString("agreement_id"));
-                        agreement.put("status", r.getString("status"));
-                        agreement.put("controller", Map.of("enterpriseNumber", r.getString("controller_org"), "name", r.getString("controller_name")));
-                        agreement.put("processor", Map.of("enterpriseNumber", r.getString("processor_org"), "name", r.getString("processor_name")));
-                        agreement.put("basis", r.getString("basis"));
-                        agreement.put("acceptedSince", r.getOffsetDateTime("accepted_since").toInstant());
-                        line.agreements().add(agreement);
+                        lines.add(Map.entry(List.of(r.getString("name_key"), r.getString("country")), overviewLine(r)));
                     }
-                    return new ArrayList<>(lines.values());
+                    return unkeyed(page.page(lines, Map.Entry::getKey, PageRequest.filters("country", country)));
                 });
     }
 
-    /** Changes of one agreement, newest first, optionally by status. */
-    public Uni<List<ChangeRow>> changes(String agreementId, String status) {
+    private OverviewLine overviewLine(Row r) {
+        List<ServedAgreement> served = new ArrayList<>();
+        JsonNode first = null;
+        try {
+            for (JsonNode n : JSON.readTree(r.getString("agreements"))) {
+                first = first == null ? n : first;
+                served.add(new ServedAgreement(n.path("agreementId").asText(), n.path("status").asText(),
+                        new Party(n.path("controllerOrg").asText(), n.path("controllerName").asText()),
+                        new Party(n.path("processorOrg").asText(), n.path("processorName").asText()),
+                        n.path("basis").asText(),
+                        OffsetDateTime.parse(n.path("acceptedSince").asText()).toInstant()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("overview line unreadable", e);
+        }
+        return new OverviewLine(first.path("name").asText(), r.getString("country"),
+                first.path("transferMechanism").isNull() ? null : first.path("transferMechanism").asText(), served);
+    }
+
+    /** The page's items without the sort keys they were paged by. */
+    static <T> ListPage<T> unkeyed(ListPage<? extends Map.Entry<?, T>> keyed) {
+        return new ListPage<>(keyed.items().stream().<T>map(Map.Entry::getValue).toList(), keyed.nextCursor(), keyed.filters());
+    }
+
+    /** Changes of one agreement, newest first, optionally by status, a page at a time. */
+    public Uni<ListPage<ChangeRow>> changes(String agreementId, ChangeStatus status, PageRequest page) {
+        String state = status == null ? null : status.name();
+        OffsetDateTime after = page.isFirst() ? null : page.instant(0).atOffset(ZoneOffset.UTC);
         return pool.preparedQuery("SELECT * FROM changes WHERE agreement_id = $1 AND ($2::text IS NULL OR status = $2) "
-                        + "ORDER BY announced_at DESC, change_id")
-                .execute(Tuple.tuple(Arrays.asList(agreementId, status)))
+                        + "AND ($3::timestamptz IS NULL OR (announced_at, change_id) < ($3, $4)) "
+                        + "ORDER BY announced_at DESC, change_id DESC LIMIT $5")
+                .execute(Tuple.tuple(Arrays.asList(agreementId, state, after, page.text(1), page.fetch())))
                 .map(rows -> {
                     List<ChangeRow> out = new ArrayList<>();
                     rows.forEach(r -> out.add(changeRow(r)));
-                    return out;
+                    return page.page(out, c -> List.of(c.announcedAt(), c.changeId()), PageRequest.filters("status", state));
                 });
     }
 
@@ -157,7 +236,8 @@ public class SubprocessorReadModel {
 
     private static ChangeRow changeRow(Row r) {
         return new ChangeRow(r.getString("change_id"), r.getLong("stream_version"), r.getString("agreement_id"),
-                r.getString("kind"), r.getString("subprocessor_name"), r.getString("status"), instant(r, "announced_at"),
+                ChangeKind.valueOf(r.getString("kind")), r.getString("subprocessor_name"), ChangeStatus.valueOf(r.getString("status")),
+                instant(r, "announced_at"),
                 r.getLocalDate("intended_from"), instant(r, "window_ends_at"), instant(r, "termination_right_from"),
                 r.getBoolean("termination_granted"));
     }

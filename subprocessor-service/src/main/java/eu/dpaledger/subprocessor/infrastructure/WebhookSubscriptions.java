@@ -2,12 +2,15 @@ package eu.dpaledger.subprocessor.infrastructure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.dpaledger.platform.query.ListPage;
+import eu.dpaledger.platform.query.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,11 +42,27 @@ public class WebhookSubscriptions {
                                List<String> eventTypes, Instant createdAt) {
     }
 
-    public record Attempt(int attempt, Instant at, Integer statusCode, String error, int durationMs) {
+    /** One try at delivering: when, and the receiver's HTTP status or the error. */
+    @Schema(name = "WebhookAttempt")
+    public record Attempt(@Schema(required = true) int attempt,
+                          @Schema(required = true) Instant at,
+                          @Schema(nullable = true, description = "The receiver's HTTP status; absent when no answer came") Integer statusCode,
+                          @Schema(nullable = true, description = "Why no acceptable answer came") String error,
+                          @Schema(required = true) int durationMs) {
     }
 
-    public record Delivery(UUID deliveryId, UUID eventId, String eventType, String agreementId, String status, int attempts,
-                           Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, List<Attempt> log) {
+    /** One event for one subscription, with every attempt. */
+    @Schema(name = "WebhookDelivery")
+    public record Delivery(@Schema(required = true, format = "uuid") UUID deliveryId,
+                           @Schema(required = true, format = "uuid", description = "The event's id (also the webhook-id header)") UUID eventId,
+                           @Schema(required = true, example = "eu.dpaledger.subprocessor.ChangeAnnounced.v1") String eventType,
+                           @Schema(required = true) String agreementId,
+                           @Schema(required = true, enumeration = {"PENDING", "DELIVERED", "FAILED", "CANCELLED"}) String status,
+                           @Schema(required = true) int attempts,
+                           @Schema(required = true) Instant createdAt,
+                           @Schema(nullable = true, description = "While PENDING: when the next attempt is due") Instant nextAttemptAt,
+                           @Schema(nullable = true) Instant deliveredAt,
+                           @Schema(required = true) List<Attempt> log) {
     }
 
     public Uni<Subscription> create(String organisation, List<String> partyRoles, String createdBy, String url,
@@ -55,15 +75,18 @@ public class WebhookSubscriptions {
                 .replaceWith(new Subscription(id, organisation, List.copyOf(partyRoles), createdBy, url, List.copyOf(eventTypes), now));
     }
 
-    /** The organisation's subscriptions made in one of {@code partyRoles}. */
-    public Uni<List<Subscription>> list(String organisation, List<String> partyRoles) {
+    /** The organisation's subscriptions made in one of {@code partyRoles}, oldest first, a page at a time. */
+    public Uni<ListPage<Subscription>> list(String organisation, List<String> partyRoles, PageRequest page) {
+        OffsetDateTime after = page.isFirst() ? null : page.instant(0).atOffset(ZoneOffset.UTC);
+        String afterId = page.text(1);
         return pool.preparedQuery("SELECT * FROM webhook_subscriptions WHERE organisation = $1 AND party_roles && $2 "
-                        + "AND deleted_at IS NULL ORDER BY created_at")
-                .execute(Tuple.of(organisation, partyRoles.toArray(new String[0])))
+                        + "AND deleted_at IS NULL AND ($3::timestamptz IS NULL OR (created_at, subscription_id::text) > ($3, $4)) "
+                        + "ORDER BY created_at, subscription_id::text LIMIT $5")
+                .execute(Tuple.tuple(Arrays.asList(organisation, partyRoles.toArray(new String[0]), after, afterId, page.fetch())))
                 .map(rows -> {
                     List<Subscription> out = new ArrayList<>();
                     rows.forEach(r -> out.add(subscription(r)));
-                    return out;
+                    return page.page(out, s -> List.of(s.createdAt(), s.id()), Map.of());
                 });
     }
 
@@ -85,13 +108,17 @@ public class WebhookSubscriptions {
                                 + "AND status = 'PENDING'").execute(Tuple.of(id)).replaceWith(true)));
     }
 
-    /** The delivery log, newest first, each with its attempts. */
-    public Uni<List<Delivery>> deliveries(UUID subscriptionId, int limit) {
+    /** The delivery log, newest first, each with its attempts, a page at a time. */
+    public Uni<ListPage<Delivery>> deliveries(UUID subscriptionId, PageRequest page) {
+        OffsetDateTime after = page.isFirst() ? null : page.instant(0).atOffset(ZoneOffset.UTC);
+        String afterId = page.text(1);
         return pool.preparedQuery("SELECT d.*, coalesce((SELECT json_agg(json_build_object('attempt', a.attempt, "
                         + "'at', a.attempted_at, 'statusCode', a.status_code, 'error', a.error, 'durationMs', a.duration_ms) "
                         + "ORDER BY a.attempt) FROM webhook_attempts a WHERE a.delivery_id = d.delivery_id)::text, '[]') AS log "
-                        + "FROM webhook_deliveries d WHERE d.subscription_id = $1 ORDER BY d.created_at DESC, d.delivery_id LIMIT $2")
-                .execute(Tuple.of(subscriptionId, limit))
+                        + "FROM webhook_deliveries d WHERE d.subscription_id = $1 "
+                        + "AND ($2::timestamptz IS NULL OR (d.created_at, d.delivery_id::text) < ($2, $3)) "
+                        + "ORDER BY d.created_at DESC, d.delivery_id::text DESC LIMIT $4")
+                .execute(Tuple.tuple(Arrays.asList(subscriptionId, after, afterId, page.fetch())))
                 .map(rows -> {
                     List<Delivery> out = new ArrayList<>();
                     for (Row r : rows) {
@@ -101,7 +128,7 @@ public class WebhookSubscriptions {
                                 "PENDING".equals(r.getString("status")) ? SubprocessorReadModel.instant(r, "next_attempt_at") : null,
                                 SubprocessorReadModel.instant(r, "delivered_at"), attempts(r.getString("log"))));
                     }
-                    return out;
+                    return page.page(out, d -> List.of(d.createdAt(), d.deliveryId()), Map.of());
                 });
     }
 

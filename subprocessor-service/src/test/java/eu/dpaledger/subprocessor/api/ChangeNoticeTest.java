@@ -13,12 +13,17 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 
 import static eu.dpaledger.subprocessor.api.Fixtures.*;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -59,7 +64,70 @@ class ChangeNoticeTest {
                 r -> id.equals(r.key()) && "eu.dpaledger.subprocessor.ChangeAnnounced.v1".equals(r.ceType())).size() == 1);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
                 .get("/agreements/{id}/subprocessor-changes", agreement).then().statusCode(200)
-                .body("changeId", equalTo(java.util.List.of(id))).body("[0].status", equalTo("ANNOUNCED")));
+                .body("items.changeId", equalTo(List.of(id))).body("items[0].status", equalTo("ANNOUNCED")));
+    }
+
+    @Test
+    void the_change_list_comes_a_page_at_a_time_and_following_next_cursor_walks_it_whole_with_the_filter_kept() {
+        String agreement = activeAgreement();
+        List<String> announcedIds = new ArrayList<>();
+        for (String name : List.of("Akamai", "Bunny.net", "Cloudflare, Inc.", "Fastly", "KeyCDN")) {
+            ObjectNode body = addCloudflare();
+            ((ObjectNode) body.get("subprocessor")).put("name", name);
+            announcedIds.add(announce(processorToken(), agreement, body).statusCode(201).extract().path("id"));
+        }
+        object(announcedIds.get(2), 1).statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+                .queryParam("status", "ANNOUNCED").get("/agreements/{id}/subprocessor-changes", agreement).then()
+                .body("items", hasSize(4)));
+
+        List<String> walked = new ArrayList<>();
+        List<String> announcedAts = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().auth().oauth2(controllerToken()).queryParam("status", "ANNOUNCED").queryParam("limit", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/agreements/{id}/subprocessor-changes", agreement).then().statusCode(200)
+                    .body("filters.status", equalTo("ANNOUNCED")).body("items.status", everyItem(equalTo("ANNOUNCED")))
+                    .extract();
+            List<String> ids = page.path("items.changeId");
+            assertTrue(ids.size() <= 3, "at most limit items");
+            walked.addAll(ids);
+            announcedAts.addAll(page.path("items.announcedAt"));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null);
+        assertEquals(2, pages, "4 items at 3 a page: a full page with a nextCursor, then the last one without");
+        List<String> expected = new ArrayList<>(announcedIds);
+        expected.remove(2);
+        assertEquals(new HashSet<>(expected), new HashSet<>(walked), "every announced change, none other");
+        assertEquals(4, walked.size(), "no change twice");
+        // Newest first; at the same instant (the test clock may stand still), by id descending.
+        List<Instant> at = announcedAts.stream().map(Instant::parse).toList();
+        for (int i = 1; i < walked.size(); i++) {
+            int byTime = at.get(i - 1).compareTo(at.get(i));
+            assertTrue(byTime > 0 || (byTime == 0 && walked.get(i - 1).compareTo(walked.get(i)) > 0), "stable order at " + i);
+        }
+    }
+
+    @Test
+    void a_limit_above_200_or_a_cursor_this_list_did_not_issue_is_a_400_naming_the_parameter() {
+        String agreement = activeAgreement();
+        given().auth().oauth2(controllerToken()).queryParam("limit", 201).get("/agreements/{id}/subprocessor-changes", agreement)
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("type", equalTo(PROBLEMS + "invalid-limit"))
+                .body("violations[0].field", equalTo("limit"));
+        given().auth().oauth2(controllerToken()).queryParam("cursor", "bm90LWEtY3Vyc29y").get("/agreements/{id}/subprocessor-changes", agreement)
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("type", equalTo(PROBLEMS + "invalid-cursor"))
+                .body("violations[0].field", equalTo("cursor"));
+        // A well-formed cursor whose position is not an instant is refused too, not a 500.
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("[\"yesterday\",\"x\"]".getBytes());
+        given().auth().oauth2(controllerToken()).queryParam("cursor", forged).get("/agreements/{id}/subprocessor-changes", agreement)
+                .then().statusCode(400).body("violations[0].field", equalTo("cursor"));
+        given().auth().oauth2(controllerToken()).queryParam("status", "LOST").get("/agreements/{id}/subprocessor-changes", agreement)
+                .then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-status")).body("violations[0].field", equalTo("status"));
     }
 
     @Test
@@ -76,7 +144,7 @@ class ChangeNoticeTest {
         announce(processorToken(), agreement, "{}").statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", equalTo(PROBLEMS + "field-required"));
         given().auth().oauth2(processorToken()).get("/agreements/{id}/subprocessor-changes", agreement).then()
-                .statusCode(200).body("$", hasSize(0));
+                .statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -192,7 +260,7 @@ class ChangeNoticeTest {
         // Superseding twice fails on the old change, so the second alternative is not recorded either.
         act(processorToken(), id, "alternative", 3, alternative).statusCode(409).body("type", equalTo(PROBLEMS + "change-not-open"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
-                .get("/agreements/{id}/subprocessor-changes", agreement).then().body("$", hasSize(2)));
+                .get("/agreements/{id}/subprocessor-changes", agreement).then().body("items", hasSize(2)));
     }
 
     @Test
@@ -217,7 +285,7 @@ class ChangeNoticeTest {
                 .put("country", "SI").putNull("transferMechanism");
         act(processorToken(), id, "alternative", 2, elsewhere).statusCode(201).body("subprocessor.name", equalTo("Bunny.net"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
-                .get("/agreements/{id}/subprocessor-changes", agreement).then().body("$", hasSize(2)));
+                .get("/agreements/{id}/subprocessor-changes", agreement).then().body("items", hasSize(2)));
     }
 
     @Test

@@ -168,7 +168,7 @@ class ClocksTest {
     private static void awaitListed(String agreement, String id, String status) {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
                 .get("/agreements/{id}/subprocessor-changes", agreement).then().statusCode(200)
-                .body("find { it.changeId == '" + id + "' }.status", equalTo(status)));
+                .body("items.find { it.changeId == '" + id + "' }.status", equalTo(status)));
     }
 
     private static String statusOf(String id) {

@@ -33,7 +33,7 @@ class HostileInputTest {
                 .statusCode(400).body("type", equalTo(PROBLEMS + "unstorable-character"))
                 .body("violations[0].field", equalTo("reason"));
         given().auth().oauth2(controllerToken()).get("/agreements/{id}/subprocessor-changes", agreement)
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

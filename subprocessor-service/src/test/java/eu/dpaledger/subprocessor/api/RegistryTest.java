@@ -1,19 +1,31 @@
 package eu.dpaledger.subprocessor.api;
 
 import eu.dpaledger.testing.AgreementEvents;
+import eu.dpaledger.testing.TestClock;
 import eu.dpaledger.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
 import static eu.dpaledger.subprocessor.api.Fixtures.*;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The registry seeded from the agreement's activation (annex 1), and the overview across agreements (art. 6.5). */
 @QuarkusTest
@@ -57,20 +69,68 @@ class RegistryTest {
     }
 
     @Test
+    void the_overview_comes_a_page_at_a_time_one_line_per_subprocessor_and_following_next_cursor_walks_it_whole() {
+        String processor = newEnterpriseNumber();
+        String first = activeAgreementEngaging(CONTROLLER, processor, "Level 27:BE", "Alpha Hosting:BE", "beta mail:BE",
+                "Gamma Backup:NL", "Delta CDN:BE");
+        String second = activeAgreementEngaging(Tokens.VOORBEELD, processor, "ALPHA  hosting:BE", "Epsilon:BE");
+        List<String> names = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().auth().oauth2(Tokens.processor(processor)).queryParam("country", "be").queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/subprocessors").then().statusCode(200).body("filters.country", equalTo("BE"))
+                    .body("items.country", everyItem(equalTo("BE"))).extract();
+            List<String> items = page.path("items.name");
+            assertTrue(items.size() <= 2, "at most limit lines");
+            items.forEach(name -> names.add(name.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null);
+        // By name whatever its case or spacing; the two agreements' Alpha Hosting is one line; Gamma (NL) is filtered out.
+        assertEquals(List.of("alpha hosting", "beta mail", "delta cdn", "epsilon", "level 27"), names);
+        assertEquals(3, pages);
+        given().auth().oauth2(Tokens.processor(processor)).queryParam("limit", 1).get("/subprocessors").then().statusCode(200)
+                .body("items[0].agreements.agreementId", contains(
+                        Stream.of(first, second).sorted().toArray(String[]::new)))
+                .body("items[0].agreements.controller.enterpriseNumber", hasItem(CONTROLLER))
+                .body("nextCursor", notNullValue());
+    }
+
+    /** An active agreement between these parties whose annex 1 engages these sub-processors ("name:country", in the EEA). */
+    private static String activeAgreementEngaging(String controllerOrg, String processorOrg, String... subprocessors) {
+        String id = UUID.randomUUID().toString();
+        String time = TestClock.now().toString();
+        var summary = AgreementEvents.summary("ACTIVE", controllerOrg, processorOrg, "VTC");
+        var annex = summary.putArray("subprocessors");
+        for (String s : subprocessors) {
+            String[] nameCountry = s.split(":");
+            annex.addObject().put("name", nameCountry[0]).put("headOffice", "Brussel").put("country", nameCountry[1]).putNull("transferMechanism");
+        }
+        AgreementEvents.publish(id, 4, AgreementEvents.ACTIVATED, JSON.createObjectNode().put("contentSha256", "a".repeat(64)).put("at", time),
+                summary, time);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.controller(controllerOrg))
+                .get("/agreements/{id}/subprocessors", id).then().extract().jsonPath().getList("subprocessors").size() == subprocessors.length);
+        return id;
+    }
+
+    @Test
     void the_overview_lists_each_subprocessor_with_the_agreements_it_serves_for_the_callers_organisation_only() {
         String processor = newEnterpriseNumber();
         String first = activeAgreement(CONTROLLER, processor);
         String second = activeAgreement(Tokens.VOORBEELD, processor);
         given().auth().oauth2(Tokens.processor(processor)).get("/subprocessors").then().statusCode(200)
-                .body("organisation", equalTo(processor))
-                .body("subprocessors", hasSize(1))
-                .body("subprocessors[0].name", equalTo("Level 27"))
-                .body("subprocessors[0].agreements.agreementId", org.hamcrest.Matchers.containsInAnyOrder(first, second));
+                .body("items", hasSize(1))
+                .body("items[0].name", equalTo("Level 27"))
+                .body("items[0].agreements.agreementId", org.hamcrest.Matchers.containsInAnyOrder(first, second));
         given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).get("/subprocessors").then().statusCode(200)
-                .body("subprocessors.agreements.flatten().agreementId", hasItem(second))
-                .body("subprocessors.agreements.flatten().agreementId", not(hasItem(first)));
+                .body("items.agreements.flatten().agreementId", hasItem(second))
+                .body("items.agreements.flatten().agreementId", not(hasItem(first)));
         given().auth().oauth2(Tokens.processor(processor)).queryParam("country", "US").get("/subprocessors").then()
-                .statusCode(200).body("subprocessors", hasSize(0));
+                .statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(Tokens.processor(processor)).queryParam("country", "Belgium").get("/subprocessors").then()
                 .statusCode(400).body("type", equalTo(PROBLEMS + "invalid-country"));
     }
@@ -90,7 +150,7 @@ class RegistryTest {
         given().auth().oauth2(controllerToken()).contentType("application/json").body("{\"note\":\"Before the audit\"}")
                 .post(path + "proof-requests", agreement, "level 27").then().statusCode(201)
                 .body("type", equalTo("FlowDownProofRequested")).body("record.note", equalTo("Before the audit"));
-        await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(processorToken())
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(processorToken())
                 .get("/agreements/{id}/subprocessors", agreement).then()
                 .body("subprocessors[0].proofRequestedAt", notNullValue())
                 .body("subprocessors[0].proofReference", nullValue()));
@@ -106,7 +166,7 @@ class RegistryTest {
         given().auth().oauth2(processorToken()).contentType("application/json")
                 .body("{\"reference\":\"ESN-L27-2026\",\"sha256\":\"" + "AB".repeat(32) + "\"}")
                 .post(path + "proofs", agreement, "Level 27").then().statusCode(201);
-        await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
                 .get("/agreements/{id}/subprocessors", agreement).then()
                 .body("subprocessors[0].proofReference", equalTo("ESN-L27-2026"))
                 .body("subprocessors[0].proofSha256", equalTo("ab".repeat(32)))

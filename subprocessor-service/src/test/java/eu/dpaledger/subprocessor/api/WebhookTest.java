@@ -77,7 +77,7 @@ class WebhookTest {
     void stopReceiverAndUnsubscribe() {
         receiver.stop(0);
         for (String token : List.of(controllerToken(), Tokens.controller(Tokens.VOORBEELD), Tokens.processor(CONTROLLER))) {
-            List<String> ids = given().auth().oauth2(token).get("/webhook-subscriptions").then().extract().path("id");
+            List<String> ids = given().auth().oauth2(token).get("/webhook-subscriptions").then().extract().path("items.id");
             ids.forEach(id -> given().auth().oauth2(token).delete("/webhook-subscriptions/{id}", id).then().statusCode(204));
         }
     }
@@ -115,8 +115,8 @@ class WebhookTest {
                 .collect(java.util.stream.Collectors.toSet()));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(controllerToken())
                 .get("/webhook-subscriptions/{id}/deliveries", subscription).then().statusCode(200)
-                .body("findAll { it.status == 'DELIVERED' }", hasSize(2))
-                .body("[0].log[0].statusCode", equalTo(204)));
+                .body("items.findAll { it.status == 'DELIVERED' }", hasSize(2))
+                .body("items[0].log[0].statusCode", equalTo(204)));
     }
 
     @Test
@@ -147,11 +147,11 @@ class WebhookTest {
         String change = announced(agreement);
         // Polled quietly (no assertion dumps while the retries are pending), then checked.
         await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(given().auth().oauth2(controllerToken())
-                .get("/webhook-subscriptions/{id}/deliveries", subscription).then().extract().path("[0].status")));
+                .get("/webhook-subscriptions/{id}/deliveries", subscription).then().extract().path("items[0].status")));
         given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}/deliveries", subscription).then()
                 .statusCode(200)
-                .body("[0].attempts", equalTo(3))
-                .body("[0].log.statusCode", equalTo(List.of(503, 503, 204)));
+                .body("items[0].attempts", equalTo(3))
+                .body("items[0].log.statusCode", equalTo(List.of(503, 503, 204)));
         List<Received> attempts = forChange(change);
         assertEquals(3, attempts.size());
         assertEquals(1, attempts.stream().map(r -> r.headers().get("webhook-id")).distinct().count(), "one webhook-id across retries");
@@ -166,11 +166,11 @@ class WebhookTest {
         String change = announced(agreement);
         await().atMost(Duration.ofSeconds(20)).until(() -> !forChange(change).isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(controllerToken())
-                .get("/webhook-subscriptions/{id}/deliveries", subscription).then().extract().path("[0].log[0].statusCode") != null);
+                .get("/webhook-subscriptions/{id}/deliveries", subscription).then().extract().path("items[0].log[0].statusCode") != null);
         given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}/deliveries", subscription).then()
-                .body("[0].status", equalTo("PENDING"))
-                .body("[0].log[0].statusCode", equalTo(302))
-                .body("[0].nextAttemptAt", org.hamcrest.Matchers.notNullValue());
+                .body("items[0].status", equalTo("PENDING"))
+                .body("items[0].log[0].statusCode", equalTo(302))
+                .body("items[0].nextAttemptAt", org.hamcrest.Matchers.notNullValue());
         assertTrue(received.stream().noneMatch(r -> r.path().equals("/target")), "the redirect target was never called");
     }
 
@@ -209,7 +209,7 @@ class WebhookTest {
         given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}", foreign).then().statusCode(404);
         given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}/deliveries", foreign).then().statusCode(404);
         given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).get("/webhook-subscriptions/{id}/deliveries", foreign)
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(controllerToken()).delete("/webhook-subscriptions/{id}", foreign).then().statusCode(404);
         given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).delete("/webhook-subscriptions/{id}", foreign).then().statusCode(204);
     }
@@ -230,12 +230,12 @@ class WebhookTest {
         assertEquals("/opwijk-as-controller", forChange(change).get(0).path());
         // Both deliveries would have been queued in one statement: the processor's subscription has none.
         given().auth().oauth2(opwijkAsProcessor).get("/webhook-subscriptions/{id}/deliveries", asProcessor).then()
-                .statusCode(200).body("$", hasSize(0));
+                .statusCode(200).body("items", hasSize(0));
         // Each is seen and managed only in the role it was made in.
         given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}", asProcessor).then().statusCode(404);
         given().auth().oauth2(opwijkAsProcessor).get("/webhook-subscriptions/{id}", asController).then().statusCode(404);
         given().auth().oauth2(opwijkAsProcessor).get("/webhook-subscriptions").then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.contains(asProcessor));
+                .body("items.id", org.hamcrest.Matchers.contains(asProcessor));
         given().auth().oauth2(controllerToken()).delete("/webhook-subscriptions/{id}", asProcessor).then().statusCode(404);
     }
 
