@@ -114,8 +114,12 @@ public final class ApiContract {
             out.add(where + ": request body without a schema");
         }
         JsonNode responses = op.path("responses");
-        if (responses.isEmpty()) {
-            out.add(where + ": no responses");
+        boolean success = false;
+        for (Iterator<String> codes = responses.fieldNames(); codes.hasNext(); ) {
+            success |= codes.next().startsWith("2");
+        }
+        if (!success) {
+            out.add(where + ": no success response (an @APIResponse for a refusal hides the default one: state the 2xx too)");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> response = it.next();

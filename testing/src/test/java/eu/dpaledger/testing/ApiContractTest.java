@@ -62,4 +62,12 @@ class ApiContractTest {
         assertTrue(all.contains("GET /audits 200: answers a bare array"), all);
         assertTrue(all.contains("GET /audits 201: no response schema"), all);
     }
+
+    @Test
+    void an_operation_with_only_refusals_has_no_success_response() {
+        String refusalsOnly = CLEAN.replace("\"204\": {description: gone}",
+                "\"404\": {description: no, content: {application/problem+json: {schema: {$ref: \"#/components/schemas/Problem\"}}}}");
+        assertEquals(List.of("DELETE /breaches/{id}: no success response (an @APIResponse for a refusal hides the default one: "
+                + "state the 2xx too)"), ApiContract.lint(refusalsOnly));
+    }
 }

@@ -72,7 +72,7 @@ public class OutboxAdminResource {
                                 r.getString("reason"), r.getOffsetDateTime("parked_at").toInstant(), r.getLong("data_bytes"))));
                     }
                     ListPage<Map.Entry<Long, ParkedRow>> keyed = page.page(out, e -> List.of(e.getKey()), Map.of());
-                    return new ListPage<>(keyed.items().stream().map(Map.Entry::getValue).toList(), keyed.nextCursor(), keyed.filters());
+                    return keyed.map(Map.Entry::getValue);
                 });
     }
 

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * input, 401/403 on every operation, 404 on an addressed resource, 409 on commands, 412/428 on commands on an
  * existing resource (those taking If-Match), 413 on bodies, 422 on a reused {@code Idempotency-Key}, 500 with an incident id); and the headers: the request's and
  * response's {@code X-Correlation-Id}, a command's {@code ETag} and {@code Idempotent-Replayed}, a creating command's
- * {@code Location} (a 201 without If-Match; an operation states any other Location itself), and the {@code ETag} of a
+ * {@code Location} (a 201 without If-Match, unless the operation states {@link #NO_LOCATION}; an operation states any
+ * other Location itself), and the {@code ETag} of a
  * read whose answer is a command's view. What an operation states itself is kept; this only adds.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -36,6 +37,11 @@ public class ContractFilter implements OASFilter {
 
     static final String PROBLEM = "#/components/schemas/Problem";
     static final String CORRELATION = "X-Correlation-Id";
+    /**
+     * An operation extension a creating command states when its new resource has no address to point to (a recorded
+     * proof): {@code @Operation(extensions = @Extension(name = ContractFilter.NO_LOCATION, value = "true"))}.
+     */
+    public static final String NO_LOCATION = "x-dpa-no-location";
 
     private static final Map<String, String> STANDARD = Map.of(
             "400", "The input is not acceptable; `violations` names the field",
@@ -148,7 +154,11 @@ public class ContractFilter implements OASFilter {
             }
         }
         APIResponse created = responses.getAPIResponse("201");
-        if (created != null && command && !hasParameter(op, "If-Match")) {
+        boolean noLocation = op.getExtensions() != null && op.getExtensions().containsKey(NO_LOCATION);
+        if (noLocation) {
+            op.removeExtension(NO_LOCATION);
+        }
+        if (created != null && command && !hasParameter(op, "If-Match") && !noLocation) {
             header(created, "Location");
         }
         responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The one envelope of every list the API answers (docs/ARCHITECTURE.md, "Lists"): at most {@code limit} items in a
@@ -16,4 +17,9 @@ public record ListPage<T>(
         String nextCursor,
         @Schema(required = true, description = "The filters applied, by query parameter name (absent filters are not listed)")
         Map<String, String> filters) {
+
+    /** The same page with each item mapped (a read model's row to the API's view). */
+    public <R> ListPage<R> map(Function<? super T, ? extends R> mapper) {
+        return new ListPage<>(items.stream().<R>map(mapper).toList(), nextCursor, filters);
+    }
 }

@@ -6,6 +6,7 @@ import eu.dpaledger.platform.command.StreamCommands;
 import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.http.InputRules;
 import eu.dpaledger.platform.http.PageParams;
+import eu.dpaledger.platform.openapi.ContractFilter;
 import eu.dpaledger.platform.query.ListPage;
 import eu.dpaledger.platform.query.PageRequest;
 import eu.dpaledger.platform.security.Caller;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -101,7 +103,7 @@ public class RegistryResource {
     @POST
     @Path("/agreements/{agreementId}/subprocessors/{name}/proof-requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "requestFlowDownProof",
+    @Operation(operationId = "requestFlowDownProof", extensions = @Extension(name = ContractFilter.NO_LOCATION, value = "true"),
             summary = "Ask the processor for proof of flow-down to this sub-processor (controller; art. 6.4)",
             description = "Recorded as an event the processor sees on the topic, through webhooks and in the registry (proofRequestedAt). Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Request recorded",
@@ -121,7 +123,7 @@ public class RegistryResource {
     @POST
     @Path("/agreements/{agreementId}/subprocessors/{name}/proofs")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "provideFlowDownProof",
+    @Operation(operationId = "provideFlowDownProof", extensions = @Extension(name = ContractFilter.NO_LOCATION, value = "true"),
             summary = "Record the contract binding this sub-processor to the same obligations (processor; art. 6.4)",
             description = "A reference and the SHA-256 of the signed contract; the registry shows the latest. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Proof recorded",

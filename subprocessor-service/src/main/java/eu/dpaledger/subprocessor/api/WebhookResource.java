@@ -134,8 +134,7 @@ public class WebhookResource {
     public Uni<ListPage<SubscriptionView>> list(@BeanParam PageParams params) {
         PageRequest page = params.request();
         Caller caller = callers.current();
-        return subscriptions.list(caller.organisation(), partyRoles(caller), page).map(found -> new ListPage<>(
-                found.items().stream().map(SubscriptionView::of).toList(), found.nextCursor(), found.filters()));
+        return subscriptions.list(caller.organisation(), partyRoles(caller), page).map(found -> found.map(SubscriptionView::of));
     }
 
     @GET

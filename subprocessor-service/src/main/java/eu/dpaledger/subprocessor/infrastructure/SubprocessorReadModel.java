@@ -172,7 +172,7 @@ public class SubprocessorReadModel {
 
     /** The page's items without the sort keys they were paged by. */
     static <T> ListPage<T> unkeyed(ListPage<? extends Map.Entry<?, T>> keyed) {
-        return new ListPage<>(keyed.items().stream().<T>map(Map.Entry::getValue).toList(), keyed.nextCursor(), keyed.filters());
+        return keyed.map(Map.Entry::getValue);
     }
 
     /** Changes of one agreement, newest first, optionally by status, a page at a time. */
