@@ -35,6 +35,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -97,11 +98,11 @@ public class AgreementResource {
 
     @GET
     @Operation(operationId = "listAgreements", summary = "Agreements of the caller's organisation (read model), newest first, one page")
-    public Uni<ListPage<AgreementReadModel.Summary>> list(
+    public Uni<ListPage<AgreementReadModel.AgreementSummary>> list(
             @Parameter(description = "Only agreements in this status",
-                    schema = @Schema(enumeration = {"DRAFT", "ACTIVE", "TERMINATED", "CLOSED"})) @QueryParam("status") String status,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"DRAFT", "ACTIVE", "TERMINATED", "CLOSED"})) @QueryParam("status") String status,
             @Parameter(description = "Only agreements with this party (e.g. the counterparty): " + AgreementSchemas.ENTERPRISE_NUMBER_SPELLINGS,
-                    schema = @Schema(pattern = AgreementSchemas.ENTERPRISE_NUMBER_PATTERN), example = "0428.304.785") @QueryParam("party") String party,
+                    schema = @Schema(type = SchemaType.STRING, pattern = AgreementSchemas.ENTERPRISE_NUMBER_PATTERN), example = "0428.304.785") @QueryParam("party") String party,
             @BeanParam PageParams paging) {
         Caller caller = commands.caller();
         PageRequest page = paging.request();

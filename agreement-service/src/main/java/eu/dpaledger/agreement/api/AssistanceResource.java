@@ -150,7 +150,7 @@ public class AssistanceResource {
     @GET
     @Path("/instructions")
     @Operation(operationId = "listInstructions", summary = "Instructions of the caller's organisation; basis INSTRUCTION once acknowledged (or confirmed over a flag)")
-    public Uni<ListPage<AssistanceReadModel.Item>> instructionList(@Parameter(description = AGREEMENT) @QueryParam("agreement") String agreement,
+    public Uni<ListPage<AssistanceReadModel.AssistanceItem>> instructionList(@Parameter(description = AGREEMENT) @QueryParam("agreement") String agreement,
                                                                    @Parameter(description = OPEN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("open") String open,
                                                                    @BeanParam PageParams paging) {
         return list("INSTRUCTION", agreement, open, null, paging);
@@ -220,7 +220,7 @@ public class AssistanceResource {
     @GET
     @Path("/disclosure-requests")
     @Operation(operationId = "listDisclosureRequests", summary = "Authority disclosure requests: the processor sees all; the controller those it was informed of")
-    public Uni<ListPage<AssistanceReadModel.Item>> disclosureList(@Parameter(description = AGREEMENT) @QueryParam("agreement") String agreement,
+    public Uni<ListPage<AssistanceReadModel.AssistanceItem>> disclosureList(@Parameter(description = AGREEMENT) @QueryParam("agreement") String agreement,
                                                                   @Parameter(description = OPEN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("open") String open,
                                                                   @BeanParam PageParams paging) {
         return list("DISCLOSURE_REQUEST", agreement, open, null, paging);
@@ -260,7 +260,7 @@ public class AssistanceResource {
     @GET
     @Path("/data-subject-requests")
     @Operation(operationId = "listDataSubjectRequests", summary = "Data subject requests; overdue = not forwarded within dpa.data-subject-requests.forward-within")
-    public Uni<ListPage<AssistanceReadModel.Item>> subjectList(@Parameter(description = AGREEMENT) @QueryParam("agreement") String agreement,
+    public Uni<ListPage<AssistanceReadModel.AssistanceItem>> subjectList(@Parameter(description = AGREEMENT) @QueryParam("agreement") String agreement,
                                                                @Parameter(description = OPEN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("open") String open,
                                                                @Parameter(description = "true: only requests not forwarded in time; false: only the others",
                                                                        schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
@@ -319,7 +319,7 @@ public class AssistanceResource {
 
     // ------------------------------------------------------------------ shared
 
-    private Uni<ListPage<AssistanceReadModel.Item>> list(String kind, String agreement, String open, String overdue, PageParams paging) {
+    private Uni<ListPage<AssistanceReadModel.AssistanceItem>> list(String kind, String agreement, String open, String overdue, PageParams paging) {
         Caller caller = commands.caller();
         PageRequest page = paging.request();
         return readModel.list(kind, caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR), agreement,

@@ -21,7 +21,7 @@ public final class AssistanceViews {
     public record InstructionView(@Schema(required = true, format = "uuid") String id,
                            @Schema(required = true, format = "uuid") String agreementId,
                            @Schema(required = true, description = "The stream version, also the ETag") long version,
-                           @Schema(required = true) Instruction.Status status,
+                           @Schema(required = true, enumeration = {"ISSUED", "ACKNOWLEDGED", "FLAGGED", "CONFIRMED", "WITHDRAWN"}) String status,
                            @Schema(required = true) String text,
                            @Schema(required = true) LocalDate effectiveFrom,
                            @Schema(description = "The processor's reasoning when it flagged the instruction") String flagReasoning,
@@ -33,7 +33,7 @@ public final class AssistanceViews {
 
         static InstructionView of(Loaded<Optional<Instruction.Record>> loaded) {
             Instruction.Record r = loaded.state().orElseThrow();
-            return new InstructionView(r.instructionId(), r.agreementId(), loaded.version(), r.status(), r.text(), r.effectiveFrom(),
+            return new InstructionView(r.instructionId(), r.agreementId(), loaded.version(), r.status().name(), r.text(), r.effectiveFrom(),
                     r.flagReasoning(), r.decision(), r.lawfulBasis(), r.issuedBy(), r.issuedAt());
         }
     }

@@ -21,8 +21,8 @@ import java.util.List;
 public class AgreementReadModel {
 
     /** One row of the agreement list. */
-    @Schema(name = "AgreementSummary", description = "One agreement in the list (read model; eventually consistent)")
-    public record Summary(@Schema(required = true, format = "uuid") String agreementId,
+    @Schema(description = "One agreement in the list (read model; eventually consistent)")
+    public record AgreementSummary(@Schema(required = true, format = "uuid") String agreementId,
                           @Schema(required = true) long version,
                           @Schema(required = true, enumeration = {"DRAFT", "ACTIVE", "TERMINATED", "CLOSED"}) String status,
                           @Schema(required = true, description = "The controller's enterprise number, 10 digits",
@@ -43,7 +43,7 @@ public class AgreementReadModel {
      * or the processor (and it holds the processor role), optionally by status and counterparty; newest first,
      * one page after the cursor's (created_at, agreement_id).
      */
-    public Uni<ListPage<Summary>> list(String organisation, boolean asController, boolean asProcessor, String status,
+    public Uni<ListPage<AgreementSummary>> list(String organisation, boolean asController, boolean asProcessor, String status,
                                        String counterparty, PageRequest page) {
         Instant after = page.instant(0);
         Tuple args = Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, status, counterparty,
@@ -55,7 +55,7 @@ public class AgreementReadModel {
                         + "AND ($6::timestamptz IS NULL OR (created_at, agreement_id) < ($6, $7::text)) "
                         + "ORDER BY created_at DESC, agreement_id DESC LIMIT $8")
                 .execute(args).map(rows -> {
-                    List<Summary> out = new ArrayList<>();
+                    List<AgreementSummary> out = new ArrayList<>();
                     rows.forEach(r -> out.add(summary(r)));
                     return page.page(out, s -> List.of(s.createdAt(), s.agreementId()),
                             PageRequest.filters("status", status, "party", counterparty));
@@ -73,8 +73,8 @@ public class AgreementReadModel {
                 .execute(Tuple.of(agreementId)).map(rows -> rows.iterator().hasNext());
     }
 
-    private static Summary summary(Row r) {
-        return new Summary(r.getString("agreement_id"), r.getLong("stream_version"), r.getString("status"),
+    private static AgreementSummary summary(Row r) {
+        return new AgreementSummary(r.getString("agreement_id"), r.getLong("stream_version"), r.getString("status"),
                 r.getString("controller_org"), r.getString("controller_name"), r.getString("processor_org"),
                 r.getString("processor_name"), r.getString("assignment"), r.getInteger("highest_class"),
                 r.getString("supervisory_authority"), r.getOffsetDateTime("created_at").toInstant(),

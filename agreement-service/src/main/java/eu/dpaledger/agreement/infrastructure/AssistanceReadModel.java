@@ -26,8 +26,8 @@ public class AssistanceReadModel {
     Pool pool;
 
     /** One row of a list of instructions, disclosure requests or data subject requests. */
-    @Schema(name = "AssistanceItem", description = "One instruction, disclosure request or data subject request in a list (read model)")
-    public record Item(@Schema(required = true, format = "uuid") String id,
+    @Schema(description = "One instruction, disclosure request or data subject request in a list (read model)")
+    public record AssistanceItem(@Schema(required = true, format = "uuid") String id,
                        @Schema(required = true, enumeration = {"INSTRUCTION", "DISCLOSURE_REQUEST", "DATA_SUBJECT_REQUEST"}) String kind,
                        @Schema(required = true) long version,
                        @Schema(required = true, format = "uuid") String agreementId,
@@ -47,7 +47,7 @@ public class AssistanceReadModel {
      * visible to the controller (not a gagged disclosure request, not an unforwarded data subject request); newest
      * first, one page after the cursor's (created_at, item_id).
      */
-    public Uni<ListPage<Item>> list(String kind, String organisation, boolean asController, boolean asProcessor, String agreementId,
+    public Uni<ListPage<AssistanceItem>> list(String kind, String organisation, boolean asController, boolean asProcessor, String agreementId,
                                     Boolean open, Boolean overdue, Instant now, PageRequest page) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         Instant after = page.instant(0);
@@ -60,12 +60,12 @@ public class AssistanceReadModel {
                 .execute(Tuple.tuple(Arrays.asList(kind, organisation, asController, asProcessor, agreementId, open, overdue, at,
                         after == null ? null : after.atOffset(ZoneOffset.UTC), page.text(1), page.fetch())))
                 .map(rows -> {
-                    List<Item> out = new ArrayList<>();
+                    List<AssistanceItem> out = new ArrayList<>();
                     for (Row r : rows) {
                         Instant due = r.getOffsetDateTime("due_at") == null ? null : r.getOffsetDateTime("due_at").toInstant();
                         String status = r.getString("status");
                         boolean overdueNow = "REGISTERED".equals(status) && due != null && !now.isBefore(due);
-                        out.add(new Item(r.getString("item_id"), r.getString("kind"), r.getLong("stream_version"),
+                        out.add(new AssistanceItem(r.getString("item_id"), r.getString("kind"), r.getLong("stream_version"),
                                 r.getString("agreement_id"), status, r.getBoolean("open"), r.getString("title"), due,
                                 r.getLocalDate("answer_due_on"), overdueNow, basis(r.getString("kind"), status),
                                 r.getOffsetDateTime("created_at").toInstant()));
