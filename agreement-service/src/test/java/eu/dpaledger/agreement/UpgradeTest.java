@@ -100,7 +100,7 @@ class UpgradeTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(0L,
                 pool.query("SELECT count(*) FROM outbox").execute().await().indefinitely().iterator().next().getLong(0), "outbox rows"));
         // The agreement list is a projection of dpa.agreements: the event made the round trip into the upgraded read model.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(Tokens.controller(Tokens.OPWIJK), "/agreements?size=100")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(Tokens.controller(Tokens.OPWIJK), "/agreements?limit=200")
                 .body("items.find { it.agreementId == '" + AGREEMENT + "' }.version", equalTo(5)));
     }
 
