@@ -56,7 +56,7 @@ class UpgradeTest {
     @Order(2)
     void the_released_demo_data_reads_as_before() {
         String opwijk = Tokens.controller(Tokens.OPWIJK);
-        get(opwijk, "/agreements?size=100").statusCode(200)
+        get(opwijk, "/agreements?limit=200").statusCode(200)
                 .body("items.find { it.agreementId == '" + AGREEMENT + "' }.status", equalTo("ACTIVE"))
                 .body("items.find { it.agreementId == '" + AGREEMENT + "' }.processorName", equalTo("European Service Network"))
                 .body("items.agreementId", not(hasItem(VOORBEELD_DRAFT)));
@@ -70,9 +70,9 @@ class UpgradeTest {
                 .body("intact", equalTo(true))
                 .body("eventsChecked", equalTo(4));
         get(opwijk, "/instructions?agreement={a}", AGREEMENT).statusCode(200)
-                .body("find { it.id == '" + FLAGGED_INSTRUCTION + "' }.status", equalTo("FLAGGED"));
+                .body("items.find { it.id == '" + FLAGGED_INSTRUCTION + "' }.status", equalTo("FLAGGED"));
         get(opwijk, "/data-subject-requests?agreement={a}", AGREEMENT).statusCode(200)
-                .body("find { it.id == '" + FORWARDED_REQUEST + "' }.status", equalTo("AWAITING_APPROVAL"));
+                .body("items.find { it.id == '" + FORWARDED_REQUEST + "' }.status", equalTo("AWAITING_APPROVAL"));
         get(Tokens.controller(Tokens.VOORBEELD), "/agreements/{id}", VOORBEELD_DRAFT).statusCode(200).body("status", equalTo("DRAFT"));
         get(opwijk, "/agreements/{id}", VOORBEELD_DRAFT).statusCode(404);
     }
@@ -86,10 +86,10 @@ class UpgradeTest {
                 .header("ETag", "\"5\"")
                 .body("addenda[0].status", equalTo("PROPOSED"));
         var events = get(Tokens.controller(Tokens.OPWIJK), "/agreements/{id}/events", AGREEMENT).statusCode(200)
-                .body("version", contains(1, 2, 3, 4, 5))
-                .body("[4].type", equalTo("AddendumProposed"));
-        List<String> hashes = events.extract().path("hash");
-        assertEquals(hashes.get(3), events.extract().path("[4].previousHash"), "the new event links to the released head");
+                .body("items.version", contains(1, 2, 3, 4, 5))
+                .body("items[4].type", equalTo("AddendumProposed"));
+        List<String> hashes = events.extract().path("items.hash");
+        assertEquals(hashes.get(3), events.extract().path("items[4].previousHash"), "the new event links to the released head");
         get(Tokens.controller(Tokens.OPWIJK), "/agreements/{id}/evidence", AGREEMENT).statusCode(200)
                 .body("intact", equalTo(true))
                 .body("eventsChecked", equalTo(5))
@@ -100,7 +100,7 @@ class UpgradeTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(0L,
                 pool.query("SELECT count(*) FROM outbox").execute().await().indefinitely().iterator().next().getLong(0), "outbox rows"));
         // The agreement list is a projection of dpa.agreements: the event made the round trip into the upgraded read model.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(Tokens.controller(Tokens.OPWIJK), "/agreements?size=100")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(Tokens.controller(Tokens.OPWIJK), "/agreements?limit=200")
                 .body("items.find { it.agreementId == '" + AGREEMENT + "' }.version", equalTo(5)));
     }
 

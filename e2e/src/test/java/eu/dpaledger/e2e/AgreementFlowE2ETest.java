@@ -55,7 +55,7 @@ class AgreementFlowE2ETest {
 
         // The list is a read model fed through Kafka.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(opwijk).queryParam("status", "CLOSED")
-                .queryParam("size", 100).get("/agreements").then().statusCode(200).body("items.agreementId", hasItem(id)));
+                .queryParam("limit", 200).get("/agreements").then().statusCode(200).body("items.agreementId", hasItem(id)));
     }
 
     private static RequestSpecification as(String token) {

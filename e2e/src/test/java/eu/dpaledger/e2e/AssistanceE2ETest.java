@@ -23,16 +23,16 @@ class AssistanceE2ETest {
         String opwijk = Keycloak.user("opwijk-dpo");
         String esn = Keycloak.user("esn-staff");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(opwijk).queryParam("open", true).get("/instructions")
-                .then().statusCode(200).body("find { it.status == 'FLAGGED' }", org.hamcrest.Matchers.notNullValue()));
-        String instruction = as(opwijk).get("/instructions").then().extract().path("find { it.status == 'FLAGGED' }.id");
+                .then().statusCode(200).body("items.find { it.status == 'FLAGGED' }", org.hamcrest.Matchers.notNullValue()));
+        String instruction = as(opwijk).get("/instructions").then().extract().path("items.find { it.status == 'FLAGGED' }.id");
         var flagged = as(opwijk).get("/instructions/{id}", instruction).then().statusCode(200).body("lawfulBasis", equalTo(false));
         as(opwijk).contentType(ContentType.JSON).header("If-Match", flagged.extract().header("ETag"))
                 .body("{\"text\":\"Send monthly aggregated visitor statistics\",\"effectiveFrom\":\"2026-12-01\",\"reason\":\"Following ESN's flag\"}")
                 .post("/instructions/{id}/amendment", instruction).then().statusCode(200).body("status", equalTo("ISSUED"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(opwijk).get("/data-subject-requests").then().statusCode(200)
-                .body("find { it.status == 'AWAITING_APPROVAL' }", org.hamcrest.Matchers.notNullValue()));
-        String request = as(opwijk).get("/data-subject-requests").then().extract().path("find { it.status == 'AWAITING_APPROVAL' }.id");
+                .body("items.find { it.status == 'AWAITING_APPROVAL' }", org.hamcrest.Matchers.notNullValue()));
+        String request = as(opwijk).get("/data-subject-requests").then().extract().path("items.find { it.status == 'AWAITING_APPROVAL' }.id");
         String etag = as(opwijk).get("/data-subject-requests/{id}", request).then().statusCode(200).extract().header("ETag");
         as(esn).contentType(ContentType.JSON).header("If-Match", etag).body("{\"approved\":true,\"instructions\":\"x\"}")
                 .post("/data-subject-requests/{id}/decision", request).then().statusCode(403);

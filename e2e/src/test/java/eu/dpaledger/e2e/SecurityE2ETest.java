@@ -14,6 +14,8 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Who may see what, with tokens issued by the real Keycloak. */
 @ExtendWith(Stack.class)
@@ -87,9 +89,9 @@ class SecurityE2ETest {
     @Test
     void the_demo_data_shows_isolation_between_organisations() {
         given().baseUri(Stack.AGREEMENTS).auth().oauth2(Keycloak.user("voorbeeld-dpo")).get("/agreements")
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].status", equalTo("DRAFT"))
+                .then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue()).body("items[0].status", equalTo("DRAFT"))
                 .body("items[0].processorOrg", equalTo("0876543270"));
         given().baseUri(Stack.AGREEMENTS).auth().oauth2(Keycloak.user("hosting-staff")).get("/agreements")
-                .then().statusCode(200).body("total", equalTo(1));
+                .then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue());
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record AgreementExport(String format, Instant exportedAt, Map<String, String> vocabularies,
                               AgreementView agreement, List<Category> dataCategories, List<StoredEvent> history,
-                              Map<String, Object> evidence) {
+                              EvidenceView evidence) {
 
     public static final String FORMAT = "https://dpa-ledger.eu/formats/agreement-export/v1";
 
@@ -23,7 +23,7 @@ public record AgreementExport(String format, Instant exportedAt, Map<String, Str
                            List<String> dpv, String retention, String reason, String countermeasure) {
     }
 
-    static AgreementExport of(AgreementView view, List<StoredEvent> history, Map<String, Object> evidence, Instant now) {
+    static AgreementExport of(AgreementView view, List<StoredEvent> history, EvidenceView evidence, Instant now) {
         List<Category> categories = view.content().dataCategories().stream().map(AgreementExport::category).toList();
         return new AgreementExport(FORMAT, now,
                 Map.of("dpv-pd", InformationClass.DPV_PD, "cloudevents", "https://cloudevents.io/spec/v1.0"),

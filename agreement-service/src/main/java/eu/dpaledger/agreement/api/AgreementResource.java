@@ -9,12 +9,16 @@ import eu.dpaledger.agreement.domain.content.EnterpriseNumber;
 import eu.dpaledger.agreement.infrastructure.AgreementBinding;
 import eu.dpaledger.agreement.infrastructure.AgreementReadModel;
 import eu.dpaledger.platform.command.CommandHeaders;
+import eu.dpaledger.platform.command.CreateHeaders;
 import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.command.StreamCommands;
 import eu.dpaledger.platform.eventstore.HashChain;
 import eu.dpaledger.platform.eventstore.StoredEvent;
 import eu.dpaledger.platform.http.HttpProblem;
+import eu.dpaledger.platform.http.PageParams;
 import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.query.ListPage;
+import eu.dpaledger.platform.query.PageRequest;
 import eu.dpaledger.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,7 +34,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,8 +60,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"controller", "processor"})
 @Tag(name = "Agreements")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller's organisation", content = @Content(mediaType = Problems.MEDIA_TYPE))
 @SecurityRequirement(name = "bearer")
 public class AgreementResource {
 
@@ -79,17 +80,14 @@ public class AgreementResource {
     @Inject
     AssistanceResource assistance;
 
-    @ConfigProperty(name = "dpa.agreements.max-page-size", defaultValue = "100")
-    int maxPageSize;
-
     @POST
-    @Operation(summary = "Draft a new agreement", description = "Either party may draft; the caller's organisation must be one of the two parties, with the matching role. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Draft created; Location and ETag set")
+    @Operation(operationId = "createAgreement", summary = "Draft a new agreement", description = "Either party may draft; the caller's organisation must be one of the two parties, with the matching role. Honours Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Draft created; Location and ETag set", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "A content rule is broken (e.g. invalid-enterprise-number, dpo-required, transfer-outside-eea-without-mechanism)",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The caller's organisation is not one of the parties (not-a-party-of-draft)",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<Response> create(@BeanParam CommandHeaders headers,
+    public Uni<Response> create(@BeanParam CreateHeaders headers,
                                 @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                         examples = @ExampleObject(name = "Opwijk and ESN (seed agreement, persons fictitious)",
                                                 value = SEED_EXAMPLE))) AgreementContent content) {
@@ -99,17 +97,15 @@ public class AgreementResource {
     }
 
     @GET
-    @Operation(summary = "Agreements of the caller's organisation (read model), paginated")
-    public Uni<AgreementReadModel.Page> list(@QueryParam("status") String status,
-                                             @Parameter(description = "enterprise number of a party (e.g. the counterparty)") @QueryParam("party") String party,
-                                             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
-                                             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("size") String size) {
+    @Operation(operationId = "listAgreements", summary = "Agreements of the caller's organisation (read model), newest first, one page")
+    public Uni<ListPage<AgreementReadModel.AgreementSummary>> list(
+            @Parameter(description = "Only agreements in this status",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"DRAFT", "ACTIVE", "TERMINATED", "CLOSED"})) @QueryParam("status") String status,
+            @Parameter(description = "Only agreements with this party (e.g. the counterparty): " + AgreementSchemas.ENTERPRISE_NUMBER_SPELLINGS,
+                    schema = @Schema(type = SchemaType.STRING, pattern = AgreementSchemas.ENTERPRISE_NUMBER_PATTERN), example = "0428.304.785") @QueryParam("party") String party,
+            @BeanParam PageParams paging) {
         Caller caller = commands.caller();
-        int p = wholeNumber(page, 0);
-        int s = wholeNumber(size, 20);
-        if (p < 0 || s < 1) {
-            throw HttpProblem.badRequest("invalid-page", "Invalid page", "page must be >= 0 and size >= 1");
-        }
+        PageRequest page = paging.request();
         if (status != null && !List.of("DRAFT", "ACTIVE", "TERMINATED", "CLOSED").contains(status)) {
             throw HttpProblem.badRequest("invalid-status", "Invalid status", "status must be DRAFT, ACTIVE, TERMINATED or CLOSED");
         }
@@ -117,19 +113,23 @@ public class AgreementResource {
                 .orElseThrow(() -> HttpProblem.badRequest("invalid-enterprise-number", "Invalid enterprise number",
                         "party: not a valid Belgian enterprise number (mod-97 check)"));
         return readModel.list(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
-                status, counterparty, p, Math.min(s, maxPageSize));
+                status, counterparty, page);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One agreement: current content, status, signatures, addenda, open exit steps; ETag = stream version")
+    @APIResponse(responseCode = "200", description = "The agreement as its parties see it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @Operation(operationId = "getAgreement", summary = "One agreement: current content, status, signatures, addenda, open exit steps; ETag = stream version")
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.get(agreements, id, this::view);
     }
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Edit the draft's content (voids signatures on other content)")
+    @APIResponse(responseCode = "200", description = "The edited draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @Operation(operationId = "editAgreement", summary = "Edit the draft's content (voids signatures on other content)")
     public Uni<Response> edit(@PathParam("id") String id, @BeanParam CommandHeaders headers, AgreementContent content) {
         return commands.act(agreements, id, headers, content,
                 given -> new AgreementCommand.EditDraft(content, given.actor(), given.at()), this::view);
@@ -138,9 +138,9 @@ public class AgreementResource {
     @POST
     @Path("/{id}/signatures")
     @APIResponse(responseCode = "409", description = "Not a draft, or already signed by this party", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    @Operation(summary = "Sign the draft for the caller's party; both signatures on the same content activate it")
+    @APIResponse(responseCode = "200", description = "Signed; ACTIVE once both parties signed the same content",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @Operation(operationId = "signAgreement", summary = "Sign the draft for the caller's party; both signatures on the same content activate it")
     public Uni<Response> sign(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.SignatureRequest body) {
         return commands.act(agreements, id, headers, body,
                 given -> new AgreementCommand.Sign(body.signerName(), body.signerTitle(), body.place(), given.actor(), given.at()),
@@ -149,7 +149,9 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/addenda")
-    @Operation(summary = "Propose a written addendum to an active agreement (art. 12.3)")
+    @APIResponse(responseCode = "201", description = "The agreement with the proposed addendum",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @Operation(operationId = "proposeAddendum", summary = "Propose a written addendum to an active agreement (art. 12.3)")
     public Uni<Response> proposeAddendum(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.AddendumRequest body) {
         return commands.add(agreements, id, headers, body,
                 given -> new AgreementCommand.ProposeAddendum(body.title(), body.reason(), body.changes(), given.actor(), given.at()),
@@ -158,7 +160,9 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/addenda/{n}/signatures")
-    @Operation(summary = "Sign addendum n; when both parties signed it is in force")
+    @APIResponse(responseCode = "200", description = "The agreement with the addendum signed (in force once both signed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @Operation(operationId = "signAddendum", summary = "Sign addendum n; when both parties signed it is in force")
     public Uni<Response> signAddendum(@PathParam("id") String id, @PathParam("n") int number, @BeanParam CommandHeaders headers,
                                       Requests.SignatureRequest body) {
         return commands.act(agreements, id, headers, body, given -> new AgreementCommand.SignAddendum(number, body.signerName(),
@@ -167,7 +171,9 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/addenda/{n}/withdrawal")
-    @Operation(summary = "Withdraw a pending addendum")
+    @APIResponse(responseCode = "200", description = "The agreement with the addendum withdrawn",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @Operation(operationId = "withdrawAddendum", summary = "Withdraw a pending addendum")
     public Uni<Response> withdrawAddendum(@PathParam("id") String id, @PathParam("n") int number, @BeanParam CommandHeaders headers,
                                           Requests.AddendumWithdrawalRequest body) {
         return commands.act(agreements, id, headers, body,
@@ -176,7 +182,9 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/termination")
-    @Operation(summary = "Terminate: ASSIGNMENT_ENDED (either party), PROCESSOR_DEFAULT (controller, with notice reference), SUBPROCESSOR_OBJECTION (controller, once granted)")
+    @APIResponse(responseCode = "200", description = "The terminated agreement, with its open exit steps",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @Operation(operationId = "terminateAgreement", summary = "Terminate: ASSIGNMENT_ENDED (either party), PROCESSOR_DEFAULT (controller, with notice reference), SUBPROCESSOR_OBJECTION (controller, once granted)")
     public Uni<Response> terminate(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.TerminationRequest body) {
         return commands.act(agreements, id, headers, body, state -> lookups.terminationRight(id, body.ground()),
                 given -> new AgreementCommand.Terminate(body.ground(), body.effectiveAt(), body.noticeOfDefaultReference(),
@@ -185,7 +193,9 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/data-return")
-    @Operation(summary = "Processor: all personal data handed over (art. 11.2), once the termination has taken effect")
+    @APIResponse(responseCode = "200", description = "The agreement with the data return recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @Operation(operationId = "recordDataReturn", summary = "Processor: all personal data handed over (art. 11.2), once the termination has taken effect")
     public Uni<Response> dataReturn(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.DataReturnRequest body) {
         return commands.act(agreements, id, headers, body, given -> new AgreementCommand.RecordDataReturn(body.format(), body.sha256(),
                 body.deliveredAt(), given.actor(), given.at()), this::view);
@@ -193,7 +203,9 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/destruction-confirmation")
-    @Operation(summary = "Processor: written confirmation of destruction (art. 11.3, 11.4); closes the agreement")
+    @APIResponse(responseCode = "200", description = "The closed agreement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @Operation(operationId = "confirmDestruction", summary = "Processor: written confirmation of destruction (art. 11.3, 11.4); closes the agreement")
     public Uni<Response> destruction(@PathParam("id") String id, @BeanParam CommandHeaders headers,
                                      Requests.DestructionConfirmationRequest body) {
         return commands.act(agreements, id, headers, body, given -> new AgreementCommand.ConfirmDestruction(body.confirmedAt(),
@@ -202,21 +214,24 @@ public class AgreementResource {
 
     @GET
     @Path("/{id}/events")
-    @Operation(summary = "The agreement's event stream with metadata and hashes")
-    public Uni<List<StoredEvent>> events(@PathParam("id") String id) {
-        return commands.read(agreements, id).map(Loaded::events);
+    @Operation(operationId = "listAgreementEvents", summary = "The agreement's event stream with metadata and hashes")
+    public Uni<ListPage<StoredEvent>> events(@PathParam("id") String id, @BeanParam PageParams paging) {
+        PageRequest page = paging.request();
+        return commands.read(agreements, id).map(loaded -> page.slice(loaded.events(), e -> List.of(e.version()), Map.of()));
     }
 
     @GET
     @Path("/{id}/evidence")
-    @Operation(summary = "Verification of the stream's hash chain: intact, or the first event that does not match")
-    public Uni<Map<String, Object>> evidence(@PathParam("id") String id) {
+    @Operation(operationId = "verifyAgreementEvidence", summary = "Verification of the stream's hash chain: intact, or the first event that does not match")
+    public Uni<EvidenceView> evidence(@PathParam("id") String id) {
         return commands.read(agreements, id).map(loaded -> evidence(HashChain.verify(id, loaded.events()), commands.now()));
     }
 
     @GET
     @Path("/{id}/export")
-    @Operation(summary = "The complete agreement and its history as one machine-readable JSON document, with W3C DPV terms")
+    @APIResponse(responseCode = "200", description = "The export document (Content-Disposition: attachment)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementExport.class)))
+    @Operation(operationId = "exportAgreement", summary = "The complete agreement and its history as one machine-readable JSON document, with W3C DPV terms")
     public Uni<Response> export(@PathParam("id") String id) {
         return commands.read(agreements, id).map(loaded -> {
             Instant now = commands.now();
@@ -229,24 +244,30 @@ public class AgreementResource {
 
     @POST
     @Path("/{id}/instructions")
-    @Operation(summary = "Record a written instruction (controller; ACTIVE agreement; art. 2.2, 2.3)")
-    public Uni<Response> instruction(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+    @APIResponse(responseCode = "201", description = "Instruction issued; Location and ETag set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistanceViews.InstructionView.class)))
+    @Operation(operationId = "issueInstruction", summary = "Record a written instruction (controller; ACTIVE agreement; art. 2.2, 2.3)")
+    public Uni<Response> instruction(@PathParam("id") String id, @BeanParam CreateHeaders headers,
                                      AssistanceResource.InstructionRequest body) {
         return assistance.issueInstruction(id, headers, body);
     }
 
     @POST
     @Path("/{id}/disclosure-requests")
-    @Operation(summary = "Record an authority's binding disclosure request (processor; art. 2.2): the controller is informed at once, unless gagLegalBasis says the law forbids it")
-    public Uni<Response> disclosureRequest(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+    @APIResponse(responseCode = "201", description = "Disclosure request recorded; Location and ETag set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistanceViews.DisclosureRequestView.class)))
+    @Operation(operationId = "registerDisclosureRequest", summary = "Record an authority's binding disclosure request (processor; art. 2.2): the controller is informed at once, unless gagLegalBasis says the law forbids it")
+    public Uni<Response> disclosureRequest(@PathParam("id") String id, @BeanParam CreateHeaders headers,
                                            AssistanceResource.DisclosureRequestBody body) {
         return assistance.registerDisclosure(id, headers, body);
     }
 
     @POST
     @Path("/{id}/data-subject-requests")
-    @Operation(summary = "Register a data subject request that reached the processor (processor; art. 7.2), under a pseudonymous reference")
-    public Uni<Response> dataSubjectRequest(@PathParam("id") String id, @BeanParam CommandHeaders headers,
+    @APIResponse(responseCode = "201", description = "Data subject request registered; Location and ETag set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssistanceViews.DataSubjectRequestView.class)))
+    @Operation(operationId = "registerDataSubjectRequest", summary = "Register a data subject request that reached the processor (processor; art. 7.2), under a pseudonymous reference")
+    public Uni<Response> dataSubjectRequest(@PathParam("id") String id, @BeanParam CreateHeaders headers,
                                             AssistanceResource.SubjectRequestBody body) {
         return assistance.registerSubjectRequest(id, headers, body);
     }
@@ -260,29 +281,7 @@ public class AgreementResource {
         return AgreementView.of(record, loaded.version(), record.currentContentSha256(), now);
     }
 
-    private static Map<String, Object> evidence(HashChain.Verification v, Instant now) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("agreementId", v.streamId());
-        out.put("verifiedAt", now);
-        out.put("intact", v.intact());
-        out.put("eventsChecked", v.eventsChecked());
-        out.put("headHash", v.headHash());
-        out.put("firstBrokenVersion", v.firstBrokenVersion());
-        out.put("firstBrokenEventId", v.firstBrokenEventId());
-        out.put("reason", v.reason());
-        out.put("algorithm", "SHA-256 over canonical JSON of each event concatenated with the previous event's hash");
-        return out;
-    }
-
-    // Parsed here, not by JAX-RS: a failed query-parameter conversion would otherwise be a 404.
-    private static int wholeNumber(String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw HttpProblem.badRequest("invalid-page", "Invalid page", "page and size must be whole numbers");
-        }
+    private static EvidenceView evidence(HashChain.Verification v, Instant now) {
+        return EvidenceView.of(v, now);
     }
 }

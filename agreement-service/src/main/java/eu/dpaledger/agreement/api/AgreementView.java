@@ -10,6 +10,8 @@ import eu.dpaledger.agreement.domain.agreement.Termination;
 import eu.dpaledger.agreement.domain.content.AgreementContent;
 import eu.dpaledger.agreement.domain.content.PartyRole;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -17,12 +19,22 @@ import java.util.List;
  * An agreement as its parties see it: current content (original plus signed addenda), status,
  * version, highest information class, signatures, addenda and the exit steps still open.
  */
-public record AgreementView(String id, String status, long version, PartyRole createdBy, Instant createdAt,
-                            Integer highestInformationClass, String contentSha256, AgreementContent content,
-                            AgreementContent originalContent, List<Signature> signatures, List<Addendum> addenda,
+public record AgreementView(@Schema(required = true, format = "uuid") String id,
+                            @Schema(required = true, enumeration = {"DRAFT", "ACTIVE", "TERMINATED", "CLOSED"}) String status,
+                            @Schema(required = true, description = "The stream version, also the ETag") long version,
+                            @Schema(required = true) PartyRole createdBy,
+                            @Schema(required = true) Instant createdAt,
+                            Integer highestInformationClass,
+                            @Schema(required = true, description = "SHA-256 of the canonical current content: what a signature binds")
+                            String contentSha256,
+                            @Schema(required = true, description = "The content in force: the original plus the signed addenda")
+                            AgreementContent content,
+                            @Schema(required = true) AgreementContent originalContent,
+                            @Schema(required = true, description = "All signatures, voided ones included") List<Signature> signatures,
+                            @Schema(required = true) List<Addendum> addenda,
                             Instant activatedAt, Termination termination, DataReturn dataReturn,
                             DestructionConfirmation destructionConfirmation, Instant closedAt,
-                            List<ExitStep> openExitSteps) {
+                            @Schema(required = true) List<ExitStep> openExitSteps) {
 
     static AgreementView of(AgreementRecord a, long version, String contentSha256, Instant now) {
         return new AgreementView(a.agreementId(), a.status().name(), version, a.createdBy(), a.createdAt(),

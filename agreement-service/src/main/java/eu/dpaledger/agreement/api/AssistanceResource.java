@@ -6,10 +6,16 @@ import eu.dpaledger.agreement.domain.disclosure.DisclosureRequest;
 import eu.dpaledger.agreement.domain.instruction.Instruction;
 import eu.dpaledger.agreement.infrastructure.AssistanceBindings;
 import eu.dpaledger.agreement.infrastructure.AssistanceReadModel;
+import eu.dpaledger.agreement.api.AssistanceViews.DataSubjectRequestView;
+import eu.dpaledger.agreement.api.AssistanceViews.DisclosureRequestView;
+import eu.dpaledger.agreement.api.AssistanceViews.InstructionView;
 import eu.dpaledger.platform.command.CommandHeaders;
+import eu.dpaledger.platform.command.CreateHeaders;
 import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.command.StreamCommands;
-import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.PageParams;
+import eu.dpaledger.platform.query.ListPage;
+import eu.dpaledger.platform.query.PageRequest;
 import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +33,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,9 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,12 +56,15 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"controller", "processor"})
 @Tag(name = "Instructions and requests")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller's organisation", content = @Content(mediaType = Problems.MEDIA_TYPE))
 @SecurityRequirement(name = "bearer")
 public class AssistanceResource {
 
+    private static final String AGREEMENT = "Only the items of this agreement (its id)";
+    private static final String OPEN = "true: only open items; false: only closed ones";
+
     /** Request bodies. */
+    @Schema(description = "A written instruction; on an amendment, the new text and the reason for it",
+            example = "{\"text\":\"Keep the Matomo statistics of the municipal website no longer than 13 months\",\"effectiveFrom\":\"2026-03-01\"}")
     record InstructionRequest(String text, LocalDate effectiveFrom, String reason) {
     }
 
@@ -65,6 +74,10 @@ public class AssistanceResource {
     record ReasonRequest(String reason) {
     }
 
+    @Schema(description = "An authority's binding disclosure request as the processor received it; gagLegalBasis when the law "
+            + "forbids informing the controller",
+            example = "{\"authority\":\"Federale gerechtelijke politie\",\"receivedAt\":\"2026-03-02T09:00:00Z\",\"legalBasis\":"
+                    + "\"Art. 46quater Sv.\",\"scope\":\"Matomo access logs of the Opwijk website, 1 March 2026\",\"dueAt\":\"2026-03-09T09:00:00Z\"}")
     record DisclosureRequestBody(String authority, Instant receivedAt, String legalBasis, String scope, Instant dueAt,
                                  String gagLegalBasis) {
     }
@@ -72,6 +85,8 @@ public class AssistanceResource {
     record DisclosedRequest(Instant disclosedAt, String disclosed) {
     }
 
+    @Schema(description = "A data subject request under a pseudonymous reference (never the person's identity)",
+            example = "{\"type\":\"ERASURE\",\"receivedAt\":\"2026-03-02T09:00:00Z\",\"reference\":\"OPW-DSR-2026-001\"}")
     record SubjectRequestBody(DataSubjectRequest.Type type, Instant receivedAt, String reference) {
     }
 
@@ -107,14 +122,14 @@ public class AssistanceResource {
 
     // ------------------------------------------------------------------ creation (called from AgreementResource)
 
-    Uni<Response> issueInstruction(String agreementId, CommandHeaders headers, InstructionRequest body) {
+    Uni<Response> issueInstruction(String agreementId, CreateHeaders headers, InstructionRequest body) {
         String id = UUID.randomUUID().toString();
         return commands.create(instructions, id, headers, body, lookups.forParty(commands.caller(), agreementId),
                 given -> new Instruction.Issue(id, given.context(), body.text(), body.effectiveFrom(), given.actor(), given.at()),
                 this::instructionView, "/instructions/" + id);
     }
 
-    Uni<Response> registerDisclosure(String agreementId, CommandHeaders headers, DisclosureRequestBody body) {
+    Uni<Response> registerDisclosure(String agreementId, CreateHeaders headers, DisclosureRequestBody body) {
         String id = UUID.randomUUID().toString();
         return commands.create(disclosures, id, headers, body, lookups.forParty(commands.caller(), agreementId),
                 given -> new DisclosureRequest.Register(id, given.context(), body.authority(), body.receivedAt(), body.legalBasis(),
@@ -122,7 +137,7 @@ public class AssistanceResource {
                 this::disclosureView, "/disclosure-requests/" + id);
     }
 
-    Uni<Response> registerSubjectRequest(String agreementId, CommandHeaders headers, SubjectRequestBody body) {
+    Uni<Response> registerSubjectRequest(String agreementId, CreateHeaders headers, SubjectRequestBody body) {
         String id = UUID.randomUUID().toString();
         return commands.create(subjectRequests, id, headers, body, lookups.forParty(commands.caller(), agreementId),
                 given -> new DataSubjectRequest.Register(id, given.context(), body.type(), body.receivedAt(), body.reference(),
@@ -134,52 +149,67 @@ public class AssistanceResource {
 
     @GET
     @Path("/instructions")
-    @Operation(summary = "Instructions of the caller's organisation; basis INSTRUCTION once acknowledged (or confirmed over a flag)")
-    public Uni<List<AssistanceReadModel.Item>> instructionList(@QueryParam("agreement") String agreement, @QueryParam("open") String open) {
-        return list("INSTRUCTION", agreement, open, null);
+    @Operation(operationId = "listInstructions", summary = "Instructions of the caller's organisation; basis INSTRUCTION once acknowledged (or confirmed over a flag)")
+    public Uni<ListPage<AssistanceReadModel.AssistanceItem>> instructionList(@Parameter(description = AGREEMENT) @QueryParam("agreement") String agreement,
+                                                                   @Parameter(description = OPEN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("open") String open,
+                                                                   @BeanParam PageParams paging) {
+        return list("INSTRUCTION", agreement, open, null, paging);
     }
 
+    @APIResponse(responseCode = "200", description = "The instruction",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstructionView.class)))
     @GET
     @Path("/instructions/{id}")
+    @Operation(operationId = "getInstruction", summary = "One instruction")
     public Uni<Response> instruction(@PathParam("id") String id) {
         return commands.get(instructions, id, this::instructionView);
     }
 
+    @APIResponse(responseCode = "200", description = "The acknowledged instruction",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstructionView.class)))
     @POST
     @Path("/instructions/{id}/acknowledgement")
-    @Operation(summary = "Acknowledge the instruction (processor)")
+    @Operation(operationId = "acknowledgeInstruction", summary = "Acknowledge the instruction (processor)")
     public Uni<Response> acknowledge(@PathParam("id") String id, @BeanParam CommandHeaders headers) {
         return commands.act(instructions, id, headers, Optional.empty(),
                 given -> new Instruction.Acknowledge(given.actor(), given.at()), this::instructionView);
     }
 
+    @APIResponse(responseCode = "200", description = "The flagged instruction",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstructionView.class)))
     @POST
     @Path("/instructions/{id}/flag")
-    @Operation(summary = "Flag the instruction as infringing the GDPR, with reasoning (processor; GDPR 28(3))")
+    @Operation(operationId = "flagInstruction", summary = "Flag the instruction as infringing the GDPR, with reasoning (processor; GDPR 28(3))")
     public Uni<Response> flag(@PathParam("id") String id, @BeanParam CommandHeaders headers, ReasoningRequest body) {
         return commands.act(instructions, id, headers, body,
                 given -> new Instruction.Flag(body.reasoning(), given.actor(), given.at()), this::instructionView);
     }
 
+    @APIResponse(responseCode = "200", description = "The confirmed instruction",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstructionView.class)))
     @POST
     @Path("/instructions/{id}/confirmation")
-    @Operation(summary = "Confirm a flagged instruction (controller), with reasoning")
+    @Operation(operationId = "confirmInstruction", summary = "Confirm a flagged instruction (controller), with reasoning")
     public Uni<Response> confirm(@PathParam("id") String id, @BeanParam CommandHeaders headers, ReasoningRequest body) {
         return commands.act(instructions, id, headers, body,
                 given -> new Instruction.Confirm(body.reasoning(), given.actor(), given.at()), this::instructionView);
     }
 
+    @APIResponse(responseCode = "200", description = "The amended instruction, to be acknowledged again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstructionView.class)))
     @POST
     @Path("/instructions/{id}/amendment")
-    @Operation(summary = "Amend a flagged instruction (controller): a new text for the processor to acknowledge")
+    @Operation(operationId = "amendInstruction", summary = "Amend a flagged instruction (controller): a new text for the processor to acknowledge")
     public Uni<Response> amend(@PathParam("id") String id, @BeanParam CommandHeaders headers, InstructionRequest body) {
         return commands.act(instructions, id, headers, body, given -> new Instruction.Amend(body.text(), body.effectiveFrom(),
                 body.reason(), given.actor(), given.at()), this::instructionView);
     }
 
+    @APIResponse(responseCode = "200", description = "The withdrawn instruction",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstructionView.class)))
     @POST
     @Path("/instructions/{id}/withdrawal")
-    @Operation(summary = "Withdraw the instruction (controller)")
+    @Operation(operationId = "withdrawInstruction", summary = "Withdraw the instruction (controller)")
     public Uni<Response> withdraw(@PathParam("id") String id, @BeanParam CommandHeaders headers, ReasonRequest body) {
         return commands.act(instructions, id, headers, body,
                 given -> new Instruction.Withdraw(body.reason(), given.actor(), given.at()), this::instructionView);
@@ -189,29 +219,37 @@ public class AssistanceResource {
 
     @GET
     @Path("/disclosure-requests")
-    @Operation(summary = "Authority disclosure requests: the processor sees all; the controller those it was informed of")
-    public Uni<List<AssistanceReadModel.Item>> disclosureList(@QueryParam("agreement") String agreement, @QueryParam("open") String open) {
-        return list("DISCLOSURE_REQUEST", agreement, open, null);
+    @Operation(operationId = "listDisclosureRequests", summary = "Authority disclosure requests: the processor sees all; the controller those it was informed of")
+    public Uni<ListPage<AssistanceReadModel.AssistanceItem>> disclosureList(@Parameter(description = AGREEMENT) @QueryParam("agreement") String agreement,
+                                                                  @Parameter(description = OPEN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("open") String open,
+                                                                  @BeanParam PageParams paging) {
+        return list("DISCLOSURE_REQUEST", agreement, open, null, paging);
     }
 
+    @APIResponse(responseCode = "200", description = "The disclosure request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisclosureRequestView.class)))
     @GET
     @Path("/disclosure-requests/{id}")
-    @Operation(summary = "One disclosure request, with the time left before disclosure; 404 to the controller while gagged")
+    @Operation(operationId = "getDisclosureRequest", summary = "One disclosure request, with the time left before disclosure; 404 to the controller while gagged")
     public Uni<Response> disclosure(@PathParam("id") String id) {
         return commands.get(disclosures, id, this::disclosureView);
     }
 
+    @APIResponse(responseCode = "200", description = "The disclosure request, now visible to the controller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisclosureRequestView.class)))
     @POST
     @Path("/disclosure-requests/{id}/gag-lifting")
-    @Operation(summary = "The law no longer forbids informing the controller (processor): the controller sees the request from now")
+    @Operation(operationId = "liftDisclosureGag", summary = "The law no longer forbids informing the controller (processor): the controller sees the request from now")
     public Uni<Response> liftGag(@PathParam("id") String id, @BeanParam CommandHeaders headers, ReasonRequest body) {
         return commands.act(disclosures, id, headers, body,
                 given -> new DisclosureRequest.LiftGag(body.reason(), given.actor(), given.at()), this::disclosureView);
     }
 
+    @APIResponse(responseCode = "200", description = "The disclosure request, disclosed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisclosureRequestView.class)))
     @POST
     @Path("/disclosure-requests/{id}/disclosure")
-    @Operation(summary = "Record the disclosure to the authority (processor)")
+    @Operation(operationId = "recordDisclosure", summary = "Record the disclosure to the authority (processor)")
     public Uni<Response> disclose(@PathParam("id") String id, @BeanParam CommandHeaders headers, DisclosedRequest body) {
         return commands.act(disclosures, id, headers, body, given -> new DisclosureRequest.RecordDisclosure(body.disclosedAt(),
                 body.disclosed(), given.actor(), given.at()), this::disclosureView);
@@ -221,45 +259,59 @@ public class AssistanceResource {
 
     @GET
     @Path("/data-subject-requests")
-    @Operation(summary = "Data subject requests; overdue = not forwarded within dpa.data-subject-requests.forward-within")
-    public Uni<List<AssistanceReadModel.Item>> subjectList(@QueryParam("agreement") String agreement, @QueryParam("open") String open,
-                                                           @QueryParam("overdue") String overdue) {
-        return list("DATA_SUBJECT_REQUEST", agreement, open, overdue);
+    @Operation(operationId = "listDataSubjectRequests", summary = "Data subject requests; overdue = not forwarded within dpa.data-subject-requests.forward-within")
+    public Uni<ListPage<AssistanceReadModel.AssistanceItem>> subjectList(@Parameter(description = AGREEMENT) @QueryParam("agreement") String agreement,
+                                                               @Parameter(description = OPEN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("open") String open,
+                                                               @Parameter(description = "true: only requests not forwarded in time; false: only the others",
+                                                                       schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
+                                                               @BeanParam PageParams paging) {
+        return list("DATA_SUBJECT_REQUEST", agreement, open, overdue, paging);
     }
 
+    @APIResponse(responseCode = "200", description = "The data subject request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSubjectRequestView.class)))
     @GET
     @Path("/data-subject-requests/{id}")
+    @Operation(operationId = "getDataSubjectRequest", summary = "One data subject request, with its deadlines")
     public Uni<Response> subject(@PathParam("id") String id) {
         return commands.get(subjectRequests, id, this::subjectView);
     }
 
+    @APIResponse(responseCode = "200", description = "The forwarded request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSubjectRequestView.class)))
     @POST
     @Path("/data-subject-requests/{id}/forwarding")
-    @Operation(summary = "Forward the request to the controller (processor; without delay, art. 7.2)")
+    @Operation(operationId = "forwardDataSubjectRequest", summary = "Forward the request to the controller (processor; without delay, art. 7.2)")
     public Uni<Response> forward(@PathParam("id") String id, @BeanParam CommandHeaders headers) {
         return commands.act(subjectRequests, id, headers, Optional.empty(),
                 given -> new DataSubjectRequest.Forward(given.actor(), given.at()), this::subjectView);
     }
 
+    @APIResponse(responseCode = "200", description = "The decided request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSubjectRequestView.class)))
     @POST
     @Path("/data-subject-requests/{id}/decision")
-    @Operation(summary = "Approve or reject, with written instructions (controller)")
+    @Operation(operationId = "decideDataSubjectRequest", summary = "Approve or reject, with written instructions (controller)")
     public Uni<Response> decide(@PathParam("id") String id, @BeanParam CommandHeaders headers, DecisionRequest body) {
         return commands.act(subjectRequests, id, headers, body, given -> new DataSubjectRequest.Decide(body.approved(),
                 body.instructions(), given.actor(), given.at()), this::subjectView);
     }
 
+    @APIResponse(responseCode = "200", description = "The request with its new answer deadline",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSubjectRequestView.class)))
     @POST
     @Path("/data-subject-requests/{id}/deadline-extension")
-    @Operation(summary = "Extend the controller's answer deadline to three months from receipt, with reasons (controller; GDPR 12(3), once, within the first month)")
+    @Operation(operationId = "extendDataSubjectRequestDeadline", summary = "Extend the controller's answer deadline to three months from receipt, with reasons (controller; GDPR 12(3), once, within the first month)")
     public Uni<Response> extend(@PathParam("id") String id, @BeanParam CommandHeaders headers, ExtensionRequest body) {
         return commands.act(subjectRequests, id, headers, body,
                 given -> new DataSubjectRequest.ExtendDeadline(body.reasons(), given.actor(), given.at()), this::subjectView);
     }
 
+    @APIResponse(responseCode = "200", description = "The request, acted on",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataSubjectRequestView.class)))
     @POST
     @Path("/data-subject-requests/{id}/action")
-    @Operation(summary = "Record the action taken (processor; only after the controller's approval)")
+    @Operation(operationId = "recordDataSubjectRequestAction", summary = "Record the action taken (processor; only after the controller's approval)")
     public Uni<Response> actOn(@PathParam("id") String id, @BeanParam CommandHeaders headers, ActionRequest body) {
         return commands.act(subjectRequests, id, headers, body,
                 given -> new DataSubjectRequest.Act(body.description(), given.actor(), given.at()), this::subjectView);
@@ -267,69 +319,22 @@ public class AssistanceResource {
 
     // ------------------------------------------------------------------ shared
 
-    private Uni<List<AssistanceReadModel.Item>> list(String kind, String agreement, String open, String overdue) {
+    private Uni<ListPage<AssistanceReadModel.AssistanceItem>> list(String kind, String agreement, String open, String overdue, PageParams paging) {
         Caller caller = commands.caller();
+        PageRequest page = paging.request();
         return readModel.list(kind, caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR), agreement,
-                RequestSupport.booleanParam(open, "open"), RequestSupport.booleanParam(overdue, "overdue"), commands.now());
+                RequestSupport.booleanParam(open, "open"), RequestSupport.booleanParam(overdue, "overdue"), commands.now(), page);
     }
 
-    private Object instructionView(Loaded<Optional<Instruction.Record>> l) {
-        Instruction.Record r = l.state().orElseThrow();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", r.instructionId());
-        out.put("agreementId", r.agreementId());
-        out.put("version", l.version());
-        out.put("status", r.status());
-        out.put("text", r.text());
-        out.put("effectiveFrom", r.effectiveFrom());
-        out.put("flagReasoning", r.flagReasoning());
-        out.put("controllerDecision", r.decision());
-        out.put("lawfulBasis", r.lawfulBasis());
-        out.put("issuedBy", r.issuedBy());
-        out.put("issuedAt", r.issuedAt());
-        return out;
+    private InstructionView instructionView(Loaded<Optional<Instruction.Record>> loaded) {
+        return InstructionView.of(loaded);
     }
 
-    private Object disclosureView(Loaded<Optional<DisclosureRequest.Record>> l) {
-        DisclosureRequest.Record r = l.state().orElseThrow();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", r.requestId());
-        out.put("agreementId", r.agreementId());
-        out.put("version", l.version());
-        out.put("status", r.status());
-        out.put("authority", r.authority());
-        out.put("receivedAt", r.receivedAt());
-        out.put("legalBasis", r.legalBasis());
-        out.put("scope", r.scope());
-        out.put("dueAt", r.dueAt());
-        Duration left = Duration.between(commands.now(), r.dueAt());
-        out.put("timeLeftBeforeDisclosure", left.isNegative() ? "PT0S" : left.withNanos(0).toString());
-        out.put("gagLegalBasis", r.gagLegalBasis());
-        out.put("controllerInformedAt", r.controllerInformedAt());
-        out.put("disclosedAt", r.disclosedAt());
-        out.put("disclosed", r.disclosed());
-        return out;
+    private DisclosureRequestView disclosureView(Loaded<Optional<DisclosureRequest.Record>> loaded) {
+        return DisclosureRequestView.of(loaded, commands.now());
     }
 
-    private Object subjectView(Loaded<Optional<DataSubjectRequest.Record>> l) {
-        DataSubjectRequest.Record r = l.state().orElseThrow();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", r.requestId());
-        out.put("agreementId", r.agreementId());
-        out.put("version", l.version());
-        out.put("status", r.status());
-        out.put("type", r.type());
-        out.put("reference", r.reference());
-        out.put("receivedAt", r.receivedAt());
-        out.put("forwardDueAt", r.forwardDueAt());
-        out.put("forwardedAt", r.forwardedAt());
-        out.put("forwardingOverdue", r.forwardingOverdue(commands.now()));
-        out.put("controllerAnswerDueOn", r.answerDueOn());
-        out.put("extensionReasons", r.extensionReasons());
-        out.put("approved", r.approved());
-        out.put("instructions", r.instructions());
-        out.put("actionDescription", r.actionDescription());
-        out.put("actedAt", r.actedAt());
-        return out;
+    private DataSubjectRequestView subjectView(Loaded<Optional<DataSubjectRequest.Record>> loaded) {
+        return DataSubjectRequestView.of(loaded, commands.now());
     }
 }

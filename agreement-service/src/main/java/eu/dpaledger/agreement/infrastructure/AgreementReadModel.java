@@ -1,13 +1,17 @@
 package eu.dpaledger.agreement.infrastructure;
 
+import eu.dpaledger.platform.query.ListPage;
+import eu.dpaledger.platform.query.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,12 +21,18 @@ import java.util.List;
 public class AgreementReadModel {
 
     /** One row of the agreement list. */
-    public record Summary(String agreementId, long version, String status, String controllerOrg, String controllerName,
-                          String processorOrg, String processorName, String assignment, Integer highestInformationClass,
-                          String supervisoryAuthority, Instant createdAt, Instant updatedAt) {
-    }
-
-    public record Page(List<Summary> items, int page, int size, long total) {
+    @Schema(description = "One agreement in the list (read model; eventually consistent)")
+    public record AgreementSummary(@Schema(required = true, format = "uuid") String agreementId,
+                          @Schema(required = true) long version,
+                          @Schema(required = true, enumeration = {"DRAFT", "ACTIVE", "TERMINATED", "CLOSED"}) String status,
+                          @Schema(required = true, description = "The controller's enterprise number, 10 digits",
+                                  pattern = "^[01]\\d{9}$", example = "0207511803") String controllerOrg,
+                          @Schema(required = true) String controllerName,
+                          @Schema(required = true, description = "The processor's enterprise number, 10 digits",
+                                  pattern = "^[01]\\d{9}$", example = "0428304785") String processorOrg,
+                          @Schema(required = true) String processorName,
+                          String assignment, Integer highestInformationClass, String supervisoryAuthority,
+                          @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
     }
 
     @Inject
@@ -30,26 +40,26 @@ public class AgreementReadModel {
 
     /**
      * Agreements where the caller's organisation is the controller (and it holds the controller role)
-     * or the processor (and it holds the processor role), optionally by status and counterparty.
+     * or the processor (and it holds the processor role), optionally by status and counterparty; newest first,
+     * one page after the cursor's (created_at, agreement_id).
      */
-    public Uni<Page> list(String organisation, boolean asController, boolean asProcessor, String status,
-                          String counterparty, int page, int size) {
-        String where = "WHERE ((controller_org = $1 AND $2) OR (processor_org = $1 AND $3)) "
-                + "AND ($4::text IS NULL OR status = $4) "
-                + "AND ($5::text IS NULL OR controller_org = $5 OR processor_org = $5)";
-        Tuple filter = Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, status, counterparty));
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM agreement_list " + where)
-                .execute(filter).map(rows -> rows.iterator().next().getLong("n"));
-        Tuple pageArgs = Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, status, counterparty,
-                size, (long) page * size));
-        Uni<List<Summary>> items = pool.preparedQuery("SELECT * FROM agreement_list " + where
-                        + " ORDER BY created_at DESC, agreement_id LIMIT $6 OFFSET $7")
-                .execute(pageArgs).map(rows -> {
-                    List<Summary> out = new ArrayList<>();
+    public Uni<ListPage<AgreementSummary>> list(String organisation, boolean asController, boolean asProcessor, String status,
+                                       String counterparty, PageRequest page) {
+        Instant after = page.instant(0);
+        Tuple args = Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, status, counterparty,
+                after == null ? null : after.atOffset(ZoneOffset.UTC), page.text(1), page.fetch()));
+        return pool.preparedQuery("SELECT * FROM agreement_list "
+                        + "WHERE ((controller_org = $1 AND $2) OR (processor_org = $1 AND $3)) "
+                        + "AND ($4::text IS NULL OR status = $4) "
+                        + "AND ($5::text IS NULL OR controller_org = $5 OR processor_org = $5) "
+                        + "AND ($6::timestamptz IS NULL OR (created_at, agreement_id) < ($6, $7::text)) "
+                        + "ORDER BY created_at DESC, agreement_id DESC LIMIT $8")
+                .execute(args).map(rows -> {
+                    List<AgreementSummary> out = new ArrayList<>();
                     rows.forEach(r -> out.add(summary(r)));
-                    return out;
+                    return page.page(out, s -> List.of(s.createdAt(), s.agreementId()),
+                            PageRequest.filters("status", status, "party", counterparty));
                 });
-        return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), page, size, t.getItem2()));
     }
 
     /**
@@ -63,8 +73,8 @@ public class AgreementReadModel {
                 .execute(Tuple.of(agreementId)).map(rows -> rows.iterator().hasNext());
     }
 
-    private static Summary summary(Row r) {
-        return new Summary(r.getString("agreement_id"), r.getLong("stream_version"), r.getString("status"),
+    private static AgreementSummary summary(Row r) {
+        return new AgreementSummary(r.getString("agreement_id"), r.getLong("stream_version"), r.getString("status"),
                 r.getString("controller_org"), r.getString("controller_name"), r.getString("processor_org"),
                 r.getString("processor_name"), r.getString("assignment"), r.getInteger("highest_class"),
                 r.getString("supervisory_authority"), r.getOffsetDateTime("created_at").toInstant(),

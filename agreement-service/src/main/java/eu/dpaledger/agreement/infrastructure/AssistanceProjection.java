@@ -46,8 +46,8 @@ public class AssistanceProjection implements ProjectionHandler {
                 item.dueAt() == null ? null : item.dueAt().atOffset(ZoneOffset.UTC), item.answerDueOn(),
                 event.time().atOffset(ZoneOffset.UTC)));
         return tx.preparedQuery("INSERT INTO assistance_items (item_id, kind, stream_version, agreement_id, controller_org, "
-                        + "processor_org, status, open, controller_visible, title, due_at, answer_due_on, updated_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (item_id) DO UPDATE SET "
+                        + "processor_org, status, open, controller_visible, title, due_at, answer_due_on, updated_at, created_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) ON CONFLICT (item_id) DO UPDATE SET "
                         + "stream_version = excluded.stream_version, status = excluded.status, open = excluded.open, "
                         + "controller_visible = excluded.controller_visible, title = excluded.title, due_at = excluded.due_at, "
                         + "answer_due_on = excluded.answer_due_on, updated_at = excluded.updated_at "

@@ -64,7 +64,7 @@ class AddendaTest {
         get(controllerToken(), "/agreements/{id}", id).statusCode(200)
                 .body("addenda[0].resultingContentSha256", equalTo(contentSha256));
         get(controllerToken(), "/agreements/{id}/events", id).statusCode(200)
-                .body("type", hasItems("AddendumProposed", "AddendumSigned", "AddendumInForce"));
+                .body("items.type", hasItems("AddendumProposed", "AddendumSigned", "AddendumInForce"));
     }
 
     @Test

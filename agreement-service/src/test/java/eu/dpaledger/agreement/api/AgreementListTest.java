@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 import static eu.dpaledger.agreement.api.Fixtures.*;
 import static io.restassured.RestAssured.given;
@@ -24,22 +24,68 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AgreementListTest {
 
     @Test
-    void the_list_pages_through_the_callers_agreements() {
+    void following_next_cursor_walks_the_filtered_list_newest_first_without_repeats_or_gaps() {
         String org = newEnterpriseNumber();
         String token = Tokens.controller(org);
-        List<String> ids = List.of(createDraft(token, seedWithController(org)), createDraft(token, seedWithController(org)),
-                createDraft(token, seedWithController(org)));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> list(token, "size", 2).statusCode(200)
-                .body("total", equalTo(3)));
-        list(token, "size", 2).statusCode(200)
-                .body("page", equalTo(0)).body("size", equalTo(2)).body("items", hasSize(2));
-        list(token, "size", 2, "page", 1).statusCode(200)
-                .body("page", equalTo(1)).body("items", hasSize(1)).body("total", equalTo(3));
-        List<String> paged = new ArrayList<>(list(token, "size", 2).extract().<List<String>>path("items.agreementId"));
-        paged.addAll(list(token, "size", 2, "page", 1).extract().<List<String>>path("items.agreementId"));
-        assertEquals(Set.copyOf(ids), Set.copyOf(paged), "every agreement on exactly one page");
-        assertEquals(3, paged.size());
-        list(token, "size", 2, "page", 5).statusCode(200).body("items", empty()).body("total", equalTo(3));
+        List<String> drafts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            drafts.add(createDraft(token, seedWithController(org)));
+        }
+        String active = createDraft(token, seedWithController(org));
+        sign(token, active, 1).statusCode(200);
+        sign(processorToken(), active, 2).statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> list(token, "status", "ACTIVE").statusCode(200)
+                .body("items.agreementId", contains(active)));
+
+        List<String> walked = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = cursor == null ? list(token, "status", "DRAFT", "limit", 2) : list(token, "status", "DRAFT", "limit", 2, "cursor", cursor);
+            page.statusCode(200).body("filters.status", equalTo("DRAFT")).body("filters.size()", equalTo(1));
+            List<String> ids = page.extract().path("items.agreementId");
+            walked.addAll(ids);
+            pageSizes.add(ids.size());
+            cursor = page.extract().path("nextCursor");
+        } while (cursor != null && pageSizes.size() < 10);
+
+        assertEquals(List.of(2, 2, 1), pageSizes, "pages of at most `limit`; a next cursor exactly while more remain");
+        List<String> newestFirst = new ArrayList<>(drafts);
+        Collections.reverse(newestFirst);
+        assertEquals(newestFirst, walked, "every draft once, newest first, the active one filtered out");
+    }
+
+    @Test
+    void a_full_page_says_there_is_more_and_the_last_page_says_there_is_not() {
+        String org = newEnterpriseNumber();
+        String token = Tokens.controller(org);
+        String first = createDraft(token, seedWithController(org));
+        String second = createDraft(token, seedWithController(org));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> list(token).statusCode(200).body("items", hasSize(2)));
+        list(token).statusCode(200).body("nextCursor", nullValue()).body("filters", anEmptyMap());
+        String next = list(token, "limit", 1).statusCode(200)
+                .body("items.agreementId", contains(second)).body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        list(token, "limit", 1, "cursor", next).statusCode(200)
+                .body("items.agreementId", contains(first)).body("nextCursor", nullValue());
+    }
+
+    @Test
+    void a_limit_outside_1_to_200_is_refused_naming_the_limit() {
+        list(controllerToken(), "limit", 200).statusCode(200);
+        for (Object limit : List.of(201, 0, "ten")) {
+            problem(list(controllerToken(), "limit", limit), 400, "invalid-limit").body("violations[0].field", equalTo("limit"));
+        }
+    }
+
+    @Test
+    void a_cursor_this_list_did_not_issue_is_refused_naming_the_cursor() {
+        String notBase64 = "not a cursor";
+        String notAnInstant = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("[\"yesterday\",\"x\"]".getBytes());
+        String tooShort = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("[\"2026-01-01T00:00:00Z\"]".getBytes());
+        for (String cursor : List.of(notBase64, notAnInstant, tooShort)) {
+            problem(list(controllerToken(), "cursor", cursor), 400, "invalid-cursor").body("violations[0].field", equalTo("cursor"));
+        }
     }
 
     @Test
@@ -82,10 +128,10 @@ class AgreementListTest {
         sign(token, active, 1).statusCode(200);
         sign(processorToken(), active, 2).statusCode(200);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> list(token, "status", "ACTIVE").statusCode(200)
-                .body("items.agreementId", contains(active)).body("total", equalTo(1)));
+                .body("items.agreementId", contains(active)));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> list(token, "status", "DRAFT").statusCode(200)
-                .body("items.agreementId", contains(draft)).body("total", equalTo(1)));
-        list(token, "status", "CLOSED").statusCode(200).body("items", empty()).body("total", equalTo(0));
+                .body("items.agreementId", contains(draft)));
+        list(token, "status", "CLOSED").statusCode(200).body("items", empty()).body("nextCursor", nullValue());
     }
 
     @Test
@@ -94,7 +140,8 @@ class AgreementListTest {
         String token = Tokens.controller(org);
         String id = createDraft(token, seedWithController(org));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> list(token, "party", "BE 0428 304 785").statusCode(200)
-                .body("items.agreementId", contains(id)));
+                .body("items.agreementId", contains(id))
+                .body("filters.party", equalTo(PROCESSOR)));
         list(token, "party", Tokens.HOSTING).statusCode(200).body("items", empty());
     }
 
@@ -113,22 +160,10 @@ class AgreementListTest {
         String id = createDraft(token, seedWithController(org));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> list(token).statusCode(200)
                 .body("items.agreementId", contains(id)));
-        list(Tokens.controller(Tokens.VOORBEELD), "party", org).statusCode(200).body("items", empty()).body("total", equalTo(0));
+        list(Tokens.controller(Tokens.VOORBEELD), "party", org).statusCode(200).body("items", empty());
         list(Tokens.processor(Tokens.HOSTING), "party", org).statusCode(200).body("items", empty());
         // The controller's organisation acting as processor is not the processor of these agreements.
-        list(Tokens.processor(org)).statusCode(200).body("items", empty()).body("total", equalTo(0));
-    }
-
-    @Test
-    void the_page_size_is_capped_at_100() {
-        list(controllerToken(), "size", 1000).statusCode(200).body("size", equalTo(100));
-        list(controllerToken(), "size", 100).statusCode(200).body("size", equalTo(100));
-    }
-
-    @Test
-    void a_negative_page_or_an_empty_page_size_is_refused() {
-        problem(list(controllerToken(), "page", -1), 400, "invalid-page");
-        problem(list(controllerToken(), "size", 0), 400, "invalid-page");
+        list(Tokens.processor(org)).statusCode(200).body("items", empty());
     }
 
     @Test
@@ -141,13 +176,6 @@ class AgreementListTest {
     void a_party_filter_that_is_no_enterprise_number_is_refused() {
         problem(list(controllerToken(), "party", "0428304786"), 400, "invalid-enterprise-number");
         problem(list(controllerToken(), "party", "ESN"), 400, "invalid-enterprise-number");
-    }
-
-    @Test
-    void a_page_that_is_not_a_number_is_a_bad_request() {
-        // The list exists: a malformed query parameter is the client's input error (400), not a missing resource (404).
-        problem(list(controllerToken(), "page", "first"), 400, "invalid-page");
-        problem(list(controllerToken(), "size", "ten"), 400, "invalid-page");
     }
 
     private static ValidatableResponse list(String token, Object... query) {

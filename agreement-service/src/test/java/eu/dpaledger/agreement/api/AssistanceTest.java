@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -66,7 +69,7 @@ class AssistanceTest {
         post(processorToken(), "/instructions/{id}/acknowledgement", 3, Map.of(), id).statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED")).body("lawfulBasis", equalTo(true));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> get(controllerToken(), "/instructions?agreement={a}", agreement)
-                .body("find { it.id == '" + id + "' }.basis", equalTo("INSTRUCTION")));
+                .body("items.find { it.id == '" + id + "' }.basis", equalTo("INSTRUCTION")));
         get(Tokens.controller(Tokens.VOORBEELD), "/instructions/{id}", id).statusCode(404);
     }
 
@@ -82,8 +85,8 @@ class AssistanceTest {
                 .extract().path("id");
         get(controllerToken(), "/disclosure-requests/{id}", id).statusCode(404);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> get(processorToken(), "/disclosure-requests?agreement={a}", agreement)
-                .body("id", hasItem(id)));
-        get(controllerToken(), "/disclosure-requests?agreement={a}", agreement).body("id", not(hasItem(id)));
+                .body("items.id", hasItem(id)));
+        get(controllerToken(), "/disclosure-requests?agreement={a}", agreement).body("items.id", not(hasItem(id)));
         List<TopicReader.Received> published = TopicReader.readAll("dpa.agreements", r -> id.equals(r.key()));
         assertTrue(published.stream().noneMatch(r -> r.value().contains("Federal prosecutor")), "nothing of a gagged request is published");
         post(processorToken(), "/disclosure-requests/{id}/gag-lifting", 2, Map.of("reason", "Investigation closed"), id).statusCode(200);
@@ -93,7 +96,7 @@ class AssistanceTest {
         post(processorToken(), "/disclosure-requests/{id}/disclosure", 3, Map.of("disclosedAt", now().toString(),
                 "disclosed", "Web server logs 1–31 March"), id).statusCode(200).body("status", equalTo("DISCLOSED"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> get(controllerToken(), "/disclosure-requests?agreement={a}", agreement)
-                .body("find { it.id == '" + id + "' }.basis", equalTo("LEGAL_OBLIGATION")));
+                .body("items.find { it.id == '" + id + "' }.basis", equalTo("LEGAL_OBLIGATION")));
     }
 
     @Test
@@ -112,7 +115,7 @@ class AssistanceTest {
         assertTrue(!due.isBefore(nominal) && due.isBefore(nominal.plusDays(5)), "one month, moved to a working day");
         get(controllerToken(), "/data-subject-requests/{id}", id).statusCode(404);
         // Not forwarded within the configured time (2 s in tests): overdue in the processor's list.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(processorToken(), "/data-subject-requests?overdue=true").body("id", hasItem(id)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(processorToken(), "/data-subject-requests?overdue=true").body("items.id", hasItem(id)));
         post(processorToken(), "/data-subject-requests/{id}/action", 1, Map.of("description", "Erased"), id).statusCode(409)
                 .body("type", equalTo(PROBLEMS + "action-before-approval"));
         post(processorToken(), "/data-subject-requests/{id}/forwarding", 1, Map.of(), id).statusCode(200).body("status", equalTo("AWAITING_APPROVAL"));
@@ -219,6 +222,43 @@ class AssistanceTest {
                 .body("violations[0].field", equalTo("disclosedAt"));
         post(processorToken(), "/disclosure-requests/{id}/disclosure", 2, Map.of("disclosedAt", received.toString(),
                 "disclosed", "Logs"), id).statusCode(200).body("status", equalTo("DISCLOSED"));
+    }
+
+    @Test
+    void the_data_subject_request_register_pages_by_when_each_was_registered_with_its_filters_applied() {
+        String agreement = activeAgreement();
+        List<String> registered = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            registered.add(given().auth().oauth2(processorToken()).contentType(ContentType.JSON)
+                    .body("{\"type\":\"ACCESS\",\"receivedAt\":\"" + now() + "\",\"reference\":\"DSR-2026-10" + i + "\"}")
+                    .post("/agreements/{id}/data-subject-requests", agreement).then().statusCode(201).extract().<String>path("id"));
+        }
+        // Changed after the others were registered: it keeps its place (the list's order does not move under a reader).
+        post(processorToken(), "/data-subject-requests/{id}/forwarding", 1, Map.of(), registered.get(0)).statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> get(processorToken(), "/data-subject-requests?agreement={a}", agreement)
+                .statusCode(200).body("items", hasSize(5))
+                .body("items.find { it.id == '" + registered.get(0) + "' }.status", equalTo("AWAITING_APPROVAL")));
+
+        List<String> walked = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(processorToken()).queryParam("agreement", agreement).queryParam("open", true)
+                    .queryParam("limit", 2);
+            var page = (cursor == null ? request : request.queryParam("cursor", cursor))
+                    .get("/data-subject-requests").then().statusCode(200)
+                    .body("filters.agreement", equalTo(agreement)).body("filters.open", equalTo("true"));
+            List<String> ids = page.extract().path("items.id");
+            walked.addAll(ids);
+            pageSizes.add(ids.size());
+            cursor = page.extract().path("nextCursor");
+        } while (cursor != null && pageSizes.size() < 10);
+        assertEquals(List.of(2, 2, 1), pageSizes);
+        List<String> newestFirst = new ArrayList<>(registered);
+        Collections.reverse(newestFirst);
+        assertEquals(newestFirst, walked, "every request once, newest registered first");
+        problem(get(processorToken(), "/data-subject-requests?limit=201"), 400, "invalid-limit").body("violations[0].field", equalTo("limit"));
+        problem(get(processorToken(), "/instructions?cursor=forged"), 400, "invalid-cursor").body("violations[0].field", equalTo("cursor"));
     }
 
     /** A data subject request registered (received at {@code receivedAt}) and forwarded: version 2. */

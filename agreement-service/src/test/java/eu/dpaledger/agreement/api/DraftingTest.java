@@ -264,7 +264,7 @@ class DraftingTest {
                 .body("content.purposes", hasItem("Newsletter"))
                 .body("originalContent.purposes", hasItem("Newsletter"));
         get(controllerToken(), "/agreements/{id}/events", id).statusCode(200)
-                .body("type", contains("DraftCreated", "DraftEdited"));
+                .body("items.type", contains("DraftCreated", "DraftEdited"));
     }
 
     @Test
@@ -280,9 +280,9 @@ class DraftingTest {
                 .body("signatures[0].party", equalTo("CONTROLLER"))
                 .body("signatures[0].voided", equalTo(true));
         get(processorToken(), "/agreements/{id}/events", id).statusCode(200)
-                .body("type", contains("DraftCreated", "AgreementSigned", "DraftEdited", "SignaturesVoided"))
-                .body("[3].payload.voided", contains("CONTROLLER"))
-                .body("[3].payload.reason", not(emptyOrNullString()));
+                .body("items.type", contains("DraftCreated", "AgreementSigned", "DraftEdited", "SignaturesVoided"))
+                .body("items[3].payload.voided", contains("CONTROLLER"))
+                .body("items[3].payload.reason", not(emptyOrNullString()));
         // The voided signature no longer counts: the processor's signature alone does not activate.
         sign(processorToken(), id, 4).statusCode(200).body("status", equalTo("DRAFT"));
         sign(controllerToken(), id, 5).statusCode(200).body("status", equalTo("ACTIVE"));

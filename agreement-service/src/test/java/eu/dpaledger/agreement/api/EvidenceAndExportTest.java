@@ -14,20 +14,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class EvidenceAndExportTest {
 
     @Test
+    void the_events_page_by_version() {
+        String id = activeAgreement();
+        String next = get(processorToken(), "/agreements/{id}/events?limit=3", id).statusCode(200)
+                .body("items.version", contains(1, 2, 3)).body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        get(processorToken(), "/agreements/{id}/events?limit=3&cursor={c}", id, next).statusCode(200)
+                .body("items.version", contains(4)).body("nextCursor", nullValue());
+        problem(get(processorToken(), "/agreements/{id}/events?limit=201", id), 400, "invalid-limit")
+                .body("violations[0].field", equalTo("limit"));
+        problem(get(processorToken(), "/agreements/{id}/events?cursor=WyI5OSJd", id), 400, "invalid-cursor")
+                .body("violations[0].field", equalTo("cursor"));
+    }
+
+    @Test
     void the_events_are_the_agreements_history_linked_by_hashes() {
         String id = activeAgreement();
         var events = get(processorToken(), "/agreements/{id}/events", id).statusCode(200)
-                .body("size()", equalTo(4))
-                .body("version", contains(1, 2, 3, 4))
-                .body("type", contains("DraftCreated", "AgreementSigned", "AgreementSigned", "AgreementActivated"))
-                .body("streamId", everyItem(equalTo(id)))
-                .body("hash", everyItem(matchesPattern("[0-9a-f]{64}")))
-                .body("[0].payload.agreementId", equalTo(id))
-                .body("[1].payload.party", equalTo("CONTROLLER"))
-                .body("[2].payload.party", equalTo("PROCESSOR"))
-                .body("[2].metadata.actorOrganisation", equalTo(PROCESSOR));
-        List<String> hashes = events.extract().path("hash");
-        List<String> previous = events.extract().path("previousHash");
+                .body("items", hasSize(4))
+                .body("nextCursor", nullValue())
+                .body("items.version", contains(1, 2, 3, 4))
+                .body("items.type", contains("DraftCreated", "AgreementSigned", "AgreementSigned", "AgreementActivated"))
+                .body("items.streamId", everyItem(equalTo(id)))
+                .body("items.hash", everyItem(matchesPattern("[0-9a-f]{64}")))
+                .body("items[0].payload.agreementId", equalTo(id))
+                .body("items[1].payload.party", equalTo("CONTROLLER"))
+                .body("items[2].payload.party", equalTo("PROCESSOR"))
+                .body("items[2].metadata.actorOrganisation", equalTo(PROCESSOR));
+        List<String> hashes = events.extract().path("items.hash");
+        List<String> previous = events.extract().path("items.previousHash");
         for (int i = 1; i < hashes.size(); i++) {
             assertEquals(hashes.get(i - 1), previous.get(i), "event " + (i + 1) + " links to its predecessor");
         }

@@ -102,12 +102,12 @@ class HttpConventionsTest {
                 .header("ETag", "\"1\"")
                 .header("Location", endsWith("/agreements/" + id))
                 .body("id", equalTo(id));
-        get(token, "/agreements/{id}/events", id).statusCode(200).body("type", contains("DraftCreated"));
+        get(token, "/agreements/{id}/events", id).statusCode(200).body("items.type", contains("DraftCreated"));
         // A later agreement of the same organisation, to know the list has caught up.
         String later = createDraft(token, seedWithController(org));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> get(token, "/agreements").statusCode(200)
                 .body("items.agreementId", hasItems(id, later)));
-        get(token, "/agreements").statusCode(200).body("total", equalTo(2));
+        get(token, "/agreements").statusCode(200).body("items", hasSize(2));
     }
 
     @Test
@@ -140,7 +140,7 @@ class HttpConventionsTest {
                 .header("Idempotency-Key", key).body(signature()).post("/agreements/{id}/signatures", id)
                 .then().statusCode(200).header("ETag", "\"2\"").header("Idempotent-Replayed", "true")
                 .body("signatures", hasSize(1));
-        get(controllerToken(), "/agreements/{id}/events", id).statusCode(200).body("size()", equalTo(2));
+        get(controllerToken(), "/agreements/{id}/events", id).statusCode(200).body("items", hasSize(2));
     }
 
     @Test
@@ -167,10 +167,10 @@ class HttpConventionsTest {
                 .header("X-Correlation-Id", correlation).body(seed().toString()).post("/agreements")
                 .then().statusCode(201).extract().path("id");
         get(processorToken(), "/agreements/{id}/events", id).statusCode(200)
-                .body("[0].metadata.correlationId", equalTo(correlation))
-                .body("[0].metadata.actorOrganisation", equalTo(CONTROLLER))
-                .body("[0].metadata.actorSubject", equalTo("dpo-" + CONTROLLER))
-                .body("[0].metadata.actorRoles", contains("controller"));
+                .body("items[0].metadata.correlationId", equalTo(correlation))
+                .body("items[0].metadata.actorOrganisation", equalTo(CONTROLLER))
+                .body("items[0].metadata.actorSubject", equalTo("dpo-" + CONTROLLER))
+                .body("items[0].metadata.actorRoles", contains("controller"));
     }
 
     @Test

@@ -44,9 +44,9 @@ class SigningTest {
                 .body("signatures.party", containsInAnyOrder("CONTROLLER", "PROCESSOR"))
                 .extract().path("contentSha256");
         get(processorToken(), "/agreements/{id}/events", id).statusCode(200)
-                .body("type", contains("DraftCreated", "AgreementSigned", "AgreementSigned", "AgreementActivated"))
-                .body("[3].payload.contentSha256", equalTo(contentSha256))
-                .body("payload.contentSha256", everyItem(anyOf(nullValue(), equalTo(contentSha256))));
+                .body("items.type", contains("DraftCreated", "AgreementSigned", "AgreementSigned", "AgreementActivated"))
+                .body("items[3].payload.contentSha256", equalTo(contentSha256))
+                .body("items.payload.contentSha256", everyItem(anyOf(nullValue(), equalTo(contentSha256))));
     }
 
     @Test

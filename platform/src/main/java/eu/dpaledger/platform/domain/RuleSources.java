@@ -80,7 +80,6 @@ public final class RuleSources {
             entry("invalid-email", OURS),
             entry("invalid-enterprise-number", "DPA preamble"),
             entry("invalid-open", OURS),
-            entry("invalid-page", OURS),
             entry("invalid-retention", "DPA annex 1"),
             entry("invalid-setting", OURS),
             entry("not-a-party-of-draft", OURS),
