@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -100,11 +101,15 @@ public final class Annex2Form {
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<OptionView> options) {
     }
 
-    /** One letter of a letter list. */
+    /**
+     * One letter of a letter list. {@code dpv} is left out on lists without DPV terms and null on a letter of a DPV-mapped
+     * list that maps to none (data class A).
+     */
     @Schema(name = "FormOption")
     public record OptionView(@Schema(required = true, example = "A") String code, @Schema(required = true) Label label,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The W3C DPV term (data classes, circumstances)")
-                             String dpv) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL)
+                             @Schema(implementation = String.class, nullable = true, description = "The W3C DPV term (data classes, circumstances)")
+                             Optional<String> dpv) {
     }
 
     /** The form as a complete HTML5 page for printing: no scripts, no external resources. */
@@ -327,7 +332,7 @@ public final class Annex2Form {
     private record Option(String code, Label label, String dpv) {
 
         OptionView json(boolean withDpv) {
-            return new OptionView(code, label, withDpv ? dpv : null);
+            return new OptionView(code, label, withDpv ? Optional.ofNullable(dpv) : null);
         }
     }
 
