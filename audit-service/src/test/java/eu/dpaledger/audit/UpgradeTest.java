@@ -81,10 +81,10 @@ class UpgradeTest {
     void the_released_demo_data_reads_as_before() {
         for (String token : List.of(Tokens.controller(Tokens.OPWIJK), Tokens.processor(Tokens.ESN), Tokens.auditor(Tokens.AUDIT_FIRM))) {
             get(token, "/audits?agreement={a}", AGREEMENT).statusCode(200)
-                    .body("auditId", containsInAnyOrder(SCHEDULED_AUDIT, COMPLETED_AUDIT))
-                    .body("find { it.auditId == '" + SCHEDULED_AUDIT + "' }.status", equalTo("SCHEDULED"))
-                    .body("find { it.auditId == '" + COMPLETED_AUDIT + "' }.status", equalTo("PLAN_SUBMITTED"))
-                    .body("find { it.auditId == '" + COMPLETED_AUDIT + "' }.costBorneBy", equalTo("PROCESSOR"));
+                    .body("items.auditId", containsInAnyOrder(SCHEDULED_AUDIT, COMPLETED_AUDIT))
+                    .body("items.find { it.auditId == '" + SCHEDULED_AUDIT + "' }.status", equalTo("SCHEDULED"))
+                    .body("items.find { it.auditId == '" + COMPLETED_AUDIT + "' }.status", equalTo("PLAN_SUBMITTED"))
+                    .body("items.find { it.auditId == '" + COMPLETED_AUDIT + "' }.costBorneBy", equalTo("PROCESSOR"));
         }
         get(Tokens.controller(Tokens.OPWIJK), "/audits/{id}", COMPLETED_AUDIT).statusCode(200)
                 .header("ETag", "\"4\"")
@@ -117,7 +117,7 @@ class UpgradeTest {
                 pool.query("SELECT count(*) FROM outbox").execute().await().indefinitely().iterator().next().getLong(0), "outbox rows"));
         // The audit list is a projection of dpa.audits: the event made the round trip into the upgraded read model.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(Tokens.controller(Tokens.OPWIJK), "/audits?agreement={a}", AGREEMENT)
-                .body("find { it.auditId == '" + COMPLETED_AUDIT + "' }.status", equalTo("PLAN_APPROVED")));
+                .body("items.find { it.auditId == '" + COMPLETED_AUDIT + "' }.status", equalTo("PLAN_APPROVED")));
     }
 
     @Test

@@ -77,11 +77,11 @@ class UpgradeTest {
     void the_released_demo_data_reads_as_before() {
         for (String token : List.of(Tokens.processor(Tokens.ESN), Tokens.controller(Tokens.OPWIJK))) {
             get(token, "/breaches?agreement={a}", AGREEMENT).statusCode(200)
-                    .body("breachId", containsInAnyOrder(PHISHING_IN_TIME, BACKUP_DISK_LATE))
-                    .body("find { it.breachId == '" + PHISHING_IN_TIME + "' }.status", equalTo("REPORTED"))
-                    .body("find { it.breachId == '" + PHISHING_IN_TIME + "' }.lateBySeconds", equalTo(0))
-                    .body("find { it.breachId == '" + BACKUP_DISK_LATE + "' }.lateBySeconds", equalTo(6 * 3600))
-                    .body("find { it.breachId == '" + BACKUP_DISK_LATE + "' }.openObligations",
+                    .body("items.breachId", containsInAnyOrder(PHISHING_IN_TIME, BACKUP_DISK_LATE))
+                    .body("items.find { it.breachId == '" + PHISHING_IN_TIME + "' }.status", equalTo("REPORTED"))
+                    .body("items.find { it.breachId == '" + PHISHING_IN_TIME + "' }.lateBySeconds", equalTo(0))
+                    .body("items.find { it.breachId == '" + BACKUP_DISK_LATE + "' }.lateBySeconds", equalTo(6 * 3600))
+                    .body("items.find { it.breachId == '" + BACKUP_DISK_LATE + "' }.openObligations",
                             equalTo(List.of("ASSESSMENT", "AUTHORITY_NOTIFICATION")));
         }
         get(Tokens.controller(Tokens.OPWIJK), "/breaches/{id}", BACKUP_DISK_LATE).statusCode(200)
@@ -112,7 +112,7 @@ class UpgradeTest {
                 pool.query("SELECT count(*) FROM outbox").execute().await().indefinitely().iterator().next().getLong(0), "outbox rows"));
         // The register is a projection of dpa.breaches: the event made the round trip into the upgraded read model.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(Tokens.controller(Tokens.OPWIJK), "/breaches?agreement={a}", AGREEMENT)
-                .body("find { it.breachId == '" + PHISHING_IN_TIME + "' }.risk", equalTo("RISK")));
+                .body("items.find { it.breachId == '" + PHISHING_IN_TIME + "' }.risk", equalTo("RISK")));
     }
 
     private static ValidatableResponse get(String token, String path, Object... params) {

@@ -26,12 +26,12 @@ class AuditE2ETest {
         String opwijk = Keycloak.user("opwijk-dpo");
         String esn = Keycloak.user("esn-staff");
         String agreement = given().baseUri(Stack.AGREEMENTS).auth().oauth2(opwijk).queryParam("status", "ACTIVE")
-                .queryParam("party", "0428304785").queryParam("size", 100).get("/agreements").then().statusCode(200)
+                .queryParam("party", "0428304785").queryParam("limit", 100).get("/agreements").then().statusCode(200)
                 .extract().path("items[0].agreementId");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(opwijk).queryParam("agreement", agreement).get("/audits")
-                .then().statusCode(200).body("status", containsInAnyOrder("SCHEDULED", "PLAN_SUBMITTED")));
+                .then().statusCode(200).body("items.status", containsInAnyOrder("SCHEDULED", "PLAN_SUBMITTED")));
         String held = as(opwijk).queryParam("agreement", agreement).queryParam("status", "PLAN_SUBMITTED").get("/audits")
-                .then().extract().path("[0].auditId");
+                .then().extract().path("items[0].auditId");
 
         var audit = as(opwijk).get("/audits/{id}", held).then().statusCode(200).body("cost.borneBy", equalTo("PROCESSOR"));
         String planId = audit.extract().path("plans[0].planId");
@@ -42,7 +42,7 @@ class AuditE2ETest {
         as(esn).contentType(ContentType.JSON).body("{\"noticeGivenAt\":\"2026-01-05T09:00:00Z\",\"start\":\"2026-02-02T09:00:00Z\","
                         + "\"end\":\"2026-02-02T12:00:00Z\",\"scope\":\"x\"}")
                 .post("/agreements/{id}/audits", agreement).then().statusCode(403);
-        List<String> firm = as(Keycloak.user("auditor")).get("/audits").then().statusCode(200).extract().path("auditId");
+        List<String> firm = as(Keycloak.user("auditor")).get("/audits").then().statusCode(200).extract().path("items.auditId");
         org.junit.jupiter.api.Assertions.assertTrue(firm.contains(held), "the appointed audit firm sees the audit");
         as(Keycloak.user("voorbeeld-dpo")).get("/audits/{id}", held).then().statusCode(404);
         await().atMost(Duration.ofSeconds(30)).until(() -> Topics.read("dpa.audits", held).stream()

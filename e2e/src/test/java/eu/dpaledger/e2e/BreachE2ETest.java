@@ -30,11 +30,11 @@ class BreachE2ETest {
         String opwijk = Keycloak.user("opwijk-dpo");
         String esn = Keycloak.user("esn-staff");
         String agreement = given().baseUri(Stack.AGREEMENTS).auth().oauth2(opwijk).queryParam("status", "ACTIVE")
-                .queryParam("party", "0428304785").queryParam("size", 100).get("/agreements").then().statusCode(200)
+                .queryParam("party", "0428304785").queryParam("limit", 100).get("/agreements").then().statusCode(200)
                 .extract().path("items[0].agreementId");
 
         // The demo data: one report in time, one late, both still open.
-        String demo = "findAll { it.description.startsWith('Phishing') || it.description.startsWith('A backup') }.collect { it.lateBySeconds > 0 }";
+        String demo = "items.findAll { it.description.startsWith('Phishing') || it.description.startsWith('A backup') }.collect { it.lateBySeconds > 0 }";
         await().atMost(Duration.ofSeconds(30)).until(() -> as(opwijk).queryParam("agreement", agreement).get("/breaches")
                 .then().extract().<List<Boolean>>path(demo).size() == 2);
         List<Boolean> late = as(opwijk).queryParam("agreement", agreement).get("/breaches").then().statusCode(200).extract().path(demo);
@@ -63,12 +63,12 @@ class BreachE2ETest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Topics.read("dpa.breaches", breach).size() == 3);
         as(esn).get("/breaches/{id}/timeline", breach).then().statusCode(200)
-                .body("type", equalTo(List.of("BreachReported", "RiskAssessed", "AuthorityNotified")));
+                .body("items.type", equalTo(List.of("BreachReported", "RiskAssessed", "AuthorityNotified")));
         as(Keycloak.user("voorbeeld-dpo")).get("/breaches/{id}", breach).then().statusCode(404);
         as(opwijk).accept("text/html").get("/breaches/{id}/form", breach).then().statusCode(200)
                 .body(containsString("Laptop with a copy of the appointment list stolen"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(opwijk).queryParam("status", "NOTIFIED").get("/breaches")
-                .then().body("breachId", hasItem(breach)));
+                .then().body("items.breachId", hasItem(breach)));
     }
 
     private static RequestSpecification as(String token) {

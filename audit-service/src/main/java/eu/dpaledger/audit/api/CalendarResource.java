@@ -19,7 +19,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,9 +47,13 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"controller", "processor"})
 @Tag(name = "Working calendar")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
 @SecurityRequirement(name = "bearer")
 public class CalendarResource {
+
+    /** The organisation as the tokens name it: the enterprise number's 10 digits, no BE, dots or spaces. */
+    static final String ENTERPRISE_NUMBER = "^[01][0-9]{9}$";
+    private static final String ORGANISATION = "The organisation's Belgian enterprise number as its tokens carry it: 10 digits "
+            + "(e.g. ESN 0428304785, Opwijk 0207511803); an organisation that never set a calendar has the defaults";
 
     @Inject
     OrganisationCalendars calendars;
@@ -58,15 +65,19 @@ public class CalendarResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "The organisation's closing days and office hours (defaults when never set)")
-    public Uni<OrganisationCalendars.Settings> get(@PathParam("organisation") String organisation) {
+    @Operation(operationId = "getCalendar", summary = "The organisation's closing days and office hours (defaults when never set)")
+    public Uni<OrganisationCalendars.Settings> get(@PathParam("organisation") @Parameter(description = ORGANISATION,
+            schema = @Schema(type = SchemaType.STRING, pattern = ENTERPRISE_NUMBER, example = "0428304785")) String organisation) {
         return calendars.settings(organisation);
     }
 
     @PUT
-    @Operation(summary = "Set your own organisation's calendar: Flemish public body (closed 11 July), closing days (recurring --MM-DD or once), office hours")
+    @Operation(operationId = "setCalendar", summary = "Set your own organisation's calendar: Flemish public body (closed 11 July), closing days (recurring --MM-DD or once), office hours")
+    @APIResponse(responseCode = "200", description = "The calendar as saved", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrganisationCalendars.Settings.class)))
     @APIResponse(responseCode = "403", description = "own-calendar-only", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<OrganisationCalendars.Settings> put(@PathParam("organisation") String organisation, Requests.CalendarRequest body) {
+    public Uni<OrganisationCalendars.Settings> put(@PathParam("organisation") @Parameter(description = ORGANISATION,
+            schema = @Schema(type = SchemaType.STRING, pattern = ENTERPRISE_NUMBER, example = "0428304785")) String organisation, Requests.CalendarRequest body) {
         RequestSupport.requireBody(body);
         Caller caller = callers.current();
         if (!organisation.equals(caller.organisation())) {

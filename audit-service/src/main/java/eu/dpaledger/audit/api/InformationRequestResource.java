@@ -5,10 +5,12 @@ import eu.dpaledger.audit.infrastructure.AuditReadModel;
 import eu.dpaledger.audit.infrastructure.RequestBinding;
 import eu.dpaledger.platform.agreements.AgreementDirectory;
 import eu.dpaledger.platform.command.CommandHeaders;
+import eu.dpaledger.platform.command.CreateHeaders;
 import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.command.StreamCommands;
 import eu.dpaledger.platform.http.HttpProblem;
-import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.http.PageParams;
+import eu.dpaledger.platform.query.ListPage;
 import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -25,14 +27,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,8 +45,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"controller", "processor"})
 @Tag(name = "Information requests")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller's organisation", content = @Content(mediaType = Problems.MEDIA_TYPE))
 @SecurityRequirement(name = "bearer")
 public class InformationRequestResource {
 
@@ -62,8 +62,12 @@ public class InformationRequestResource {
 
     @POST
     @Path("/agreements/{agreementId}/information-requests")
-    @Operation(summary = "Ask the processor for information (controller; art. 9.2), optionally by a date")
-    public Uni<Response> ask(@PathParam("agreementId") String agreementId, @BeanParam CommandHeaders headers,
+    @Operation(operationId = "askInformation", summary = "Ask the processor for information (controller; art. 9.2), optionally by a date",
+            description = "Honours Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Asked; Location and ETag set", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InformationRequestView.class)))
+    public Uni<Response> ask(@PathParam("agreementId") @Parameter(schema = @Schema(format = "uuid")) String agreementId,
+                             @BeanParam CreateHeaders headers,
                              Requests.QuestionRequest body) {
         String id = UUID.randomUUID().toString();
         return commands.create(requests, id, headers, body, directory.forParty(commands.caller(), agreementId),
@@ -73,7 +77,9 @@ public class InformationRequestResource {
 
     @POST
     @Path("/information-requests/{id}/answer")
-    @Operation(summary = "Answer (processor): text and attachment references (name + SHA-256)")
+    @Operation(operationId = "answerInformationRequest", summary = "Answer (processor): text and attachment references (name + SHA-256)")
+    @APIResponse(responseCode = "200", description = "Answered; the request as it is now, ETag set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InformationRequestView.class)))
     public Uni<Response> answer(@PathParam("id") String id, @BeanParam CommandHeaders headers, Requests.AnswerRequest body) {
         return commands.act(requests, id, headers, body,
                 given -> new InformationRequest.Answer(body.text(), body.attachments(), given.actor(), given.at()), this::view);
@@ -81,37 +87,32 @@ public class InformationRequestResource {
 
     @GET
     @Path("/information-requests")
-    @Operation(summary = "Information requests of the caller's organisation, by agreement, status (OPEN, ANSWERED), overdue")
-    public Uni<List<AuditReadModel.RequestLine>> list(@QueryParam("agreement") String agreementId, @QueryParam("status") String status,
-                                                      @QueryParam("overdue") String overdue) {
+    @Operation(operationId = "listInformationRequests", summary = "Information requests of the caller's organisation, by agreement, "
+            + "status (OPEN, ANSWERED), overdue; latest asked first, a page at a time")
+    public Uni<ListPage<AuditReadModel.RequestLine>> list(
+            @Parameter(description = "Only the requests of this agreement", schema = @Schema(format = "uuid")) @QueryParam("agreement") String agreementId,
+            @Parameter(schema = @Schema(enumeration = {"OPEN", "ANSWERED"})) @QueryParam("status") String status,
+            @Parameter(description = "true: only open requests past their due date; false: only the others",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
+            @BeanParam PageParams page) {
         if (status != null && !Set.of("OPEN", "ANSWERED").contains(status)) {
             throw HttpProblem.badRequest("invalid-status", "Invalid status", "status must be OPEN or ANSWERED");
         }
         Caller caller = commands.caller();
         return readModel.requests(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
-                agreementId, status, RequestSupport.booleanParam(overdue, "overdue"), commands.now());
+                agreementId, status, RequestSupport.booleanParam(overdue, "overdue"), commands.now(), page.request());
     }
 
     @GET
     @Path("/information-requests/{id}")
-    @Operation(summary = "One information request with its answer; ETag")
+    @Operation(operationId = "getInformationRequest", summary = "One information request with its answer; ETag")
+    @APIResponse(responseCode = "200", description = "The request; ETag set", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InformationRequestView.class)))
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.get(requests, id, this::view);
     }
 
-    private Map<String, Object> view(Loaded<Optional<InformationRequest.Record>> loaded) {
-        InformationRequest.Record r = loaded.state().orElseThrow();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", r.requestId());
-        out.put("agreementId", r.agreementId());
-        out.put("version", loaded.version());
-        out.put("status", r.status());
-        out.put("question", r.question());
-        out.put("dueDate", r.dueDate());
-        out.put("overdue", r.overdue(commands.now()));
-        out.put("askedBy", r.askedBy());
-        out.put("askedAt", r.askedAt());
-        out.put("answer", r.answer());
-        return out;
+    private InformationRequestView view(Loaded<Optional<InformationRequest.Record>> loaded) {
+        return InformationRequestView.of(loaded.state().orElseThrow(), loaded.version(), commands.now());
     }
 }

@@ -1,11 +1,14 @@
 package eu.dpaledger.audit.infrastructure;
 
+import eu.dpaledger.platform.query.ListPage;
+import eu.dpaledger.platform.query.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,24 +26,50 @@ public class AuditReadModel {
     @Inject
     Pool pool;
 
-    public record AuditLine(String auditId, long version, String agreementId, String status, Instant start, Instant end,
-                            String scope, String auditorOrg, Instant planDueAt, boolean planOverdue, LocalDate nextMeasureDue,
-                            boolean measureOverdue, String costBorneBy) {
+    /** One audit in the list: its dates, what is due and who bears the cost so far. */
+    public record AuditLine(@Schema(required = true, format = "uuid") String auditId,
+                            @Schema(required = true, description = "The audit stream's version (its ETag)") long version,
+                            @Schema(required = true, format = "uuid") String agreementId,
+                            @Schema(required = true, enumeration = {"SCHEDULED", "CANCELLED", "COMPLETED", "PLAN_DUE", "PLAN_SUBMITTED",
+                                    "PLAN_APPROVED", "CLOSED"}) String status,
+                            @Schema(required = true) Instant start,
+                            @Schema(required = true) Instant end,
+                            @Schema(nullable = true) String scope,
+                            @Schema(nullable = true, description = "Enterprise number of the appointed audit firm") String auditorOrg,
+                            @Schema(nullable = true, description = "When the corrective action plan is due (DPA art. 9.2)") Instant planDueAt,
+                            @Schema(required = true) boolean planOverdue,
+                            @Schema(nullable = true) LocalDate nextMeasureDue,
+                            @Schema(required = true) boolean measureOverdue,
+                            @Schema(nullable = true, enumeration = {"CONTROLLER", "PROCESSOR"}) String costBorneBy) {
     }
 
-    public record RequestLine(String requestId, long version, String agreementId, String question, LocalDate dueDate,
-                              String status, boolean overdue, Instant askedAt, Instant answeredAt) {
+    /** One information request in the list. */
+    public record RequestLine(@Schema(required = true, format = "uuid") String requestId,
+                              @Schema(required = true, description = "The request stream's version (its ETag)") long version,
+                              @Schema(required = true, format = "uuid") String agreementId,
+                              @Schema(required = true) String question,
+                              @Schema(nullable = true) LocalDate dueDate,
+                              @Schema(required = true, enumeration = {"OPEN", "ANSWERED"}) String status,
+                              @Schema(required = true) boolean overdue,
+                              @Schema(required = true) Instant askedAt,
+                              @Schema(nullable = true) Instant answeredAt) {
     }
 
-    /** Audits the caller may see: as controller, processor (each with the role) or as the appointed audit firm (auditor role). */
-    public Uni<List<AuditLine>> audits(String organisation, boolean asController, boolean asProcessor, boolean asAuditor,
-                                       String agreementId, String status, Boolean overdue, Instant now) {
+    /**
+     * Audits the caller may see: as controller, processor (each with the role) or as the appointed audit firm (auditor
+     * role); latest start first (ties by audit id), a page at a time.
+     */
+    public Uni<ListPage<AuditLine>> audits(String organisation, boolean asController, boolean asProcessor, boolean asAuditor,
+                                           String agreementId, String status, Boolean overdue, Instant now, PageRequest page) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        Instant afterStart = page.instant(0);
         return pool.preparedQuery("SELECT * FROM audit_list WHERE ((controller_org = $1 AND $2) OR (processor_org = $1 AND $3) "
                         + "OR (auditor_org = $1 AND $4)) AND ($5::text IS NULL OR agreement_id = $5) AND ($6::text IS NULL OR status = $6) "
                         + "AND ($7::boolean IS NULL OR ((plan_owed AND plan_due_at <= $8) OR next_measure_due < ($8 AT TIME ZONE 'Europe/Brussels')::date) = $7) "
-                        + "ORDER BY start_at DESC, audit_id LIMIT 500")
-                .execute(Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, asAuditor, agreementId, status, overdue, at)))
+                        + "AND ($9::timestamptz IS NULL OR (start_at, audit_id) < ($9, $10)) "
+                        + "ORDER BY start_at DESC, audit_id DESC LIMIT $11")
+                .execute(Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, asAuditor, agreementId, status, overdue, at,
+                        afterStart == null ? null : afterStart.atOffset(ZoneOffset.UTC), page.text(1), page.fetch())))
                 .map(rows -> {
                     LocalDate today = now.atZone(ZoneId.of("Europe/Brussels")).toLocalDate();
                     List<AuditLine> out = new ArrayList<>();
@@ -52,11 +81,15 @@ public class AuditReadModel {
                                 r.getString("auditor_org"), due, r.getBoolean("plan_owed") && due != null && !now.isBefore(due),
                                 next, next != null && next.isBefore(today), r.getString("cost_borne_by")));
                     }
-                    return out;
+                    return page.page(out, line -> List.of(line.start(), line.auditId()),
+                            PageRequest.filters("agreement", agreementId, "status", status, "overdue", overdue));
                 });
     }
 
-    /** Audits with an overdue plan or measure not yet marked: the scheduler's worklist. */
+    /**
+     * Audits with an overdue plan or measure: the scheduler's worklist, not an API list. At most 500 a run; the read model
+     * does not record what is already marked, so marked audits stay in it while their plan or measure is owed.
+     */
     public Uni<List<String>> dueAudits(Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         return pool.preparedQuery("SELECT audit_id FROM audit_list WHERE (plan_owed AND plan_due_at <= $1) "
@@ -69,14 +102,18 @@ public class AuditReadModel {
                 });
     }
 
-    public Uni<List<RequestLine>> requests(String organisation, boolean asController, boolean asProcessor, String agreementId,
-                                           String status, Boolean overdue, Instant now) {
+    /** Information requests the caller may see as controller or processor; latest asked first (ties by id), a page at a time. */
+    public Uni<ListPage<RequestLine>> requests(String organisation, boolean asController, boolean asProcessor, String agreementId,
+                                               String status, Boolean overdue, Instant now, PageRequest page) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        Instant afterAsked = page.instant(0);
         return pool.preparedQuery("SELECT * FROM information_requests WHERE ((controller_org = $1 AND $2) OR (processor_org = $1 AND $3)) "
                         + "AND ($4::text IS NULL OR agreement_id = $4) AND ($5::text IS NULL OR status = $5) "
                         + "AND ($6::boolean IS NULL OR (status = 'OPEN' AND due_date < ($7 AT TIME ZONE time_zone)::date) = $6) "
-                        + "ORDER BY asked_at DESC, request_id LIMIT 500")
-                .execute(Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, agreementId, status, overdue, at)))
+                        + "AND ($8::timestamptz IS NULL OR (asked_at, request_id) < ($8, $9)) "
+                        + "ORDER BY asked_at DESC, request_id DESC LIMIT $10")
+                .execute(Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, agreementId, status, overdue, at,
+                        afterAsked == null ? null : afterAsked.atOffset(ZoneOffset.UTC), page.text(1), page.fetch())))
                 .map(rows -> {
                     List<RequestLine> out = new ArrayList<>();
                     for (Row r : rows) {
@@ -87,7 +124,8 @@ public class AuditReadModel {
                                 r.getString("question"), due, r.getString("status"), open && due != null && due.isBefore(today),
                                 instant(r, "asked_at"), instant(r, "answered_at")));
                     }
-                    return out;
+                    return page.page(out, line -> List.of(line.askedAt(), line.requestId()),
+                            PageRequest.filters("agreement", agreementId, "status", status, "overdue", overdue));
                 });
     }
 

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,8 +39,12 @@ public class OrganisationCalendars {
     ObjectMapper mapper;
 
     /** An organisation's settings as stored and shown. */
-    public record Settings(String organisation, boolean flemishPublicBody, List<ClosingDay> closingDays, OfficeHours officeHours,
-                          String updatedBy, Instant updatedAt) {
+    public record Settings(@Schema(required = true, example = "0428304785") String organisation,
+                           @Schema(required = true, description = "Closed on 11 July (Flemish public body)") boolean flemishPublicBody,
+                           @Schema(required = true) List<ClosingDay> closingDays,
+                           @Schema(required = true) OfficeHours officeHours,
+                           @Schema(nullable = true, description = "Null while the defaults apply") String updatedBy,
+                           @Schema(nullable = true) Instant updatedAt) {
     }
 
     public static Settings defaults(String organisation) {

@@ -25,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -35,6 +37,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,8 +70,57 @@ class AuditFlowTest {
         audit(auditorToken(), id).statusCode(200);
         audit(Tokens.auditor(Tokens.VOORBEELD), id).statusCode(404);
         audit(Tokens.controller(Tokens.VOORBEELD), id).statusCode(404);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(auditorToken()).get("/audits").then()
-                .statusCode(200).body("auditId", hasItem(id)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(auditorToken()).queryParam("agreement", agreement)
+                .get("/audits").then().statusCode(200).body("items.auditId", hasItem(id)).body("filters.agreement", equalTo(agreement)));
+    }
+
+    @Test
+    void audits_and_information_requests_page_by_cursor_with_their_filters() {
+        String agreement = activeAgreement();
+        List<String> audits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            audits.add(schedule(controllerToken(), agreement, audit()).statusCode(201).extract().path("id"));
+        }
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            requests.add(given().auth().oauth2(controllerToken()).contentType(ContentType.JSON).body("{\"question\":\"Question " + i + "\"}")
+                    .post("/agreements/{id}/information-requests", agreement).then().statusCode(201).extract().path("id"));
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            given().auth().oauth2(processorToken()).queryParam("agreement", agreement).get("/audits").then().body("items", hasSize(3));
+            given().auth().oauth2(processorToken()).queryParam("agreement", agreement).get("/information-requests").then()
+                    .body("items", hasSize(5));
+        });
+
+        assertEquals(audits.stream().sorted().toList(), walk("/audits", Map.of("agreement", agreement), "auditId", 2, 2));
+        assertEquals(requests.stream().sorted().toList(), walk("/information-requests",
+                Map.of("agreement", agreement, "status", "OPEN"), "requestId", 2, 3));
+
+        for (String list : List.of("/audits", "/information-requests")) {
+            given().auth().oauth2(controllerToken()).queryParam("limit", 201).get(list).then().statusCode(400)
+                    .contentType(PROBLEM_JSON).body("violations[0].field", equalTo("limit"));
+            given().auth().oauth2(controllerToken()).queryParam("cursor", "not-a-cursor").get(list).then().statusCode(400)
+                    .contentType(PROBLEM_JSON).body("violations[0].field", equalTo("cursor"));
+        }
+    }
+
+    /** Follows nextCursor through a list with the given filters; the ids seen, sorted, after checking each page and the filters echoed. */
+    private static List<String> walk(String list, Map<String, String> filters, String id, int limit, int expectedPages) {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = given().auth().oauth2(controllerToken()).queryParams(filters).queryParam("limit", limit)
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor)).get(list).then().statusCode(200)
+                    .body("items.size()", org.hamcrest.Matchers.lessThanOrEqualTo(limit))
+                    .body("filters", equalTo(filters)).extract();
+            seen.addAll(page.path("items." + id));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null && pages <= expectedPages);
+        assertEquals(expectedPages, pages, list + " pages");
+        assertEquals(seen.size(), Set.copyOf(seen).size(), "no item twice: " + seen);
+        return seen.stream().sorted().toList();
     }
 
     @Test
@@ -194,8 +246,8 @@ class AuditFlowTest {
                 .body("completion.currentPlanDueOn", equalTo(resubmitBy.toString()));
         scheduler.tick().await().indefinitely();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
-                .queryParam("agreement", agreement).get("/audits").then().body("[0].planOverdue", equalTo(false))
-                .body("[0].planDueAt", equalTo(resubmitBy.plusDays(1).atStartOfDay(BRUSSELS).toInstant().toString())));
+                .queryParam("agreement", agreement).get("/audits").then().body("items[0].planOverdue", equalTo(false))
+                .body("items[0].planDueAt", equalTo(resubmitBy.plusDays(1).atStartOfDay(BRUSSELS).toInstant().toString())));
         assertTrue(TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("PlanOverdue.v1")).isEmpty());
         TestClock.setNow(resubmitBy.plusDays(1).atStartOfDay(BRUSSELS).toInstant());
         await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -275,13 +327,13 @@ class AuditFlowTest {
                 .put("completedAt", TestClock.now().toString()).put("nonCompliance", true)).statusCode(200)
                 .extract().path("completion.planDueAt"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
-                .queryParam("agreement", agreement).get("/audits").then().body("[0].status", equalTo("PLAN_DUE")));
+                .queryParam("agreement", agreement).get("/audits").then().body("items[0].status", equalTo("PLAN_DUE")));
         TestClock.setNow(due.plusSeconds(60));
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             scheduler.tick().await().indefinitely();
             return TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("PlanOverdue.v1")).size() == 1;
         });
-        given().auth().oauth2(processorToken()).queryParam("overdue", true).get("/audits").then().body("auditId", hasItem(id));
+        given().auth().oauth2(processorToken()).queryParam("overdue", true).get("/audits").then().body("items.auditId", hasItem(id));
         audit(controllerToken(), id).body("overdue.plan", equalTo(true));
         scheduler.tick().await().indefinitely();
         assertEquals(1, TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("PlanOverdue.v1")).size());
@@ -302,7 +354,7 @@ class AuditFlowTest {
                 .post("/information-requests/{id}/answer", id).then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-sha256"));
         TestClock.setNow(TestClock.now().plus(Duration.ofDays(9)));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken()).queryParam("overdue", true)
-                .get("/information-requests").then().body("requestId", hasItem(id)));
+                .get("/information-requests").then().body("items.requestId", hasItem(id)));
         given().auth().oauth2(processorToken()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body("{\"text\":\"See the attached list\",\"attachments\":[{\"name\":\"staff.pdf\",\"sha256\":\"" + "ab".repeat(32) + "\"}]}")
                 .post("/information-requests/{id}/answer", id).then().statusCode(200).body("status", equalTo("ANSWERED"))
@@ -367,7 +419,7 @@ class AuditFlowTest {
         String second = audit(controllerToken(), id).extract().path("plans[1].planId");
         act(controllerToken(), id, "plans/" + second + "/decision", 7, JSON.createObjectNode().put("approved", true)).statusCode(200);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
-                .queryParam("agreement", agreement).get("/audits").then().body("[0].status", equalTo("PLAN_APPROVED")));
+                .queryParam("agreement", agreement).get("/audits").then().body("items[0].status", equalTo("PLAN_APPROVED")));
         TestClock.setNow(TestClock.now().plus(Duration.ofDays(4)));
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             scheduler.tick().await().indefinitely();

@@ -1,9 +1,12 @@
 package eu.dpaledger.breach.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.dpaledger.breach.domain.Annex2;
 import eu.dpaledger.breach.domain.Circumstance;
 import eu.dpaledger.breach.domain.DataClass;
 import eu.dpaledger.breach.domain.ReportKind;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -66,12 +70,46 @@ public final class Annex2Form {
     }
 
     /** The form as JSON: title, time zone and sections of fields, each with its Dutch and English label. */
-    public static Map<String, Object> json(Header header, Annex2 report) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("title", new Label(TITLE_NL, TITLE_EN).json());
-        json.put("timeZone", header.timeZone());
-        json.put("sections", sections(header, report).stream().map(Section::json).toList());
-        return json;
+    public static Document json(Header header, Annex2 report) {
+        return new Document(new Label(TITLE_NL, TITLE_EN), header.timeZone(),
+                sections(header, report).stream().map(Section::json).toList());
+    }
+
+    /** Annex 2 as a JSON document. */
+    @Schema(name = "Annex2Form")
+    public record Document(@Schema(required = true) Label title,
+                           @Schema(required = true, example = "Europe/Brussels", description = "The zone the form's times are shown in")
+                           String timeZone,
+                           @Schema(required = true) List<SectionView> sections) {
+    }
+
+    /** One section of the form and its fields. */
+    @Schema(name = "FormSection")
+    public record SectionView(@Schema(required = true, example = "incident") String key, @Schema(required = true) Label label,
+                              @Schema(required = true) List<FieldView> fields) {
+    }
+
+    /**
+     * One field: its value is text (times in the form's zone), the ticked options of a letter list, or the chosen option
+     * of a single choice with the details filled in next to it; null when not known yet. {@code options} lists every
+     * letter of a letter list, with its W3C DPV term where there is one.
+     */
+    @Schema(name = "FormField")
+    public record FieldView(@Schema(required = true, example = "description") String key, @Schema(required = true) Label label,
+                            @Schema(nullable = true, description = "Text, a list of ticked options, or the chosen option "
+                                    + "(code, label) with its details; null when not known yet") Object value,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<OptionView> options) {
+    }
+
+    /**
+     * One letter of a letter list. {@code dpv} is left out on lists without DPV terms and null on a letter of a DPV-mapped
+     * list that maps to none (data class A).
+     */
+    @Schema(name = "FormOption")
+    public record OptionView(@Schema(required = true, example = "A") String code, @Schema(required = true) Label label,
+                             @JsonInclude(JsonInclude.Include.NON_NULL)
+                             @Schema(implementation = String.class, nullable = true, description = "The W3C DPV term (data classes, circumstances)")
+                             Optional<String> dpv) {
     }
 
     /** The form as a complete HTML5 page for printing: no scripts, no external resources. */
@@ -231,17 +269,14 @@ public final class Annex2Form {
     // --- the model both renderings are made from ---
 
     /** A Dutch and an English text. */
-    private record Label(String nl, String en) {
-
-        Map<String, Object> json() {
-            return ordered("nl", nl, "en", en);
-        }
+    @Schema(name = "FormLabel")
+    public record Label(@Schema(required = true) String nl, @Schema(required = true) String en) {
     }
 
     private record Section(String key, Label label, List<Field> fields) {
 
-        Map<String, Object> json() {
-            return ordered("key", key, "label", label.json(), "fields", fields.stream().map(Field::json).toList());
+        SectionView json() {
+            return new SectionView(key, label, fields.stream().map(Field::json).toList());
         }
 
         void html(StringBuilder html) {
@@ -262,12 +297,9 @@ public final class Annex2Form {
 
     private record Field(String key, Label label, Value value) {
 
-        Map<String, Object> json() {
-            Map<String, Object> json = ordered("key", key, "label", label.json(), "value", value.json());
-            if (value instanceof Choice choice) {
-                json.put("options", choice.options().stream().map(o -> o.json(choice.withDpv())).toList());
-            }
-            return json;
+        FieldView json() {
+            return new FieldView(key, label, value.json(), value instanceof Choice choice
+                    ? choice.options().stream().map(o -> o.json(choice.withDpv())).toList() : null);
         }
     }
 
@@ -299,12 +331,8 @@ public final class Annex2Form {
     /** One letter of a letter list. */
     private record Option(String code, Label label, String dpv) {
 
-        Map<String, Object> json(boolean withDpv) {
-            Map<String, Object> json = ordered("code", code, "label", label.json());
-            if (withDpv) {
-                json.put("dpv", dpv);
-            }
-            return json;
+        OptionView json(boolean withDpv) {
+            return new OptionView(code, label, withDpv ? Optional.ofNullable(dpv) : null);
         }
     }
 
@@ -347,7 +375,7 @@ public final class Annex2Form {
                 return null;
             }
             Map<String, Object> json = ordered("code", chosen == null ? null : chosen.code(),
-                    "label", chosen == null ? null : chosen.label().json());
+                    "label", chosen == null ? null : chosen.label());
             shown.forEach(d -> json.put(d.key(), d.value()));
             return json;
         }

@@ -7,11 +7,14 @@ import eu.dpaledger.breach.infrastructure.BreachBinding;
 import eu.dpaledger.breach.infrastructure.BreachReadModel;
 import eu.dpaledger.platform.agreements.AgreementDirectory;
 import eu.dpaledger.platform.command.CommandHeaders;
+import eu.dpaledger.platform.command.CreateHeaders;
 import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.command.StreamCommands;
-import eu.dpaledger.platform.eventstore.StoredEvent;
 import eu.dpaledger.platform.http.HttpProblem;
+import eu.dpaledger.platform.http.PageParams;
 import eu.dpaledger.platform.http.Problems;
+import eu.dpaledger.platform.query.ListPage;
+import eu.dpaledger.platform.query.PageRequest;
 import eu.dpaledger.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,13 +30,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,13 +57,22 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"controller", "processor"})
 @Tag(name = "Breaches")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller's organisation", content = @Content(mediaType = Problems.MEDIA_TYPE))
 @SecurityRequirement(name = "bearer")
 public class BreachResource {
 
     private static final Set<String> STATUSES = Set.of("REPORTED", "DOCUMENTED", "AWAITING_NOTIFICATION", "NOTIFIED_IN_PHASES", "NOTIFIED",
             "ATTEMPT_REPORTED", "ATTEMPT_DOCUMENTED");
+
+    /** A report as ESN, processor of the seed agreement, would make it to Opwijk (persons and facts fictitious). */
+    static final String REPORT_EXAMPLE = "{\"internalContact\":{\"name\":\"DPO ESN\",\"email\":\"dpo.esn@example.com\",\"phone\":\"+32 000 00 00 02\"},"
+            + "\"company\":{\"name\":\"European Service Network\",\"address\":\"Kunstlaan 47, 1000 Brussel\",\"vatNumber\":\"BE0428304785\"},"
+            + "\"foundBy\":{\"name\":\"Piet Proef\",\"jobTitle\":\"algemeen directeur\"},"
+            + "\"detectedAt\":\"2026-11-27T08:40:00Z\",\"processorAwareAt\":\"2026-11-27T09:15:00Z\","
+            + "\"description\":\"Een fout in de Matomo-configuratie van de gemeentelijke website maakte de bezoekersstatistieken met IP-adressen publiek leesbaar\","
+            + "\"occurrence\":{\"kind\":\"BETWEEN\",\"from\":\"2026-11-25T18:00:00Z\",\"to\":\"2026-11-27T08:40:00Z\"},"
+            + "\"dataClasses\":[\"B\"],\"personsAffected\":{\"kind\":\"UNKNOWN\"},"
+            + "\"groupDescription\":\"Bezoekers van de website van Opwijk\",\"circumstances\":[\"A\"],"
+            + "\"unintelligible\":{\"answer\":\"NO\"},\"measures\":\"Publieke toegang tot de statistieken afgesloten; logbestanden nagekeken\"}";
 
     @Inject
     StreamCommands commands;
@@ -72,16 +88,21 @@ public class BreachResource {
 
     @POST
     @Path("/agreements/{agreementId}/breaches")
-    @Operation(summary = "Report a breach, or a serious attempt, on annex 2 (processor; art. 7.3)",
+    @Operation(operationId = "reportBreach", summary = "Report a breach, or a serious attempt, on annex 2 (processor; art. 7.3)",
             description = "Only processorAwareAt and description are required: report even with incomplete information. "
                     + "kind is BREACH (the default) or SERIOUS_ATTEMPT: an attempt runs the 24-hour clock but no 72-hour one "
                     + "until the controller assesses it as a breach. "
                     + "The answer records when it was received and whether it came later than 24 hours after awareness. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Reported; Location and ETag set")
+    @APIResponse(responseCode = "201", description = "Reported; Location and ETag set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreachView.class)))
     @APIResponse(responseCode = "400", description = "field-required, inconsistent-report (naming the field)", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "only-processor-reports", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "agreement-not-in-force (a draft)", content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<Response> report(@PathParam("agreementId") String agreementId, @BeanParam CommandHeaders headers, Annex2 body) {
+    public Uni<Response> report(@PathParam("agreementId") @Parameter(schema = @Schema(format = "uuid")) String agreementId,
+                                @BeanParam CreateHeaders headers,
+                                @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                                        name = "ESN reports to Opwijk (seed agreement, persons fictitious)", value = REPORT_EXAMPLE)))
+                                Annex2 body) {
         String id = UUID.randomUUID().toString();
         return commands.create(breaches, id, headers, body, agreements.forParty(commands.caller(), agreementId),
                 given -> new BreachCommand.Report(id, given.context(), body, given.actor(), given.at()),
@@ -90,9 +111,16 @@ public class BreachResource {
 
     @GET
     @Path("/breaches")
-    @Operation(summary = "The breach register of the caller's organisation (GDPR 33(5)): every breach, notified or not, with its clocks")
-    public Uni<List<BreachReadModel.Entry>> register(@QueryParam("agreement") String agreementId, @QueryParam("status") String status,
-                                                     @QueryParam("overdue") String overdue) {
+    @Operation(operationId = "listBreaches", summary = "The breach register of the caller's organisation (GDPR 33(5)): every breach, "
+            + "notified or not, with its clocks; newest received first, a page at a time")
+    public Uni<ListPage<BreachReadModel.Entry>> register(
+            @Parameter(description = "Only the breaches of this agreement", schema = @Schema(format = "uuid")) @QueryParam("agreement") String agreementId,
+            @Parameter(description = "Only breaches in this status", schema = @Schema(enumeration = {"REPORTED", "DOCUMENTED",
+                    "AWAITING_NOTIFICATION", "NOTIFIED_IN_PHASES", "NOTIFIED", "ATTEMPT_REPORTED", "ATTEMPT_DOCUMENTED"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "true: only those whose 72 hours have passed unnotified; false: only the others",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
+            @BeanParam PageParams page) {
         if (status != null && !STATUSES.contains(status)) {
             throw HttpProblem.badRequest("invalid-status", "Invalid status", "status must be one of " + STATUSES);
         }
@@ -101,36 +129,40 @@ public class BreachResource {
         }
         Caller caller = commands.caller();
         return readModel.register(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
-                agreementId, status, overdue == null ? null : Boolean.valueOf(overdue), commands.now());
+                agreementId, status, overdue == null ? null : Boolean.valueOf(overdue), commands.now(), page.request());
     }
 
     @GET
     @Path("/breaches/{id}")
-    @Operation(summary = "One breach: current annex-2 values, each field's history, clocks, assessment (with the ENISA proposal), notifications, open obligations")
+    @Operation(operationId = "getBreach", summary = "One breach: current annex-2 values, each field's history, clocks, assessment (with the ENISA proposal), notifications, open obligations")
+    @APIResponse(responseCode = "200", description = "The breach; ETag set", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BreachView.class)))
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.get(breaches, id, this::view);
     }
 
     @GET
     @Path("/breaches/{id}/timeline")
-    @Operation(summary = "Every event of the breach: what, who (subject, organisation, roles) and when")
-    public Uni<List<Map<String, Object>>> timeline(@PathParam("id") String id) {
-        return commands.read(breaches, id).map(loaded -> loaded.events().stream().map(BreachResource::entry).toList());
+    @Operation(operationId = "getBreachTimeline", summary = "Every event of the breach, oldest first, a page at a time: what, who (subject, organisation, roles) and when")
+    public Uni<ListPage<TimelineEntry>> timeline(@PathParam("id") String id, @BeanParam PageParams page) {
+        PageRequest request = page.request();
+        return commands.read(breaches, id).map(loaded -> request.slice(loaded.events().stream().map(TimelineEntry::of).toList(),
+                entry -> List.of(entry.version()), Map.of()));
     }
 
     @GET
     @Path("/breaches/{id}/form")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Annex 2 as a document: the current values with the form's labels in Dutch and English, data classes and circumstances mapped to W3C DPV terms",
+    @Operation(operationId = "getBreachForm", summary = "Annex 2 as a document: the current values with the form's labels in Dutch and English, data classes and circumstances mapped to W3C DPV terms",
             description = "With Accept: text/html, a printable page a DPO can attach to a notification.")
-    public Uni<Map<String, Object>> formJson(@PathParam("id") String id) {
+    public Uni<Annex2Form.Document> formJson(@PathParam("id") String id) {
         return form(id).map(f -> Annex2Form.json(f.header(), f.report()));
     }
 
     @GET
     @Path("/breaches/{id}/form")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Annex 2 as a printable HTML page")
+    @Operation(operationId = "getBreachForm", summary = "Annex 2 as a printable HTML page")
     public Uni<String> formHtml(@PathParam("id") String id) {
         return form(id).map(f -> Annex2Form.html(f.header(), f.report()));
     }
@@ -150,9 +182,11 @@ public class BreachResource {
 
     @POST
     @Path("/breaches/{id}/supplements")
-    @Operation(summary = "Add or correct annex-2 fields (processor; GDPR 33(4)); only the fields sent change",
+    @Operation(operationId = "supplementBreach", summary = "Add or correct annex-2 fields (processor; GDPR 33(4)); only the fields sent change",
             description = "processorAwareAt may be corrected to an instant at or before the report's receipt (inconsistent-report "
                     + "otherwise); the lateness measured on receipt stays in clocks.reportLateByOnReceipt. The kind cannot change.")
+    @APIResponse(responseCode = "200", description = "Recorded; the breach as it is now, ETag set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreachView.class)))
     public Uni<Response> supplement(@PathParam("id") String id, @BeanParam CommandHeaders headers, Annex2 body) {
         return commands.act(breaches, id, headers, body,
                 given -> new BreachCommand.Supplement(body, given.actor(), given.at()), this::view);
@@ -160,8 +194,10 @@ public class BreachResource {
 
     @POST
     @Path("/breaches/{id}/attempt-assessment")
-    @Operation(summary = "Assess a reported serious attempt: a breach after all (the 72 hours run from controllerAwareAt, default now) or an attempt only (controller; art. 7.3)")
+    @Operation(operationId = "assessSeriousAttempt", summary = "Assess a reported serious attempt: a breach after all (the 72 hours run from controllerAwareAt, default now) or an attempt only (controller; art. 7.3)")
     @APIResponse(responseCode = "409", description = "not-a-serious-attempt", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "Recorded; the breach as it is now, ETag set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreachView.class)))
     public Uni<Response> assessAttempt(@PathParam("id") String id, @BeanParam CommandHeaders headers,
                                        Requests.AttemptAssessmentRequest body) {
         return commands.act(breaches, id, headers, body, given -> new BreachCommand.AssessAttempt(body.breach(),
@@ -170,7 +206,9 @@ public class BreachResource {
 
     @POST
     @Path("/breaches/{id}/controller-awareness")
-    @Operation(summary = "Set when the controller became aware, other than on receipt, with a justification (controller)")
+    @Operation(operationId = "setControllerAwareness", summary = "Set when the controller became aware, other than on receipt, with a justification (controller)")
+    @APIResponse(responseCode = "200", description = "Recorded; the breach as it is now, ETag set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreachView.class)))
     public Uni<Response> awareness(@PathParam("id") String id, @BeanParam CommandHeaders headers,
                                    Requests.AwarenessRequest body) {
         return commands.act(breaches, id, headers, body, given -> new BreachCommand.SetControllerAwareness(
@@ -179,7 +217,9 @@ public class BreachResource {
 
     @POST
     @Path("/breaches/{id}/assessment")
-    @Operation(summary = "The controller's risk assessment: UNLIKELY, RISK or HIGH_RISK with its justification")
+    @Operation(operationId = "assessBreach", summary = "The controller's risk assessment: UNLIKELY, RISK or HIGH_RISK with its justification")
+    @APIResponse(responseCode = "200", description = "Recorded; the breach as it is now, ETag set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreachView.class)))
     public Uni<Response> assess(@PathParam("id") String id, @BeanParam CommandHeaders headers,
                                 Requests.AssessmentRequest body) {
         return commands.act(breaches, id, headers, body,
@@ -188,9 +228,11 @@ public class BreachResource {
 
     @POST
     @Path("/breaches/{id}/authority-notification")
-    @Operation(summary = "Record the notification to the supervisory authority (controller only; art. 7.3, GDPR 33)",
+    @Operation(operationId = "notifyAuthority", summary = "Record the notification to the supervisory authority (controller only; art. 7.3, GDPR 33)",
             description = "authority defaults to the agreement's (GBA or VTC); phase INITIAL, PHASED or FINAL; delayReasons are required after the 72 hours.")
     @APIResponse(responseCode = "403", description = "only-controller-assesses-and-notifies (art. 7.3)", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "Recorded; the breach as it is now, ETag set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreachView.class)))
     public Uni<Response> notifyAuthority(@PathParam("id") String id, @BeanParam CommandHeaders headers,
                                          Requests.NotificationRequest body) {
         return commands.act(breaches, id, headers, body, given -> new BreachCommand.NotifyAuthority(body.authority(),
@@ -199,11 +241,13 @@ public class BreachResource {
 
     @POST
     @Path("/breaches/{id}/data-subject-communication")
-    @Operation(summary = "Record the communication to the data subjects (at, channel) or a GDPR 34(3) exemption with its reason (controller only)",
+    @Operation(operationId = "communicateToDataSubjects", summary = "Record the communication to the data subjects (at, channel) or a GDPR 34(3) exemption with its reason (controller only)",
             description = "UNINTELLIGIBLE needs annex 2 to say the data were unintelligible (YES); RISK_NO_LONGER_LIKELY needs the measures "
                     + "(measures, or annex 2's); DISPROPORTIONATE_EFFORT needs the public communication made instead (at, channel). "
                     + "After an exemption a communication is still accepted (GDPR 34(4)).")
     @APIResponse(responseCode = "400", description = "exemption-conditions-not-met (naming the field)", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "Recorded; the breach as it is now, ETag set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreachView.class)))
     public Uni<Response> communicate(@PathParam("id") String id, @BeanParam CommandHeaders headers,
                                      Requests.CommunicationRequest body) {
         return commands.act(breaches, id, headers, body, given -> new BreachCommand.CommunicateToDataSubjects(body.at(),
@@ -216,18 +260,5 @@ public class BreachResource {
 
     private static BreachRecord record(Loaded<Optional<BreachRecord>> loaded) {
         return loaded.state().orElseThrow(() -> HttpProblem.notFound("The breach"));
-    }
-
-    private static Map<String, Object> entry(StoredEvent e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("version", e.version());
-        out.put("type", e.type());
-        out.put("at", e.occurredAt());
-        out.put("by", Map.of("subject", e.metadata().path("actorSubject").asText(),
-                "organisation", e.metadata().path("actorOrganisation").asText(""),
-                "roles", e.metadata().path("actorRoles")));
-        out.put("event", e.payload());
-        out.put("hash", e.hash());
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package eu.dpaledger.breach.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.breach.domain.Annex2;
 import eu.dpaledger.breach.domain.Annex2.Occurrence;
 import eu.dpaledger.breach.domain.Annex2.PersonsAffected;
@@ -61,7 +62,7 @@ class Annex2FormTest {
                 "DLP-regel toegevoegd.")) {
             assertTrue(html.contains(value), value);
         }
-        for (Map<String, Object> section : sections(Annex2Form.json(HEADER, COMPLETE))) {
+        for (Map<String, Object> section : sections(form(HEADER, COMPLETE))) {
             for (Map<String, Object> field : fields(section)) {
                 assertNotNull(field.get("value"), section.get("key") + "." + field.get("key"));
                 assertTrue(html.contains("id=\"field-" + section.get("key") + "-" + field.get("key") + "\""));
@@ -107,7 +108,7 @@ class Annex2FormTest {
         assertEquals(0, count(html, "☒"));
         assertEquals(LETTERS, count(html, "☐"));
 
-        Map<String, Object> json = Annex2Form.json(header, incomplete);
+        Map<String, Object> json = form(header, incomplete);
         assertTrue(field(json, "internalContact", "name").containsKey("value"));
         assertNull(field(json, "internalContact", "name").get("value"));
         assertNull(field(json, "data", "dataClasses").get("value"));
@@ -146,7 +147,7 @@ class Annex2FormTest {
 
     @Test
     void the_json_maps_data_classes_and_circumstances_to_dpv_iris() {
-        Map<String, Object> json = Annex2Form.json(HEADER, COMPLETE);
+        Map<String, Object> json = form(HEADER, COMPLETE);
 
         List<Map<String, Object>> classes = list(field(json, "data", "dataClasses").get("value"));
         assertEquals(List.of("B", "K", "Q"), classes.stream().map(c -> c.get("code")).toList());
@@ -168,7 +169,7 @@ class Annex2FormTest {
 
     @Test
     void the_json_keeps_the_form_order_labels_and_letter_codes() {
-        Map<String, Object> json = Annex2Form.json(HEADER, COMPLETE);
+        Map<String, Object> json = form(HEADER, COMPLETE);
 
         assertEquals(List.of("title", "timeZone", "sections"), List.copyOf(json.keySet()));
         assertEquals(List.of("report", "internalContact", "company", "foundBy", "incident", "data", "security",
@@ -197,12 +198,12 @@ class Annex2FormTest {
         Annex2 summer = new Annex2(null, null, null, Instant.parse("2025-07-01T09:30:00Z"),
                 Instant.parse("2025-07-01T10:00:00Z"), "x", null, null, null, null, null, null, null, null, null);
 
-        Map<String, Object> winter = Annex2Form.json(HEADER, COMPLETE);
+        Map<String, Object> winter = form(HEADER, COMPLETE);
         assertEquals("Europe/Brussels", winter.get("timeZone"));
         assertEquals("2025-01-14T10:30:00+01:00", field(winter, "incident", "processorAwareAt").get("value"));
         assertEquals("2025-01-14T11:00:00+01:00", field(winter, "report", "receivedAt").get("value"));
         assertEquals("2025-07-01T11:30:00+02:00",
-                field(Annex2Form.json(HEADER, summer), "incident", "detectedAt").get("value"));
+                field(form(HEADER, summer), "incident", "detectedAt").get("value"));
     }
 
     @Test
@@ -240,6 +241,12 @@ class Annex2FormTest {
             count++;
         }
         return count;
+    }
+
+    /** The form's JSON document as a client reads it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> form(Annex2Form.Header header, Annex2 report) {
+        return new ObjectMapper().findAndRegisterModules().convertValue(Annex2Form.json(header, report), Map.class);
     }
 
     private static List<Map<String, Object>> sections(Map<String, Object> json) {

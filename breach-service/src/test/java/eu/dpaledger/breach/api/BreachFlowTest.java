@@ -12,12 +12,16 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static eu.dpaledger.breach.api.Fixtures.*;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -54,7 +58,7 @@ class BreachFlowTest {
                 r -> id.equals(r.key()) && "eu.dpaledger.breach.BreachReported.v1".equals(r.ceType())).size() == 1);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
                 .queryParam("agreement", agreement).get("/breaches").then().statusCode(200)
-                .body("breachId", equalTo(List.of(id))).body("[0].status", equalTo("REPORTED")));
+                .body("items.breachId", equalTo(List.of(id))).body("items[0].status", equalTo("REPORTED")));
     }
 
     @Test
@@ -85,7 +89,7 @@ class BreachFlowTest {
         report(processorToken(), agreement, badClass).statusCode(400).contentType(PROBLEM_JSON);
         report(processorToken(), agreement, "{\"description\":\"no awareness\"}").statusCode(400)
                 .body("type", equalTo(PROBLEMS + "field-required"));
-        given().auth().oauth2(processorToken()).queryParam("agreement", agreement).get("/breaches").then().body("$", hasSize(0));
+        given().auth().oauth2(processorToken()).queryParam("agreement", agreement).get("/breaches").then().body("items", hasSize(0));
     }
 
     @Test
@@ -132,10 +136,54 @@ class BreachFlowTest {
                 .put("channel", "Letter to every affected resident")).statusCode(200)
                 .body("openObligations", hasSize(0)).body("dataSubjects.channel", equalTo("Letter to every affected resident"));
         given().auth().oauth2(processorToken()).get("/breaches/{id}/timeline", id).then().statusCode(200)
-                .body("type", equalTo(List.of("BreachReported", "RiskAssessed", "AuthorityNotified", "AuthorityNotified",
+                .body("items.type", equalTo(List.of("BreachReported", "RiskAssessed", "AuthorityNotified", "AuthorityNotified",
                         "DataSubjectsInformed")))
-                .body("[1].by.organisation", equalTo(CONTROLLER))
-                .body("[0].by.roles", hasItem("processor"));
+                .body("items[1].by.organisation", equalTo(CONTROLLER))
+                .body("items[0].by.roles", hasItem("processor"));
+        String next = given().auth().oauth2(processorToken()).queryParam("limit", 2).get("/breaches/{id}/timeline", id).then()
+                .statusCode(200).body("items.version", equalTo(List.of(1, 2))).body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        given().auth().oauth2(processorToken()).queryParam("limit", 2).queryParam("cursor", next)
+                .get("/breaches/{id}/timeline", id).then().statusCode(200)
+                .body("items.type", equalTo(List.of("AuthorityNotified", "AuthorityNotified")));
+    }
+
+    @Test
+    void the_register_pages_by_cursor_with_its_filters_and_never_more_than_the_limit() {
+        String agreement = activeAgreement();
+        String elsewhere = activeAgreement();
+        List<String> reported = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            reported.add(reported(agreement, minimal(TestClock.now().minusSeconds(600))));
+        }
+        reported(elsewhere, minimal(TestClock.now().minusSeconds(600)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+                .queryParam("agreement", agreement).get("/breaches").then().body("items", hasSize(5)));
+
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = given().auth().oauth2(controllerToken()).queryParam("agreement", agreement).queryParam("status", "REPORTED")
+                    .queryParam("limit", 2).queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/breaches").then().statusCode(200)
+                    .body("items.size()", org.hamcrest.Matchers.lessThanOrEqualTo(2))
+                    .body("filters", equalTo(Map.of("agreement", agreement, "status", "REPORTED")))
+                    .extract();
+            walked.addAll(page.path("items.breachId"));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(3, pages, "5 breaches at 2 a page");
+        assertEquals(Set.copyOf(reported), Set.copyOf(walked));
+        assertEquals(5, walked.size(), "no breach twice: " + walked);
+
+        given().auth().oauth2(controllerToken()).queryParam("limit", 201).get("/breaches").then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("violations[0].field", equalTo("limit"));
+        given().auth().oauth2(controllerToken()).queryParam("cursor", "eyJhIjoxfQ").get("/breaches").then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("violations[0].field", equalTo("cursor"));
+        given().auth().oauth2(controllerToken()).queryParam("cursor", "WyJub3QtYS10aW1lIiwieCJd").get("/breaches").then()
+                .statusCode(400).body("violations[0].field", equalTo("cursor"));
     }
 
     @Test
@@ -157,7 +205,7 @@ class BreachFlowTest {
         report(processorToken(), UUID.randomUUID().toString(), minimal(TestClock.now().minusSeconds(60))).statusCode(404);
         given().get("/breaches/{id}", id).then().statusCode(401);
         given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).get("/breaches").then().statusCode(200)
-                .body("breachId", org.hamcrest.Matchers.not(hasItem(id)));
+                .body("items.breachId", org.hamcrest.Matchers.not(hasItem(id)));
     }
 
     @Test

@@ -85,13 +85,13 @@ class FormAndContractTest {
         String id = created.extract().path("id");
         Instant due = Instant.parse(created.extract().path("clocks.notificationDueAt"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
-                .queryParam("agreement", agreement).get("/breaches").then().body("breachId", equalTo(List.of(id))));
+                .queryParam("agreement", agreement).get("/breaches").then().body("items.breachId", equalTo(List.of(id))));
         TestClock.setNow(due.minus(Duration.ofHours(2)));
         tickUntil(() -> count(id, "NotificationDeadlineApproaching") == 1);
         TestClock.setNow(due.plusSeconds(60));
         tickUntil(() -> count(id, "NotificationDeadlineMissed") == 1);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
-                .queryParam("overdue", true).get("/breaches").then().body("breachId", org.hamcrest.Matchers.hasItem(id)));
+                .queryParam("overdue", true).get("/breaches").then().body("items.breachId", org.hamcrest.Matchers.hasItem(id)));
         scheduler.tick().await().indefinitely();
         scheduler.tick().await().indefinitely();
         assertEquals(1, count(id, "NotificationDeadlineMissed"));

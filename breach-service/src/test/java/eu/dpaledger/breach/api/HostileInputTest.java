@@ -54,6 +54,6 @@ class HostileInputTest {
 
     private static void noBreachesUnder(String agreement) {
         given().auth().oauth2(processorToken()).queryParam("agreement", agreement).get("/breaches").then().statusCode(200)
-                .body("$", hasSize(0));
+                .body("items", hasSize(0));
     }
 }

@@ -59,8 +59,8 @@ class LegalCasesTest {
                 .body("history.processorAwareAt", hasSize(2));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
                 .queryParam("agreement", agreement).get("/breaches").then()
-                .body("[0].lateBySeconds", equalTo(0))
-                .body("[0].lateBySecondsOnReceipt", both(greaterThanOrEqualTo(11 * 3600)).and(lessThan(11 * 3600 + 60))));
+                .body("items[0].lateBySeconds", equalTo(0))
+                .body("items[0].lateBySecondsOnReceipt", both(greaterThanOrEqualTo(11 * 3600)).and(lessThan(11 * 3600 + 60))));
     }
 
     @Test
@@ -121,8 +121,8 @@ class LegalCasesTest {
                 .body("detail", containsString("DPA art. 7.3"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
                 .queryParam("status", "ATTEMPT_REPORTED").queryParam("agreement", agreement).get("/breaches").then()
-                .statusCode(200).body("breachId", equalTo(List.of(id))).body("[0].kind", equalTo("SERIOUS_ATTEMPT"))
-                .body("[0].notificationDueAt", nullValue()));
+                .statusCode(200).body("items.breachId", equalTo(List.of(id))).body("items[0].kind", equalTo("SERIOUS_ATTEMPT"))
+                .body("items[0].notificationDueAt", nullValue()));
         given().auth().oauth2(processorToken()).accept("text/html").get("/breaches/{id}/form", id).then().statusCode(200)
                 .body(containsString("Ernstige poging tot onrechtmatige of ongeautoriseerde verwerking of toegang"));
 
@@ -144,6 +144,6 @@ class LegalCasesTest {
                 r -> id.equals(r.key()) && "eu.dpaledger.breach.AttemptAssessed.v1".equals(r.ceType())).size() == 1);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken())
                 .queryParam("agreement", agreement).get("/breaches").then()
-                .body("[0].status", equalTo("REPORTED")).body("[0].kind", equalTo("BREACH")));
+                .body("items[0].status", equalTo("REPORTED")).body("items[0].kind", equalTo("BREACH")));
     }
 }
