@@ -55,11 +55,11 @@ public class ContractFilter implements OASFilter {
             "428", "If-Match is missing: commands on an existing resource need the ETag you read",
             "500", "Unexpected error; `incident` identifies it in the server's log");
 
-    private static final Map<String, String> HEADERS = Map.of(
+    private static final Map<String, String> HEADERS = new TreeMap<>(Map.of(
             CORRELATION, "The request's correlation id, or the one the server gave it",
             "ETag", "The resource's version (a quoted stream version): send it as If-Match on the next command",
             "Idempotent-Replayed", "`true` when this is the stored answer to an earlier request with the same Idempotency-Key",
-            "Location", "The new resource's path");
+            "Location", "The new resource's path"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
