@@ -162,12 +162,12 @@ class GeneratedClientE2ETest {
     }
 
     private static ApiResponse<AgreementView> get(AgreementsApi api, UUID id) throws ApiException {
-        return api.getAgreementWithHttpInfo(APIGetAgreementRequest.newBuilder().id(id).build());
+        return api.getAgreementWithHttpInfo(APIGetAgreementRequest.newBuilder().id(id.toString()).build());
     }
 
     /** Signs as the caller's party; {@code ifMatch} null sends no If-Match. */
     private static ApiResponse<AgreementView> sign(AgreementsApi api, UUID id, String signer, String ifMatch) throws ApiException {
-        return api.signAgreementWithHttpInfo(APISignAgreementRequest.newBuilder().id(id)
+        return api.signAgreementWithHttpInfo(APISignAgreementRequest.newBuilder().id(id.toString())
                 .signatureRequest(new SignatureRequest().signerName(signer).signerTitle("algemeen directeur").place("Opwijk"))
                 .idempotencyKey(newKey()).ifMatch(ifMatch).build());
     }
