@@ -27,7 +27,8 @@ class RuleSourcesTest {
     private static final Map<String, String> NOT_RULES = Map.of(
             "internal-error", "an unexpected failure (500), not a refusal",
             "registry-baseline", "a projection's name",
-            "dpa-services", "the tokens' audience");
+            "dpa-services", "the tokens' audience",
+            "x-dpa-no-location", "an OpenAPI extension's name (ContractFilter)");
 
     /** The citation forms of docs/DOMAIN.md "Citations"; several sources of one rule are joined by "; ". */
     private static final List<String> FORMS = List.of(

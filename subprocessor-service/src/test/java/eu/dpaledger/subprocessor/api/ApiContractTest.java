@@ -1,27 +1,14 @@
 package eu.dpaledger.subprocessor.api;
 
-import eu.dpaledger.testing.ApiContract;
+import eu.dpaledger.testing.ApiContractTests;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-/** The service's OpenAPI document is the committed contract (docs/api/subprocessor-service.yaml) and passes the lint. */
+/** subprocessor-service's served OpenAPI document is docs/api/subprocessor-service.yaml and passes the lint. */
 @QuarkusTest
-class ApiContractTest {
+class ApiContractTest extends ApiContractTests {
 
-    private static String document() {
-        return given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200).extract().asString();
-    }
-
-    @Test
-    void theDocumentIsTheCommittedContract() {
-        assertEquals("", String.join("\n", ApiContract.differences("subprocessor-service", document())));
-    }
-
-    @Test
-    void everyOperationIsTypedEveryRefusalAProblemEveryListPaged() {
-        assertEquals("", String.join("\n", ApiContract.lint(document())));
+    @Override
+    protected String service() {
+        return "subprocessor-service";
     }
 }
