@@ -25,9 +25,7 @@ class AuditE2ETest {
     void the_demo_audits_are_there_the_controller_approves_the_plan_and_roles_are_enforced() {
         String opwijk = Keycloak.user("opwijk-dpo");
         String esn = Keycloak.user("esn-staff");
-        String agreement = given().baseUri(Stack.AGREEMENTS).auth().oauth2(opwijk).queryParam("status", "ACTIVE")
-                .queryParam("party", "0428304785").queryParam("limit", 100).get("/agreements").then().statusCode(200)
-                .extract().path("items[0].agreementId");
+        String agreement = Stack.demoAgreement(opwijk);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(opwijk).queryParam("agreement", agreement).get("/audits")
                 .then().statusCode(200).body("items.status", containsInAnyOrder("SCHEDULED", "PLAN_SUBMITTED")));
         String held = as(opwijk).queryParam("agreement", agreement).queryParam("status", "PLAN_SUBMITTED").get("/audits")

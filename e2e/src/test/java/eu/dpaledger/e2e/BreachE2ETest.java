@@ -29,9 +29,7 @@ class BreachE2ETest {
     void the_processor_reports_the_controller_assesses_and_notifies_and_the_processor_cannot_notify() {
         String opwijk = Keycloak.user("opwijk-dpo");
         String esn = Keycloak.user("esn-staff");
-        String agreement = given().baseUri(Stack.AGREEMENTS).auth().oauth2(opwijk).queryParam("status", "ACTIVE")
-                .queryParam("party", "0428304785").queryParam("limit", 100).get("/agreements").then().statusCode(200)
-                .extract().path("items[0].agreementId");
+        String agreement = Stack.demoAgreement(opwijk);
 
         // The demo data: one report in time, one late, both still open.
         String demo = "items.findAll { it.description.startsWith('Phishing') || it.description.startsWith('A backup') }.collect { it.lateBySeconds > 0 }";

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The launcher itself: a second `up` changes nothing, `status` and `token` answer. */
@@ -17,11 +18,12 @@ class LauncherE2ETest {
     void a_second_up_loads_no_duplicate_demo_data() throws Exception {
         String opwijk = Keycloak.user("opwijk-dpo");
         int before = given().baseUri(Stack.AGREEMENTS).auth().oauth2(opwijk).queryParam("party", "0428304785")
-                .queryParam("size", 100).get("/agreements").then().statusCode(200).extract().path("total");
+                .queryParam("limit", 200).get("/agreements").then().statusCode(200).body("nextCursor", nullValue())
+                .extract().path("items.size()");
         String output = Stack.run(Duration.ofMinutes(3), "up");
         assertTrue(output.contains("already running"), output);
         given().baseUri(Stack.AGREEMENTS).auth().oauth2(opwijk).queryParam("party", "0428304785")
-                .queryParam("size", 100).get("/agreements").then().statusCode(200).body("total", equalTo(before));
+                .queryParam("limit", 200).get("/agreements").then().statusCode(200).body("items.size()", equalTo(before));
     }
 
     @Test

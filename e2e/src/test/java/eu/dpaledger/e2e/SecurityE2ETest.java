@@ -26,9 +26,7 @@ class SecurityE2ETest {
     @BeforeAll
     static void findTheDemoAgreement() {
         // Loaded by ./dpa up: Opwijk ↔ ESN, active.
-        demoAgreement = given().baseUri(Stack.AGREEMENTS).auth().oauth2(Keycloak.user("opwijk-dpo"))
-                .queryParam("status", "ACTIVE").queryParam("party", "0428304785").get("/agreements")
-                .then().statusCode(200).extract().path("items[0].agreementId");
+        demoAgreement = Stack.demoAgreement(Keycloak.user("opwijk-dpo"));
     }
 
     @Test

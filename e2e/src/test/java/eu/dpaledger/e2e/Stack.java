@@ -94,4 +94,14 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         env.put("DPA_DEMO", "1");
         return env;
     }
+
+    /**
+     * The demo agreement Opwijk ↔ ESN that {@code ./dpa up} loads: the oldest active agreement between them (lists are
+     * newest first, and tests add newer active ones).
+     */
+    static String demoAgreement(String token) {
+        return io.restassured.RestAssured.given().baseUri(AGREEMENTS).auth().oauth2(token).queryParam("status", "ACTIVE")
+                .queryParam("party", "0428304785").queryParam("limit", 200).get("/agreements").then().statusCode(200)
+                .extract().path("items[-1].agreementId");
+    }
 }
