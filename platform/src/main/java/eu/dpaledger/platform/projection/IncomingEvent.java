@@ -12,10 +12,4 @@ import java.util.UUID;
  */
 public record IncomingEvent(String topic, UUID id, String source, String type, String aggregate, String eventName,
                             int schemaVersion, String subject, Instant time, JsonNode data, String correlationId) {
-
-    /** An event without a correlation id. */
-    public IncomingEvent(String topic, UUID id, String source, String type, String aggregate, String eventName,
-                         int schemaVersion, String subject, Instant time, JsonNode data) {
-        this(topic, id, source, type, aggregate, eventName, schemaVersion, subject, time, data, null);
-    }
 }

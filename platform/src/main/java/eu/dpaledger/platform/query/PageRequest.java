@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -38,11 +37,6 @@ public final class PageRequest {
     private PageRequest(List<String> after, int limit) {
         this.after = after;
         this.limit = limit;
-    }
-
-    /** The first page of {@code limit} items. */
-    public static PageRequest first(int limit) {
-        return new PageRequest(null, limit);
     }
 
     /**
@@ -200,15 +194,5 @@ public final class PageRequest {
     private static HttpProblem invalidCursor() {
         return InputRules.violation(400, "invalid-cursor", "Invalid cursor", "cursor",
                 "is not a cursor this list issued; start without one, then pass the nextCursor of the page before");
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PageRequest other && other.limit == limit && Objects.equals(other.after, after);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(after, limit);
     }
 }
