@@ -3,3 +3,4 @@ CREATE DATABASE dpa_agreement;
 CREATE DATABASE dpa_subprocessor;
 CREATE DATABASE dpa_breach;
 CREATE DATABASE dpa_audit;
+CREATE DATABASE dpa_reporting;
