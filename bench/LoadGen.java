@@ -379,15 +379,27 @@ public class LoadGen {
 
     // ------------------------------------------------------------------------------------------ HTTP
 
-    record Response(int status, String etag, String location, byte[] body) {
+    /** An answer; {@code headers} holds the response's headers by lower-case name (the last one of a repeated name). */
+    record Response(int status, String etag, String location, byte[] body, Map<String, String> headers) {
         String text() {
             return body == null ? "" : new String(body, StandardCharsets.UTF_8);
         }
     }
 
     interface Transport {
+        /** Any request: its headers (name to value, none for null values) and a body (null: none). */
+        Response send(String method, String path, Map<String, String> headers, byte[] body) throws IOException;
+
         /** POST a JSON body; token, ifMatch and correlation may be null. */
-        Response exchange(String path, String token, String ifMatch, String correlation, byte[] body) throws IOException;
+        default Response exchange(String path, String token, String ifMatch, String correlation, byte[] body) throws IOException {
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("Accept", "application/json");
+            headers.put("Authorization", token == null ? null : "Bearer " + token);
+            headers.put("If-Match", ifMatch);
+            headers.put("X-Correlation-Id", correlation);
+            return send("POST", path, headers, body);
+        }
 
         String name();
     }
@@ -412,14 +424,14 @@ public class LoadGen {
             return "socket";
         }
 
-        public Response exchange(String path, String token, String ifMatch, String correlation, byte[] body) throws IOException {
+        public Response send(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
             Connection c = connections.get();
             boolean reused = c != null;
             if (c == null) {
                 c = open();
             }
             try {
-                return c.exchange(path, token, ifMatch, correlation, body);
+                return c.send(method, path, headers, body);
             } catch (IOException e) {
                 c.close();
                 connections.remove();
@@ -427,7 +439,7 @@ public class LoadGen {
                     throw e;
                 }
                 // A kept-alive connection the server closed meanwhile: one retry on a fresh one.
-                return open().exchange(path, token, ifMatch, correlation, body);
+                return open().send(method, path, headers, body);
             }
         }
 
@@ -454,22 +466,22 @@ public class LoadGen {
                 this.hostHeader = hostHeader;
             }
 
-            Response exchange(String path, String token, String ifMatch, String correlation, byte[] body) throws IOException {
-                StringBuilder head = new StringBuilder(1200).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ")
-                        .append(hostHeader).append("\r\nContent-Type: application/json\r\nAccept: application/json\r\n")
-                        .append("Content-Length: ").append(body.length).append("\r\n");
-                if (token != null) {
-                    head.append("Authorization: Bearer ").append(token).append("\r\n");
-                }
-                if (ifMatch != null) {
-                    head.append("If-Match: ").append(ifMatch).append("\r\n");
-                }
-                if (correlation != null) {
-                    head.append("X-Correlation-Id: ").append(correlation).append("\r\n");
+            Response send(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
+                StringBuilder head = new StringBuilder(1200).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                        .append(hostHeader).append("\r\n");
+                headers.forEach((name, value) -> {
+                    if (value != null) {
+                        head.append(name).append(": ").append(value).append("\r\n");
+                    }
+                });
+                if (body != null) {
+                    head.append("Content-Length: ").append(body.length).append("\r\n");
                 }
                 byte[] h = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
-                byte[] request = Arrays.copyOf(h, h.length + body.length);
-                System.arraycopy(body, 0, request, h.length, body.length);
+                byte[] request = body == null ? h : Arrays.copyOf(h, h.length + body.length);
+                if (body != null) {
+                    System.arraycopy(body, 0, request, h.length, body.length);
+                }
                 out.write(request);
                 out.flush();
 
@@ -478,8 +490,7 @@ public class LoadGen {
                     throw new IOException("bad status line: " + status);
                 }
                 int code = Integer.parseInt(status.substring(9, 12));
-                String etag = null;
-                String location = null;
+                Map<String, String> responseHeaders = new HashMap<>();
                 long length = -1;
                 boolean chunked = false;
                 boolean close = false;
@@ -488,9 +499,8 @@ public class LoadGen {
                     int colon = header.indexOf(':');
                     String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
                     String value = header.substring(colon + 1).trim();
+                    responseHeaders.put(name, value);
                     switch (name) {
-                        case "etag" -> etag = value;
-                        case "location" -> location = value;
                         case "content-length" -> length = Long.parseLong(value);
                         case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                         case "connection" -> close = value.equalsIgnoreCase("close");
@@ -527,7 +537,7 @@ public class LoadGen {
                     close();
                     connections.remove();
                 }
-                return new Response(code, etag, location, responseBody);
+                return new Response(code, responseHeaders.get("etag"), responseHeaders.get("location"), responseBody, responseHeaders);
             }
 
             private String line() throws IOException {
@@ -570,22 +580,20 @@ public class LoadGen {
             return "java.net.http";
         }
 
-        public Response exchange(String path, String token, String ifMatch, String correlation, byte[] body) throws IOException {
-            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            if (token != null) {
-                b.header("Authorization", "Bearer " + token);
-            }
-            if (ifMatch != null) {
-                b.header("If-Match", ifMatch);
-            }
-            if (correlation != null) {
-                b.header("X-Correlation-Id", correlation);
-            }
+        public Response send(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
+            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.forEach((name, value) -> {
+                if (value != null) {
+                    b.header(name, value);
+                }
+            });
             try {
                 HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-                return new Response(r.statusCode(), r.headers().firstValue("ETag").orElse(null),
-                        r.headers().firstValue("Location").orElse(null), r.body());
+                Map<String, String> responseHeaders = new HashMap<>();
+                r.headers().map().forEach((name, values) -> responseHeaders.put(name.toLowerCase(Locale.ROOT), values.get(values.size() - 1)));
+                return new Response(r.statusCode(), responseHeaders.get("etag"), responseHeaders.get("location"), r.body(),
+                        responseHeaders);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException(e);
@@ -600,13 +608,16 @@ public class LoadGen {
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(text)));
     }
 
-    /** The claims the dpa Keycloak realm issues: iss, aud dpa-services, sub, org, roles, iat, exp. */
-    static String jwt(PrivateKey key, String subject, String org, String role, long ttlSeconds) throws Exception {
+    /**
+     * The claims the dpa Keycloak realm issues: iss, aud dpa-services, sub, org, roles, iat, exp. {@code roles} is one
+     * realm role or several separated by commas ("controller,processor").
+     */
+    static String jwt(PrivateKey key, String subject, String org, String roles, long ttlSeconds) throws Exception {
         long now = System.currentTimeMillis() / 1000;
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = String.format(Locale.ROOT, "{\"iss\":\"%s\",\"aud\":\"%s\",\"sub\":\"%s\",\"preferred_username\":\"%s\","
-                + "\"org\":\"%s\",\"roles\":[\"%s\"],\"iat\":%d,\"exp\":%d}", ISSUER, AUDIENCE, subject, subject, org, role,
-                now, now + ttlSeconds);
+                + "\"org\":\"%s\",\"roles\":[\"%s\"],\"iat\":%d,\"exp\":%d}", ISSUER, AUDIENCE, subject, subject, org,
+                String.join("\",\"", roles.split(",")), now, now + ttlSeconds);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));

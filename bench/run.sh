@@ -14,18 +14,11 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
 # ------------------------------------------------------------------------------------------- settings
-PG_HOST=${DPA_PG_HOST:-127.0.0.1}
-PG_PORT=${DPA_PG_PORT:-5432}
-PG_USER=${DPA_PG_USER:-postgres}
 BENCH_DB=${BENCH_DB:-dpa_bench}
 BENCH_PGBENCH_DB=${BENCH_PGBENCH_DB:-dpa_bench_pgbench}
 BENCH_HTTP_PORT=${BENCH_HTTP_PORT:-18081}
 BENCH_KAFKA_PORT=${BENCH_KAFKA_PORT:-19092}
 BENCH_KAFKA_CONTROLLER_PORT=${BENCH_KAFKA_CONTROLLER_PORT:-$((BENCH_KAFKA_PORT + 1))}
-# The service runs with the JVM options of its container image (JAVA_OPTS in Dockerfile.jvm).
-DOCKERFILE_JAVA_OPTS=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' agreement-service/src/main/docker/Dockerfile.jvm 2>/dev/null || true)
-BENCH_SERVICE_JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:-${DOCKERFILE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}}
-BENCH_KAFKA_JAVA_OPTS=${BENCH_KAFKA_JAVA_OPTS:--Xms256m -Xmx1g}
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   d_pgclients="1 4 16"; d_pgsec=5; d_nonotify=""; d_jit=15; d_workers="8,32"; d_warm=3; d_peaksec=8
   d_ratewarm=5; d_ratesec=15
@@ -46,20 +39,17 @@ BENCH_RATE_SECONDS=${BENCH_RATE_SECONDS:-$d_ratesec}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-128}      # open model: connections (= generator threads)
 BENCH_CLIENT=${BENCH_CLIENT:-socket}             # LoadGen HTTP client: socket | jdk
 BENCH_KEEP=${BENCH_KEEP:-0}                      # 1: keep the databases after the run
-BENCH_WAIT_QUIET=${BENCH_WAIT_QUIET:-0}          # seconds to wait for an idle machine before starting
 
-KAFKA_VERSION=4.1.2
 CACHE="$ROOT/.cache/bench"
 RUN="$CACHE/runs/$(date +%Y%m%d-%H%M%S)"
 JAR="$ROOT/agreement-service/target/quarkus-app/quarkus-run.jar"
 SUMMARY="$RUN/summary.txt"
 mkdir -p "$RUN"
-
-export PGOPTIONS="-c client_min_messages=warning"
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER")
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$RUN/run.log" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-result() { sed -n "s/^RESULT $1 //p" "$2" | tail -1; }
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+# The service runs with the JVM options of its container image (JAVA_OPTS in Dockerfile.jvm).
+DOCKERFILE_JAVA_OPTS=$(dockerfile_java_opts agreement-service)
+BENCH_SERVICE_JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:-${DOCKERFILE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}}
 
 case "$BENCH_DB $BENCH_PGBENCH_DB" in
   *dpa_agreement*|*dpa_subprocessor*) die "refusing to use a service database name for the benchmark";;
@@ -68,14 +58,6 @@ esac
 # ------------------------------------------------------------------------------------------- cleanup
 SERVICE_PID=""
 KAFKA_PID=""
-stop_pid() { # pid name seconds
-  local pid=$1 name=$2 wait=$3
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 $((wait * 10))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  log "$name did not stop in ${wait}s; killing it"
-  kill -KILL "$pid" 2>/dev/null || true
-}
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -93,66 +75,15 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ------------------------------------------------------------------------------------------- preflight
-for tool in java psql pgbench pg_isready curl; do
-  command -v $tool >/dev/null || die "$tool not found (Debian: postgresql-client / openjdk-17 / curl)"
-done
-pg_isready -q -h "$PG_HOST" -p "$PG_PORT" || die "PostgreSQL is not accepting connections at $PG_HOST:$PG_PORT"
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in "$BENCH_HTTP_PORT" "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT"; do
-  port_busy "$p" && die "port $p is in use; set BENCH_HTTP_PORT / BENCH_KAFKA_PORT to free ones"
-done
-cpu_jiffies() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
-busy_pct() { # machine CPU busy over 3 s, in % of all cores
-  local b0 i0 b1 i1; read -r b0 i0 < <(cpu_jiffies); sleep 3; read -r b1 i1 < <(cpu_jiffies)
-  awk -v b=$((b1 - b0)) -v i=$((i1 - i0)) 'BEGIN { printf "%.0f", (b + i) ? 100 * b / (b + i) : 0 }'
-}
+require_tools java psql pgbench pg_isready curl
+require_free_ports "$BENCH_HTTP_PORT" "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT"
 
 # ------------------------------------------------------------------------------------------- build
-if [ ! -f "$JAR" ] || [ -n "$(find platform/src agreement-service/src pom.xml platform/pom.xml agreement-service/pom.xml \
-      -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
-  log "building agreement-service (./mvnw package -DskipTests)"
-  ./mvnw -B -q ${BENCH_MVN_OFFLINE:+-o} package -DskipTests > "$RUN/build.log" 2>&1 || { tail -30 "$RUN/build.log"; die "build"; }
-fi
-
-KAFKA_LIB="$CACHE/kafka-$KAFKA_VERSION/lib"
-if [ ! -f "$KAFKA_LIB/.complete" ]; then
-  log "fetching the Kafka $KAFKA_VERSION broker jars into ${KAFKA_LIB#$ROOT/}"
-  mkdir -p "$KAFKA_LIB"
-  cat > "$CACHE/kafka-$KAFKA_VERSION/pom.xml" <<EOF
-<project>
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>eu.dpaledger.bench</groupId>
-  <artifactId>bench-kafka-broker</artifactId>
-  <version>0</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>$KAFKA_VERSION</version></dependency>
-    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j-impl</artifactId><version>2.24.3</version></dependency>
-    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-core</artifactId><version>2.24.3</version></dependency>
-  </dependencies>
-</project>
-EOF
-  ./mvnw -B -q ${BENCH_MVN_OFFLINE:+-o} -f "$CACHE/kafka-$KAFKA_VERSION/pom.xml" dependency:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory=lib > "$RUN/kafka-fetch.log" 2>&1 || { tail -30 "$RUN/kafka-fetch.log"; die "Kafka jars"; }
-  touch "$KAFKA_LIB/.complete"
-fi
+build_if_stale "$JAR" agreement-service platform/src agreement-service/src pom.xml platform/pom.xml agreement-service/pom.xml
+fetch_kafka
 
 # ------------------------------------------------------------------------------------------- machine
-BUSY=$(busy_pct)
-if [ "$BENCH_WAIT_QUIET" -gt 0 ] && [ "$BUSY" -gt 10 ]; then
-  log "machine is ${BUSY}% busy; waiting up to ${BENCH_WAIT_QUIET}s for it to be idle (<= 10%)"
-  deadline=$(( $(date +%s) + BENCH_WAIT_QUIET ))
-  while [ "$BUSY" -gt 10 ] && [ "$(date +%s)" -lt "$deadline" ]; do BUSY=$(busy_pct); done
-fi
-[ "$BUSY" -le 10 ] || log "WARNING: the machine is ${BUSY}% busy before the run: other work will distort the figures"
-{
-  echo "dpa-ledger benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+dirty')"
-  echo "machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(free -m | awk '/^Mem:/{print $2}') MiB RAM, $(uname -sr)"
-  echo "java: $(java -version 2>&1 | head -1)"
-  echo "postgres: $("${PSQL[@]}" -d postgres -Atc "select split_part(version(), ' on ', 1) || ', synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync') || ', shared_buffers=' || current_setting('shared_buffers') || ', autovacuum=' || current_setting('autovacuum')")"
-  echo "before the run: CPU ${BUSY}% busy (3 s sample), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-} > "$RUN/machine.txt"
-cat "$RUN/machine.txt" >&2
+describe_machine
 
 # ------------------------------------------------------------------------------------------- (a) pgbench
 PAYLOAD_VARS=()
@@ -194,49 +125,7 @@ PG_PEAK=$(sort -k3 -g "$RUN/pgbench.txt" | tail -1)
 PG_PEAK_CMDS=$(echo "$PG_PEAK" | awk '{print $3}')
 
 # ------------------------------------------------------------------------------------------- Kafka
-log "starting Kafka $KAFKA_VERSION (KRaft, single node) on 127.0.0.1:$BENCH_KAFKA_PORT"
-KDIR="$RUN/kafka-data"
-mkdir -p "$KDIR"
-cat > "$KDIR/server.properties" <<EOF
-process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=127.0.0.1:$BENCH_KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$BENCH_KAFKA_PORT,CONTROLLER://127.0.0.1:$BENCH_KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$BENCH_KAFKA_PORT
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
-log.dirs=$KDIR/logs
-num.partitions=3
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=3
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=true
-EOF
-cat > "$KDIR/log4j2.properties" <<'EOF'
-rootLogger.level = WARN
-rootLogger.appenderRef.out.ref = OUT
-appender.out.type = Console
-appender.out.name = OUT
-appender.out.layout.type = PatternLayout
-appender.out.layout.pattern = [%d] %p %m (%c)%n
-logger.started.name = kafka.server.KafkaRaftServer
-logger.started.level = INFO
-EOF
-KAFKA_JAVA=(java -Dlog4j2.configurationFile="file:$KDIR/log4j2.properties" -cp "$KAFKA_LIB/*")
-cluster_id=$("${KAFKA_JAVA[@]}" kafka.tools.StorageTool random-uuid 2>>"$RUN/kafka.log" | tail -1)
-"${KAFKA_JAVA[@]}" kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$KDIR/server.properties" >> "$RUN/kafka.log" 2>&1 \
-  || die "kafka storage format (see $RUN/kafka.log)"
-# shellcheck disable=SC2086
-java $BENCH_KAFKA_JAVA_OPTS -Dlog4j2.configurationFile="file:$KDIR/log4j2.properties" -cp "$KAFKA_LIB/*" \
-  kafka.Kafka "$KDIR/server.properties" >> "$RUN/kafka.log" 2>&1 &
-KAFKA_PID=$!
-for _ in $(seq 1 300); do grep -q 'Kafka Server started' "$RUN/kafka.log" && break; kill -0 $KAFKA_PID || die "kafka exited (see $RUN/kafka.log)"; sleep 0.1; done
-grep -q 'Kafka Server started' "$RUN/kafka.log" || die "kafka did not start in 30s"
+start_kafka "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT"
 
 # ------------------------------------------------------------------------------------------- service
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
@@ -248,9 +137,7 @@ t0=$(date +%s%N)
 # shellcheck disable=SC2086
 env DPA_AGREEMENT_PORT="$BENCH_HTTP_PORT" DPA_AGREEMENT_DB="$BENCH_DB" DPA_PG_HOST="$PG_HOST" DPA_PG_PORT="$PG_PORT" \
   DPA_PG_USER="$PG_USER" DPA_KAFKA="127.0.0.1:$BENCH_KAFKA_PORT" \
-  QUARKUS_OIDC_AUTH_SERVER_URL= \
-  QUARKUS_OIDC_PUBLIC_KEY="$(cat testing/src/main/resources/dpa-test/test-public-key.b64)" \
-  QUARKUS_OIDC_TOKEN_ISSUER=https://issuer.test.dpa-ledger \
+  "${STATIC_KEY_OIDC_ENV[@]}" \
   java $BENCH_SERVICE_JAVA_OPTS -jar "$JAR" > "$RUN/service.log" 2>&1 &
 SERVICE_PID=$!
 ready=""
@@ -262,7 +149,6 @@ for _ in $(seq 1 1200); do
   sleep 0.02
 done
 [ -n "$ready" ] || die "the service was not ready in 60s"
-rss_kib() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; }
 RSS_READY=$(rss_kib $SERVICE_PID VmRSS)
 log "    ready after $ready ms (RSS $((RSS_READY / 1024)) MiB)"
 

@@ -1,0 +1,169 @@
+# Shared by the benchmark scripts (bench/run.sh, bench/reporting.sh); sourced, not run. The caller sets ROOT,
+# RUN (this run's log directory) and CACHE (.cache/bench), and cds to ROOT. Provides: logging, PostgreSQL access,
+# CPU sampling, process stopping, the service build check, the Kafka broker (jars fetched once, a fresh
+# single-node KRaft log per run) and the machine description printed at the top of every summary.
+
+PG_HOST=${DPA_PG_HOST:-127.0.0.1}
+PG_PORT=${DPA_PG_PORT:-5432}
+PG_USER=${DPA_PG_USER:-postgres}
+KAFKA_VERSION=4.1.2
+KAFKA_LIB="$CACHE/kafka-$KAFKA_VERSION/lib"
+BENCH_KAFKA_JAVA_OPTS=${BENCH_KAFKA_JAVA_OPTS:--Xms256m -Xmx1g}
+BENCH_WAIT_QUIET=${BENCH_WAIT_QUIET:-0}          # seconds to wait for an idle machine before starting
+
+export PGOPTIONS="-c client_min_messages=warning"
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER")
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$RUN/run.log" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+result() { sed -n "s/^RESULT $1 //p" "$2" | tail -1; }
+
+stop_pid() { # pid name seconds
+  local pid=$1 name=$2 wait=$3
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 $((wait * 10))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  log "$name did not stop in ${wait}s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+require_tools() { # tool...
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || die "$tool not found (Debian: postgresql-client / openjdk-17 / curl)"
+  done
+  pg_isready -q -h "$PG_HOST" -p "$PG_PORT" || die "PostgreSQL is not accepting connections at $PG_HOST:$PG_PORT"
+}
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+require_free_ports() { # port...
+  local p
+  for p in "$@"; do
+    port_busy "$p" && die "port $p is in use; set the BENCH_*_PORT variables to free ones"
+  done
+  return 0
+}
+
+cpu_jiffies() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat; }
+busy_pct() { # machine CPU busy over 3 s, in % of all cores
+  local b0 i0 b1 i1; read -r b0 i0 < <(cpu_jiffies); sleep 3; read -r b1 i1 < <(cpu_jiffies)
+  awk -v b=$((b1 - b0)) -v i=$((i1 - i0)) 'BEGIN { printf "%.0f", (b + i) ? 100 * b / (b + i) : 0 }'
+}
+
+# Builds the modules when the service's packaged jar is missing or older than any of the sources given.
+build_if_stale() { # jar maven-modules source-path...
+  local jar=$1 modules=$2; shift 2
+  if [ ! -f "$jar" ] || [ -n "$(find "$@" -newer "$jar" -type f 2>/dev/null | head -1)" ]; then
+    log "building $modules (./mvnw package -DskipTests)"
+    ./mvnw -B -q ${BENCH_MVN_OFFLINE:+-o} -pl "$modules" -am package -DskipTests > "$RUN/build.log" 2>&1 \
+      || { tail -30 "$RUN/build.log"; die "build"; }
+  fi
+}
+
+# The broker's jars (plus log4j's slf4j binding), fetched once with a throw-away pom into $KAFKA_LIB.
+fetch_kafka() {
+  [ -f "$KAFKA_LIB/.complete" ] && return 0
+  log "fetching the Kafka $KAFKA_VERSION broker jars into ${KAFKA_LIB#$ROOT/}"
+  mkdir -p "$KAFKA_LIB"
+  cat > "$CACHE/kafka-$KAFKA_VERSION/pom.xml" <<EOF
+<project>
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>eu.dpaledger.bench</groupId>
+  <artifactId>bench-kafka-broker</artifactId>
+  <version>0</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>$KAFKA_VERSION</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j-impl</artifactId><version>2.24.3</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-core</artifactId><version>2.24.3</version></dependency>
+  </dependencies>
+</project>
+EOF
+  ./mvnw -B -q ${BENCH_MVN_OFFLINE:+-o} -f "$CACHE/kafka-$KAFKA_VERSION/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory=lib > "$RUN/kafka-fetch.log" 2>&1 || { tail -30 "$RUN/kafka-fetch.log"; die "Kafka jars"; }
+  touch "$KAFKA_LIB/.complete"
+}
+
+# Formats a fresh single-node KRaft log directory under $RUN and starts a broker; sets KAFKA_PID.
+start_kafka() { # port controller-port
+  local port=$1 controller=$2 dir="$RUN/kafka-data" cluster_id
+  log "starting Kafka $KAFKA_VERSION (KRaft, single node) on 127.0.0.1:$port"
+  mkdir -p "$dir"
+  cat > "$dir/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$controller
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$dir/logs
+num.partitions=3
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=3
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+EOF
+  cat > "$dir/log4j2.properties" <<'EOF'
+rootLogger.level = WARN
+rootLogger.appenderRef.out.ref = OUT
+appender.out.type = Console
+appender.out.name = OUT
+appender.out.layout.type = PatternLayout
+appender.out.layout.pattern = [%d] %p %m (%c)%n
+logger.started.name = kafka.server.KafkaRaftServer
+logger.started.level = INFO
+EOF
+  local kafka_java=(java -Dlog4j2.configurationFile="file:$dir/log4j2.properties" -cp "$KAFKA_LIB/*")
+  cluster_id=$("${kafka_java[@]}" kafka.tools.StorageTool random-uuid 2>>"$RUN/kafka.log" | tail -1)
+  "${kafka_java[@]}" kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$dir/server.properties" >> "$RUN/kafka.log" 2>&1 \
+    || die "kafka storage format (see $RUN/kafka.log)"
+  # shellcheck disable=SC2086
+  java $BENCH_KAFKA_JAVA_OPTS -Dlog4j2.configurationFile="file:$dir/log4j2.properties" -cp "$KAFKA_LIB/*" \
+    kafka.Kafka "$dir/server.properties" >> "$RUN/kafka.log" 2>&1 &
+  KAFKA_PID=$!
+  for _ in $(seq 1 300); do
+    grep -q 'Kafka Server started' "$RUN/kafka.log" && return 0
+    kill -0 $KAFKA_PID || die "kafka exited (see $RUN/kafka.log)"
+    sleep 0.1
+  done
+  die "kafka did not start in 30s"
+}
+
+# Waits (BENCH_WAIT_QUIET seconds at most) for an idle machine, then writes $RUN/machine.txt and prints it.
+describe_machine() {
+  local busy deadline
+  busy=$(busy_pct)
+  if [ "$BENCH_WAIT_QUIET" -gt 0 ] && [ "$busy" -gt 10 ]; then
+    log "machine is ${busy}% busy; waiting up to ${BENCH_WAIT_QUIET}s for it to be idle (<= 10%)"
+    deadline=$(( $(date +%s) + BENCH_WAIT_QUIET ))
+    while [ "$busy" -gt 10 ] && [ "$(date +%s)" -lt "$deadline" ]; do busy=$(busy_pct); done
+  fi
+  [ "$busy" -le 10 ] || log "WARNING: the machine is ${busy}% busy before the run: other work will distort the figures"
+  {
+    echo "dpa-ledger benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+dirty')"
+    echo "machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(free -m | awk '/^Mem:/{print $2}') MiB RAM, $(uname -sr)"
+    echo "java: $(java -version 2>&1 | head -1)"
+    echo "postgres: $("${PSQL[@]}" -d postgres -Atc "select split_part(version(), ' on ', 1) || ', synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync') || ', shared_buffers=' || current_setting('shared_buffers') || ', autovacuum=' || current_setting('autovacuum')")"
+    echo "before the run: CPU ${busy}% busy (3 s sample), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  } > "$RUN/machine.txt"
+  cat "$RUN/machine.txt" >&2
+}
+
+rss_kib() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; }
+
+# The JVM options of a service's container image (JAVA_OPTS in its Dockerfile.jvm).
+dockerfile_java_opts() { # service-module
+  sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$1/src/main/docker/Dockerfile.jvm" 2>/dev/null || true
+}
+
+# Prod-profile OIDC with the test key instead of Keycloak (bench/README.md, "How the service is run"): the
+# empty auth-server-url switches off discovery, so the public key is the only verifier.
+STATIC_KEY_OIDC_ENV=(QUARKUS_OIDC_AUTH_SERVER_URL=
+                     "QUARKUS_OIDC_PUBLIC_KEY=$(cat testing/src/main/resources/dpa-test/test-public-key.b64)"
+                     QUARKUS_OIDC_TOKEN_ISSUER=https://issuer.test.dpa-ledger)
