@@ -9,6 +9,7 @@
 // (4 events: DraftCreated; AgreementSigned; AgreementSigned + AgreementActivated.)
 //
 // Modes:
+//   token   prints a controller, a processor and an admin token (--admin-org: the admin's organisation)
 //   smoke   one unit plus two negative checks (no token, forged token -> 401); exit 1 if anything is off.
 //   closed  closed loop, to find the peak: for each worker count in --workers, that many threads run units
 //           back to back for --warmup + --duration s; commands/s = answers in the measured window / --duration.
@@ -111,6 +112,8 @@ public class LoadGen {
             case "token" -> {
                 System.out.println("controller " + gen.controllerToken);
                 System.out.println("processor " + gen.processorToken);
+                String adminOrg = opt.getOrDefault("admin-org", CONTROLLER_ORG);
+                System.out.println("admin " + jwt(gen.key, "admin-" + adminOrg, adminOrg, "admin", 7200));
                 yield 0;
             }
             default -> throw new IllegalArgumentException("unknown --mode " + opt.get("mode"));

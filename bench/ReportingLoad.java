@@ -14,7 +14,8 @@
 //
 // Options: --token-org <enterprise number> and --token-roles controller,processor (a bearer token, signed with
 //   --key), or --cookie "<name>=<value>; ..." (a browser session); --accept (application/json); --require-items
-//   (every answer must have a non-empty "items" array: a fast empty answer measures nothing); --expect-text <s>
+//   (every answer must have a non-empty "items" array: a fast empty answer measures nothing; without it, empty
+//   answers are counted per query); --expect-text <s>
 //   (every body must contain it); --pids name=pid,... (CPU accounting); --request-timeout s (30).
 // Output: a table per query name and overall, plus "RESULT <name> <value>" lines (ms).
 
@@ -55,6 +56,7 @@ public class ReportingLoad {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong pages = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    private final Map<String, AtomicLong> empty = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger errorsShown = new AtomicInteger();
 
     ReportingLoad(Map<String, String> opt) throws Exception {
@@ -79,6 +81,7 @@ public class ReportingLoad {
         }
         for (Query q : queries) {
             samples.putIfAbsent(q.name(), new ArrayList<>());
+            empty.putIfAbsent(q.name(), new AtomicLong());
         }
     }
 
@@ -121,6 +124,7 @@ public class ReportingLoad {
         // Warm-up: every query at least once, unmeasured (JIT, connection, caches), then more to the count asked.
         phase(workers, Math.max(warmup, queries.size()), false);
         samples.values().forEach(List::clear);
+        empty.values().forEach(n -> n.set(0));
         errors.set(0);
         pages.set(0);
         bytes.set(0);
@@ -173,6 +177,9 @@ public class ReportingLoad {
                 return null;
             }
             if (measured) {
+                if (EMPTY_ITEMS.matcher(r.text()).find()) {
+                    empty.get(q.name()).incrementAndGet();
+                }
                 synchronized (samples) {
                     samples.get(q.name()).add(latency);
                 }
@@ -219,24 +226,24 @@ public class ReportingLoad {
     private void report(double seconds) {
         System.out.printf(Locale.ROOT, "measured: %d requests in %.1f s = %.0f requests/s, %.1f KiB per answer, %d errors%n",
                 pages.get(), seconds, pages.get() / seconds, pages.get() == 0 ? 0.0 : bytes.get() / 1024.0 / pages.get(), errors.get());
-        System.out.printf(Locale.ROOT, "    %-28s %7s %8s %8s %8s %8s%n", "query", "n", "p50_ms", "p95_ms", "p99_ms", "max_ms");
+        System.out.printf(Locale.ROOT, "    %-28s %7s %8s %8s %8s %8s %7s%n", "query", "n", "p50_ms", "p95_ms", "p99_ms", "max_ms", "empty");
         List<Long> all = new ArrayList<>();
         for (Map.Entry<String, List<Long>> e : samples.entrySet()) {
             long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
             Arrays.stream(sorted).forEach(all::add);
-            line(e.getKey(), sorted);
+            line(e.getKey(), sorted, empty.get(e.getKey()).get());
         }
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        line("all", sorted);
+        line("all", sorted, empty.values().stream().mapToLong(AtomicLong::get).sum());
         System.out.printf(Locale.ROOT, "RESULT read_requests %d%nRESULT read_errors %d%nRESULT read_p50_ms %.2f%n"
                         + "RESULT read_p95_ms %.2f%nRESULT read_p99_ms %.2f%nRESULT read_max_ms %.2f%nRESULT read_per_s %.0f%n",
                 sorted.length, errors.get(), LoadGen.ms(LoadGen.pct(sorted, 50)), LoadGen.ms(LoadGen.pct(sorted, 95)),
                 LoadGen.ms(LoadGen.pct(sorted, 99)), LoadGen.ms(LoadGen.max(sorted)), pages.get() / seconds);
     }
 
-    private static void line(String name, long[] sorted) {
-        System.out.printf(Locale.ROOT, "    %-28s %7d %8.2f %8.2f %8.2f %8.2f%n", name, sorted.length, LoadGen.ms(LoadGen.pct(sorted, 50)),
-                LoadGen.ms(LoadGen.pct(sorted, 95)), LoadGen.ms(LoadGen.pct(sorted, 99)), LoadGen.ms(LoadGen.max(sorted)));
+    private static void line(String name, long[] sorted, long empty) {
+        System.out.printf(Locale.ROOT, "    %-28s %7d %8.2f %8.2f %8.2f %8.2f %7d%n", name, sorted.length, LoadGen.ms(LoadGen.pct(sorted, 50)),
+                LoadGen.ms(LoadGen.pct(sorted, 95)), LoadGen.ms(LoadGen.pct(sorted, 99)), LoadGen.ms(LoadGen.max(sorted)), empty);
     }
 
     private static String required(Map<String, String> opt, String name) {
