@@ -101,14 +101,14 @@ HEAVY_ORG=$(result heavy_org "$RUN/events.log")
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
 log "starting reporting-service on :$BENCH_HTTP_PORT, database $BENCH_DB (empty), JVM options: $BENCH_SERVICE_JAVA_OPTS"
 # Prod profile; both OIDC tenants verify the test key's tokens instead of Keycloak's (README "How the service is run").
-# The dashboard tenant becomes 'hybrid': the page takes a bearer token instead of a session cookie, so the page's
+# The dashboard tenant becomes a 'service' one: the page takes a bearer token instead of a session cookie, so the page's
 # queries and rendering are measured without a Keycloak (README "reporting-service": what that leaves out).
 t0=$(date +%s%N)
 # shellcheck disable=SC2086
 env DPA_REPORTING_PORT="$BENCH_HTTP_PORT" DPA_REPORTING_DB="$BENCH_DB" DPA_PG_HOST="$PG_HOST" DPA_PG_PORT="$PG_PORT" \
   DPA_PG_USER="$PG_USER" DPA_KAFKA="127.0.0.1:$BENCH_KAFKA_PORT" "${STATIC_KEY_OIDC_ENV[@]}" \
   java $BENCH_SERVICE_JAVA_OPTS \
-    -Dquarkus.oidc.dashboard.application-type=hybrid \
+    -Dquarkus.oidc.dashboard.application-type=service \
     "-D%prod.quarkus.oidc.dashboard.auth-server-url=" \
     "-Dquarkus.oidc.dashboard.public-key=$(cat testing/src/main/resources/dpa-test/test-public-key.b64)" \
     -Dquarkus.oidc.dashboard.token.issuer=https://issuer.test.dpa-ledger \
