@@ -268,7 +268,7 @@ REBUILD_MIN_RATE=$(sort -k5 -g "$RUN/rebuilds.txt" | head -1 | awk '{print $5}')
   sed -n '/^measured:/,$p' "$RUN/reads-typical.log" | grep -v '^RESULT' | sed 's/^/    [typical] /'
   echo "    read model: $(sed -n 3p "$RUN/obligations.txt" | tr -s ' ') obligations/controllers/processors; organisations measured (obligations): $(tr '\n' ' ' < "$RUN/measured-orgs.txt")"
   echo
-  echo "dashboard page / (bearer token on the hybrid dashboard tenant, see README), latency at the client:"
+  echo "dashboard page / (bearer token on the dashboard tenant, see README), latency at the client:"
   sed -n '/^measured:/,$p' "$RUN/page.log" | grep -v '^RESULT' | sed 's/^/    /'
   echo
   echo "service: RSS after the reads $RSS_MIB MiB (peak $RSS_HWM_MIB MiB); JVM: $BENCH_SERVICE_JAVA_OPTS"
