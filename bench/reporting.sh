@@ -83,7 +83,7 @@ fetch_kafka
 mkdir -p "$CLASSES"
 javac -nowarn -d "$CLASSES" bench/LoadGen.java bench/ReportingLoad.java > "$RUN/javac.log" 2>&1 || { cat "$RUN/javac.log"; die "javac"; }
 javac -nowarn -cp "$TEST_CLASSPATH" -d "$CLASSES" bench/ReportingEvents.java >> "$RUN/javac.log" 2>&1 || { cat "$RUN/javac.log"; die "javac"; }
-EVENTS=(java -Xmx1g -cp "$CLASSES:$TEST_CLASSPATH" ReportingEvents)
+EVENTS=(java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$CLASSES:$TEST_CLASSPATH" ReportingEvents)
 READS=(java -cp "$CLASSES" ReportingLoad --base "http://127.0.0.1:$BENCH_HTTP_PORT")
 describe_machine
 
@@ -130,7 +130,7 @@ CATCHUP_WALL_S=$(awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.1f", n / 
 # The projections' own clock: first to last applied_at (clock_timestamp() as each batch recorded its events).
 read -r APPLIED_EVENTS APPLIED_S < <("${PSQL[@]}" -d "$BENCH_DB" -At -F ' ' -c \
   "select count(distinct event_id), round(extract(epoch from max(applied_at) - min(applied_at))::numeric, 1) from projection_applied_events")
-CATCHUP_RATE=$(awk -v e="$EVENT_COUNT" -v s="$APPLIED_S" 'BEGIN { printf "%.0f", s > 0 ? e / s : 0 }')
+CATCHUP_RATE=$(awk -v e="$EVENT_COUNT" -v s="$APPLIED_S" 'BEGIN { printf "%.0f", (s > 0 ? e / s : 0) }')
 log "    caught up: $EVENT_COUNT events read, $APPLIED_EVENTS applied by some projection, in ${APPLIED_S}s of projection time" \
     "($CATCHUP_RATE events/s); ${CATCHUP_WALL_S}s from java -jar to the group's committed offsets at the end"
 "${PSQL[@]}" -d "$BENCH_DB" -c "select projection, count(*) as applied, min(applied_at)::time(0) as first, max(applied_at)::time(0) as last
@@ -161,7 +161,7 @@ if [ "$BENCH_REBUILD" != none ]; then
     [ "$code" = 200 ] || die "rebuild of $name answered $out"
     read_n=$(echo "$out" | sed -n 's/.*"messagesRead":\([0-9]*\).*/\1/p')
     poison=$(echo "$out" | sed -n 's/.*"poisonSkipped":\([0-9]*\).*/\1/p')
-    rate=$(awk -v n="$read_n" -v s="$seconds" 'BEGIN { printf "%.0f", s > 0 ? n / s : 0 }')
+    rate=$(awk -v n="$read_n" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
     printf '%s %s %s %s %s\n' "$name" "$read_n" "$poison" "$seconds" "$rate" >> "$RUN/rebuilds.txt"
     log "    $name: $read_n messages ($poison poison) in ${seconds}s = $rate events/s"
   done
