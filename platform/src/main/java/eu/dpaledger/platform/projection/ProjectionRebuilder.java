@@ -23,7 +23,9 @@ import java.util.Properties;
 
 /**
  * Rebuilds one read model from scratch: empties it and its applied-event bookkeeping in one
- * transaction, then replays its topics from the beginning up to the offsets current at the start.
+ * transaction, then replays its topics from the beginning up to the offsets current at the start,
+ * each polled batch in one transaction (like the live runner; a batch that fails is applied event by
+ * event, so only what cannot be applied is skipped).
  * The live consumer keeps running meanwhile; handlers write with version guards and the applied-event
  * table deduplicates, so the two cannot double-apply or regress a row. Blocking: call off the event loop.
  */
@@ -80,20 +82,43 @@ public class ProjectionRebuilder {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                List<IncomingEvent> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     read++;
                     try {
-                        IncomingEvent event = CloudEventRecords.parse(runner.mapper(), record.topic(), record.value(),
-                                ProjectionRunner.headers(record.headers()));
-                        runner.apply(handler, event).await().atMost(Duration.ofSeconds(30));
+                        batch.add(CloudEventRecords.parse(runner.mapper(), record.topic(), record.value(),
+                                ProjectionRunner.headers(record.headers())));
                     } catch (RuntimeException e) {
                         // The live consumer already sent this one to the dead-letter topic.
                         poison++;
                     }
                 }
+                poison += applyBatch(handler, batch);
             }
         }
         LOG.infof("projection %s rebuilt from %d messages (%d skipped as poison)", handler.name(), read, poison);
         return new Rebuilt(handler.name(), read, poison);
+    }
+
+    /** Applies a polled batch in one transaction, or event by event when that fails; returns how many never applied. */
+    private int applyBatch(ProjectionHandler handler, List<IncomingEvent> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            runner.applyAll(handler, batch).await().atMost(Duration.ofSeconds(60));
+            return 0;
+        } catch (RuntimeException batchFailed) {
+            int poison = 0;
+            for (IncomingEvent event : batch) {
+                try {
+                    runner.apply(handler, event).await().atMost(Duration.ofSeconds(30));
+                } catch (RuntimeException e) {
+                    // The live consumer already sent this one to the dead-letter topic.
+                    poison++;
+                }
+            }
+            return poison;
+        }
     }
 }

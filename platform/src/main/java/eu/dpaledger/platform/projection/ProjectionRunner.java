@@ -236,10 +236,20 @@ public class ProjectionRunner {
 
     /** Applies one event to one projection (used by the rebuild). */
     public Uni<Void> apply(ProjectionHandler handler, IncomingEvent event) {
-        if (handler.interestIn(event.topic(), event.type()) != ProjectionHandler.Interest.APPLY) {
+        return applyAll(handler, List.of(event));
+    }
+
+    /**
+     * Applies events to one projection in ONE transaction, each at most once, in their order (the rebuild, a polled
+     * batch at a time: one commit for many events); fails as a whole when one of them fails.
+     */
+    public Uni<Void> applyAll(ProjectionHandler handler, List<IncomingEvent> events) {
+        List<IncomingEvent> wanted = events.stream()
+                .filter(e -> handler.interestIn(e.topic(), e.type()) == ProjectionHandler.Interest.APPLY).toList();
+        if (wanted.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(tx -> applyNew(tx, handler, List.of(event)));
+        return pool.withTransaction(tx -> applyNew(tx, handler, wanted));
     }
 
     static Map<String, String> headers(Headers headers) {

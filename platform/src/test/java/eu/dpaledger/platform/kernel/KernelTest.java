@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -241,6 +242,20 @@ class KernelTest {
         awaitTotals(id, 4, 2);
         given().auth().oauth2(Tokens.controller(OWNER)).post("/admin/projections/counter-totals/rebuild")
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_rebuild_skips_only_what_its_projection_refuses_and_applies_the_rest_of_the_batch() {
+        String id = openCounter();
+        increment(id, 2, "\"1\"");
+        // Same key, same partition: the rebuild polls the refused event in one batch with its neighbours.
+        TopicReader.write(TOPIC, id, "{\"failProjection\":true}", ce(UUID.randomUUID().toString(), "eu.dpaledger.counter.Incremented.v1", id));
+        increment(id, 3, "\"2\"");
+        awaitTotals(id, 5, 3);
+        pool.query("UPDATE counter_totals SET total = -1").execute().await().indefinitely();
+        given().auth().oauth2(Tokens.admin()).post("/admin/projections/counter-totals/rebuild")
+                .then().statusCode(200).body("poisonSkipped", greaterThanOrEqualTo(1));
+        awaitTotals(id, 5, 3);
     }
 
     // ---- HTTP conventions --------------------------------------------------------------------
