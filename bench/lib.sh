@@ -167,3 +167,42 @@ dockerfile_java_opts() { # service-module
 STATIC_KEY_OIDC_ENV=(QUARKUS_OIDC_AUTH_SERVER_URL=
                      "QUARKUS_OIDC_PUBLIC_KEY=$(cat testing/src/main/resources/dpa-test/test-public-key.b64)"
                      QUARKUS_OIDC_TOKEN_ISSUER=https://issuer.test.dpa-ledger)
+
+# Where the CPU went between two snapshots (cpu_snapshot pid...; cpu_report "$before" "$after" name...): each given
+# process, all postgres processes, everything else ("other") and idle, in % of one core over the window.
+cpu_snapshot() { # pid...
+  local pid line pg=0
+  line="$(date +%s%N) $(cpu_jiffies)"
+  for pid in "$@"; do line="$line $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)"; done
+  for pid in $(pgrep -x postgres); do pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo "$line $pg"
+}
+cpu_report() { # before after name...
+  local before=$1 after=$2; shift 2
+  awk -v b="$before" -v a="$after" -v names="$*" 'BEGIN {
+    nb = split(b, x, " "); split(a, y, " "); n = split(names, label, " ");
+    s = (y[1] - x[1]) / 1e9; hz = 100;
+    busy = (y[2] - x[2]) / hz; idle = (y[3] - x[3]) / hz; ours = 0; out = "";
+    for (i = 1; i <= n; i++) { u = (y[3 + i] - x[3 + i]) / hz; ours += u; out = out sprintf(" %s %.0f%%", label[i], 100 * u / s) }
+    pg = (y[nb] - x[nb]) / hz; ours += pg;
+    other = busy - ours; if (other < 0) other = 0;
+    printf "CPU over %.0f s (%% of one core):%s postgres %.0f%% | other %.0f%% | idle %.0f%%\n", s, out, 100 * pg / s, 100 * other / s, 100 * idle / s
+  }'
+}
+
+# Java Flight Recorder, for the phases a RESULTS.md figure needs explained (BENCH_PROFILE=1): a recording of a
+# running JVM by name, and its hottest methods (self time: the top frame of each execution sample).
+jfr_start() { jcmd "$1" JFR.start name="$2" settings=profile > /dev/null; }
+jfr_stop() { jcmd "$1" JFR.stop name="$2" filename="$3" > /dev/null; }
+jfr_top() { # file n
+  jfr print --events jdk.ExecutionSample "$1" | awk -v n="$2" '
+    /stackTrace = \[/ { top = 1; next }
+    top == 1 { sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); count[$0]++; total++; top = 0 }
+    END { for (f in count) printf "%6.1f%%  %s\n", 100 * count[f] / total, f | "sort -rn | head -" n; }'
+}
+jfr_packages() { # file n: the same samples by the package of their top frame (three levels)
+  jfr print --events jdk.ExecutionSample "$1" | awk -v n="$2" '
+    /stackTrace = \[/ { top = 1; next }
+    top == 1 { sub(/^[ \t]+/, ""); split($0, p, "."); k = p[1] "." p[2] "." p[3]; count[k]++; total++; top = 0 }
+    END { for (f in count) printf "%6.1f%%  %s\n", 100 * count[f] / total, f | "sort -rn | head -" n; }'
+}

@@ -31,6 +31,7 @@ BENCH_READ_WORKERS=${BENCH_READ_WORKERS:-1}             # concurrent connections
 BENCH_PAGE_REQUESTS=${BENCH_PAGE_REQUESTS:-$d_pages}    # measured dashboard pages
 BENCH_REBUILD=${BENCH_REBUILD:-all}                     # projections to rebuild: all, none, or names separated by commas
 BENCH_KEEP=${BENCH_KEEP:-0}                             # 1: keep the database after the run
+BENCH_PROFILE=${BENCH_PROFILE:-0}                       # 1: JFR of the catch-up and the rebuilds, hottest methods printed
 
 CACHE="$ROOT/.cache/bench"
 RUN="$CACHE/runs/reporting-$(date +%Y%m%d-%H%M%S)"
@@ -103,11 +104,14 @@ log "starting reporting-service on :$BENCH_HTTP_PORT, database $BENCH_DB (empty)
 # Prod profile; both OIDC tenants verify the test key's tokens instead of Keycloak's (README "How the service is run").
 # The dashboard tenant becomes a 'service' one: the page takes a bearer token instead of a session cookie, so the page's
 # queries and rendering are measured without a Keycloak (README "reporting-service": what that leaves out).
+PROFILE_OPTS=()
+[ "$BENCH_PROFILE" = 1 ] && PROFILE_OPTS=(-XX:StartFlightRecording=name=catchup,settings=profile)
 t0=$(date +%s%N)
+cpu0=$(cpu_snapshot none "$KAFKA_PID")   # the service is not started yet: its CPU counts from 0
 # shellcheck disable=SC2086
 env DPA_REPORTING_PORT="$BENCH_HTTP_PORT" DPA_REPORTING_DB="$BENCH_DB" DPA_PG_HOST="$PG_HOST" DPA_PG_PORT="$PG_PORT" \
   DPA_PG_USER="$PG_USER" DPA_KAFKA="127.0.0.1:$BENCH_KAFKA_PORT" "${STATIC_KEY_OIDC_ENV[@]}" \
-  java $BENCH_SERVICE_JAVA_OPTS \
+  java $BENCH_SERVICE_JAVA_OPTS "${PROFILE_OPTS[@]}" \
     -Dquarkus.oidc.dashboard.application-type=service \
     "-D%prod.quarkus.oidc.dashboard.auth-server-url=" \
     "-Dquarkus.oidc.dashboard.public-key=$(cat testing/src/main/resources/dpa-test/test-public-key.b64)" \
@@ -127,6 +131,13 @@ log "    ready after $ready ms; its projections consume the topics from the begi
 "${EVENTS[@]}" wait --bootstrap "127.0.0.1:$BENCH_KAFKA_PORT" --group reporting-service --timeout 1200 > "$RUN/catchup.log" 2>&1 \
   || { cat "$RUN/catchup.log"; die "catch-up"; }
 CATCHUP_WALL_S=$(awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.1f", n / 1e9 }')
+CATCHUP_CPU=$(cpu_report "$cpu0" "$(cpu_snapshot "$SERVICE_PID" "$KAFKA_PID")" service kafka)
+log "    $CATCHUP_CPU"
+if [ "$BENCH_PROFILE" = 1 ]; then
+  jfr_stop "$SERVICE_PID" catchup "$RUN/catchup.jfr"
+  { echo "hottest methods during the catch-up (JFR, self time):"; jfr_top "$RUN/catchup.jfr" 25; echo "by package:"
+    jfr_packages "$RUN/catchup.jfr" 15; } > "$RUN/catchup-profile.txt" 2>&1
+fi
 # The projections' own clock: first to last applied_at (clock_timestamp() as each batch recorded its events).
 read -r APPLIED_EVENTS APPLIED_S < <("${PSQL[@]}" -d "$BENCH_DB" -At -F ' ' -c \
   "select count(distinct event_id), round(extract(epoch from max(applied_at) - min(applied_at))::numeric, 1) from projection_applied_events")
@@ -154,17 +165,26 @@ if [ "$BENCH_REBUILD" != none ]; then
   else
     names=$(echo "$BENCH_REBUILD" | tr ',' ' ')
   fi
+  [ "$BENCH_PROFILE" = 1 ] && jfr_start "$SERVICE_PID" rebuild
   for name in $names; do
     log "rebuilding $name: POST /admin/projections/$name/rebuild (it empties the read model and replays its topics)"
+    before=$(cpu_snapshot "$SERVICE_PID" "$KAFKA_PID")
     out=$(api -X POST -w ' %{http_code} %{time_total}' "http://127.0.0.1:$BENCH_HTTP_PORT/admin/projections/$name/rebuild")
+    cpu_line=$(cpu_report "$before" "$(cpu_snapshot "$SERVICE_PID" "$KAFKA_PID")" service kafka)
     read -r code seconds <<< "${out##*\} }"
     [ "$code" = 200 ] || die "rebuild of $name answered $out"
     read_n=$(echo "$out" | sed -n 's/.*"messagesRead":\([0-9]*\).*/\1/p')
     poison=$(echo "$out" | sed -n 's/.*"poisonSkipped":\([0-9]*\).*/\1/p')
     rate=$(awk -v n="$read_n" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
     printf '%s %s %s %s %s\n' "$name" "$read_n" "$poison" "$seconds" "$rate" >> "$RUN/rebuilds.txt"
-    log "    $name: $read_n messages ($poison poison) in ${seconds}s = $rate events/s"
+    log "    $name: $read_n messages ($poison poison) in ${seconds}s = $rate events/s; $cpu_line"
+    echo "$name: $cpu_line" >> "$RUN/rebuilds-cpu.txt"
   done
+  if [ "$BENCH_PROFILE" = 1 ]; then
+    jfr_stop "$SERVICE_PID" rebuild "$RUN/rebuild.jfr"
+    { echo "hottest methods during the rebuilds (JFR, self time):"; jfr_top "$RUN/rebuild.jfr" 25; echo "by package:"
+      jfr_packages "$RUN/rebuild.jfr" 15; } > "$RUN/rebuild-profile.txt" 2>&1
+  fi
 fi
 
 # ------------------------------------------------------------------------------------------- 100k obligations
@@ -257,11 +277,15 @@ REBUILD_MIN_RATE=$(sort -k5 -g "$RUN/rebuilds.txt" | head -1 | awk '{print $5}')
   echo
   echo "catch-up from an empty database (the live consumer, from the topics' beginning):"
   echo "    $EVENT_COUNT events in ${APPLIED_S}s of projection time = $CATCHUP_RATE events/s; ${CATCHUP_WALL_S}s from java -jar (ready after $ready ms) to all offsets committed"
+  echo "    $CATCHUP_CPU"
   sed 's/^/    /' "$RUN/catchup-projections.txt"
+  [ -f "$RUN/catchup-profile.txt" ] && sed 's/^/    /' "$RUN/catchup-profile.txt"
   echo
   echo "rebuilds (POST /admin/projections/<name>/rebuild, one after the other; time = the call's duration):"
   printf '    %-28s %9s %7s %9s %9s\n' projection messages poison seconds events/s
   while read -r n m p s r; do printf '    %-28s %9s %7s %9s %9s\n' "$n" "$m" "$p" "$s" "$r"; done < "$RUN/rebuilds.txt"
+  [ -f "$RUN/rebuilds-cpu.txt" ] && sed 's/^/    /' "$RUN/rebuilds-cpu.txt"
+  [ -f "$RUN/rebuild-profile.txt" ] && sed 's/^/    /' "$RUN/rebuild-profile.txt"
   echo
   echo "GET /obligations, bearer token of one organisation (roles controller, processor), $BENCH_READ_WORKERS connection(s), latency at the client:"
   sed -n '/^measured:/,$p' "$RUN/reads-heavy.log" | grep -v '^RESULT' | sed 's/^/    [heavy]   /'
