@@ -193,6 +193,8 @@ log "obligations: topping the read model up to $BENCH_OBLIGATIONS (bench/reporti
 sed 's/^/    /' "$RUN/obligations.txt" >&2
 # This machine's PostgreSQL runs with autovacuum=off (its CI configuration): statistics as autovacuum would keep them.
 "${PSQL[@]}" -d "$BENCH_DB" -c "VACUUM (ANALYZE)"
+read -r OBL_ROWS OBL_CONTROLLERS OBL_PROCESSORS OBL_OPEN < <("${PSQL[@]}" -d "$BENCH_DB" -At -F ' ' -c "select count(*),
+  count(distinct controller_org), count(distinct processor_org), count(*) filter (where met_at is null) from obligations")
 
 # Who is measured: the heavy organisation (controller of $BENCH_HEAVY agreements) and a median one.
 TYPICAL_ORG=$("${PSQL[@]}" -d "$BENCH_DB" -At -c "select org from (select org, count(*) n from obligations,
@@ -290,7 +292,9 @@ REBUILD_MIN_RATE=$(sort -k5 -g "$RUN/rebuilds.txt" | head -1 | awk '{print $5}')
   echo "GET /obligations, bearer token of one organisation (roles controller, processor), $BENCH_READ_WORKERS connection(s), latency at the client:"
   sed -n '/^measured:/,$p' "$RUN/reads-heavy.log" | grep -v '^RESULT' | sed 's/^/    [heavy]   /'
   sed -n '/^measured:/,$p' "$RUN/reads-typical.log" | grep -v '^RESULT' | sed 's/^/    [typical] /'
-  echo "    read model: $(sed -n 3p "$RUN/obligations.txt" | tr -s ' ') obligations/controllers/processors; organisations measured (obligations): $(tr '\n' ' ' < "$RUN/measured-orgs.txt")"
+  echo "    read model: $OBL_ROWS obligations ($OBL_OPEN open), $OBL_CONTROLLERS controllers, $OBL_PROCESSORS processors;" \
+       "measured: heavy $(awk 'NR == 1 {print $1 " (" $2 " obligations)"}' "$RUN/measured-orgs.txt")," \
+       "typical $(awk 'NR == 2 {print $1 " (" $2 " obligations)"}' "$RUN/measured-orgs.txt")"
   echo
   echo "dashboard page / (bearer token on the dashboard tenant, see README), latency at the client:"
   sed -n '/^measured:/,$p' "$RUN/page.log" | grep -v '^RESULT' | sed 's/^/    /'
