@@ -20,13 +20,12 @@ import java.util.Set;
 @ApplicationScoped
 public class AuditFactsProjection implements ProjectionHandler {
 
-    public static final String NAME = "audit-facts";
     static final String FINDING = EventTypes.type(EventTypes.AUDIT, "FindingRecorded");
     static final String COMPLETED = EventTypes.type(EventTypes.AUDIT, "AuditCompleted");
 
     @Override
     public String name() {
-        return NAME;
+        return "audit-facts";
     }
 
     @Override

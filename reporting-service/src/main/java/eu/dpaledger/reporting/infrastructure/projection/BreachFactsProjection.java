@@ -19,12 +19,11 @@ import java.util.Set;
 @ApplicationScoped
 public class BreachFactsProjection implements ProjectionHandler {
 
-    public static final String NAME = "breach-facts";
     static final String NOTIFIED = EventTypes.type(EventTypes.BREACH, "AuthorityNotified");
 
     @Override
     public String name() {
-        return NAME;
+        return "breach-facts";
     }
 
     @Override

@@ -27,13 +27,12 @@ import java.util.Set;
 @ApplicationScoped
 public class SubprocessorExposureProjection implements ProjectionHandler {
 
-    public static final String NAME = "subprocessor-exposure";
     static final String ACTIVATED = EventTypes.type(EventTypes.AGREEMENT, "AgreementActivated");
     static final String TOOK_EFFECT = EventTypes.type(EventTypes.CHANGE, "ChangeTookEffect");
 
     @Override
     public String name() {
-        return NAME;
+        return "subprocessor-exposure";
     }
 
     @Override
