@@ -191,6 +191,17 @@ fi
 log "obligations: topping the read model up to $BENCH_OBLIGATIONS (bench/reporting/obligations.sql)"
 "${PSQL[@]}" -d "$BENCH_DB" -v total="$BENCH_OBLIGATIONS" -v seed=0.14 -f bench/reporting/obligations.sql > "$RUN/obligations.txt"
 sed 's/^/    /' "$RUN/obligations.txt" >&2
+# Today's snapshot of every organisation (what the hourly job writes), timed, then eleven more months of history for
+# the trends: a copy of today's figures per day (the page renders twelve months whatever the values are).
+log "snapshots: POST /admin/snapshots (today's figures of every organisation, as the hourly job takes them)"
+out=$(api -X POST -w ' %{http_code} %{time_total}' "http://127.0.0.1:$BENCH_HTTP_PORT/admin/snapshots")
+read -r code SNAPSHOT_S <<< "${out##*\} }"
+[ "$code" = 200 ] || die "POST /admin/snapshots answered $out"
+SNAPSHOT_ORGS=$(echo "$out" | sed -n 's/.*"organisations":\([0-9]*\).*/\1/p')
+log "    $SNAPSHOT_ORGS organisations in ${SNAPSHOT_S}s"
+"${PSQL[@]}" -d "$BENCH_DB" -c "INSERT INTO daily_snapshots (organisation, day, figures, taken_at)
+  SELECT organisation, day - n, figures, taken_at - n * interval '1 day' FROM daily_snapshots, generate_series(1, 364) n
+  ON CONFLICT DO NOTHING"
 # This machine's PostgreSQL runs with autovacuum=off (its CI configuration): statistics as autovacuum would keep them.
 "${PSQL[@]}" -d "$BENCH_DB" -c "VACUUM (ANALYZE)"
 read -r OBL_ROWS OBL_CONTROLLERS OBL_PROCESSORS OBL_OPEN < <("${PSQL[@]}" -d "$BENCH_DB" -At -F ' ' -c "select count(*),
@@ -298,6 +309,8 @@ REBUILD_MIN_RATE=$(sort -k5 -g "$RUN/rebuilds.txt" | head -1 | awk '{print $5}')
   echo
   echo "dashboard page / (bearer token on the dashboard tenant, see README), latency at the client:"
   sed -n '/^measured:/,$p' "$RUN/page.log" | grep -v '^RESULT' | sed 's/^/    /'
+  echo
+  echo "snapshots: POST /admin/snapshots wrote today's figures of $SNAPSHOT_ORGS organisations in ${SNAPSHOT_S}s; 364 earlier days copied from them"
   echo
   echo "service: RSS after the reads $RSS_MIB MiB (peak $RSS_HWM_MIB MiB); JVM: $BENCH_SERVICE_JAVA_OPTS"
   echo
