@@ -136,7 +136,7 @@ log "    $CATCHUP_CPU"
 if [ "$BENCH_PROFILE" = 1 ]; then
   jfr_stop "$SERVICE_PID" catchup "$RUN/catchup.jfr"
   { echo "hottest methods during the catch-up (JFR, self time):"; jfr_top "$RUN/catchup.jfr" 25; echo "by package:"
-    jfr_packages "$RUN/catchup.jfr" 15; } > "$RUN/catchup-profile.txt" 2>&1
+    jfr_packages "$RUN/catchup.jfr" 15; echo "by layer on the stack:"; jfr_inclusive "$RUN/catchup.jfr"; } > "$RUN/catchup-profile.txt" 2>&1
 fi
 # The projections' own clock: first to last applied_at (clock_timestamp() as each batch recorded its events).
 read -r APPLIED_EVENTS APPLIED_S < <("${PSQL[@]}" -d "$BENCH_DB" -At -F ' ' -c \
@@ -183,7 +183,7 @@ if [ "$BENCH_REBUILD" != none ]; then
   if [ "$BENCH_PROFILE" = 1 ]; then
     jfr_stop "$SERVICE_PID" rebuild "$RUN/rebuild.jfr"
     { echo "hottest methods during the rebuilds (JFR, self time):"; jfr_top "$RUN/rebuild.jfr" 25; echo "by package:"
-      jfr_packages "$RUN/rebuild.jfr" 15; } > "$RUN/rebuild-profile.txt" 2>&1
+      jfr_packages "$RUN/rebuild.jfr" 15; echo "by layer on the stack:"; jfr_inclusive "$RUN/rebuild.jfr"; } > "$RUN/rebuild-profile.txt" 2>&1
   fi
 fi
 
@@ -243,6 +243,7 @@ EOF
 
 # ------------------------------------------------------------------------------------------- GET /obligations
 : > "$RUN/reads.txt"
+[ "$BENCH_PROFILE" = 1 ] && jfr_start "$SERVICE_PID" reads
 for who in heavy typical; do
   org=$([ $who = heavy ] && echo "$HEAVY_ORG" || echo "$TYPICAL_ORG")
   n=$(awk -v o="$org" '$1 == o {print $2}' "$RUN/measured-orgs.txt")
@@ -261,6 +262,13 @@ for who in heavy typical; do
   echo "$who $org $n $(result read_p50_ms "$RUN/reads-$who.log") $(result read_p95_ms "$RUN/reads-$who.log") $(result read_p99_ms "$RUN/reads-$who.log") $(result read_max_ms "$RUN/reads-$who.log") $(result read_per_s "$RUN/reads-$who.log")" >> "$RUN/reads.txt"
 done
 
+if [ "$BENCH_PROFILE" = 1 ]; then
+  jfr_stop "$SERVICE_PID" reads "$RUN/reads.jfr"
+  { echo "hottest methods during GET /obligations (JFR, self time):"; jfr_top "$RUN/reads.jfr" 25; echo "by package:"
+    jfr_packages "$RUN/reads.jfr" 15; echo "by layer on the stack:"; jfr_inclusive "$RUN/reads.jfr"; } > "$RUN/reads-profile.txt" 2>&1
+  jfr_start "$SERVICE_PID" page
+fi
+
 # ------------------------------------------------------------------------------------------- dashboard page
 echo "overview /" > "$RUN/queries-page.txt"
 log "the dashboard page / as organisation $HEAVY_ORG, $BENCH_PAGE_REQUESTS requests"
@@ -272,6 +280,11 @@ rc=$?
 set -e
 grep -v '^RESULT' "$RUN/page.log" | sed 's/^/    /' >&2
 [ $rc -eq 0 ] || die "the dashboard page answered errors (see $RUN/page.log)"
+if [ "$BENCH_PROFILE" = 1 ]; then
+  jfr_stop "$SERVICE_PID" page "$RUN/page.jfr"
+  { echo "hottest methods during the dashboard page (JFR, self time):"; jfr_top "$RUN/page.jfr" 25; echo "by package:"
+    jfr_packages "$RUN/page.jfr" 15; echo "by layer on the stack:"; jfr_inclusive "$RUN/page.jfr"; } > "$RUN/page-profile.txt" 2>&1
+fi
 RSS_MIB=$(( $(rss_kib $SERVICE_PID VmRSS) / 1024 ))
 RSS_HWM_MIB=$(( $(rss_kib $SERVICE_PID VmHWM) / 1024 ))
 
@@ -303,12 +316,14 @@ REBUILD_MIN_RATE=$(sort -k5 -g "$RUN/rebuilds.txt" | head -1 | awk '{print $5}')
   echo "GET /obligations, bearer token of one organisation (roles controller, processor), $BENCH_READ_WORKERS connection(s), latency at the client:"
   sed -n '/^measured:/,$p' "$RUN/reads-heavy.log" | grep -v '^RESULT' | sed 's/^/    [heavy]   /'
   sed -n '/^measured:/,$p' "$RUN/reads-typical.log" | grep -v '^RESULT' | sed 's/^/    [typical] /'
+  [ -f "$RUN/reads-profile.txt" ] && sed 's/^/    /' "$RUN/reads-profile.txt"
   echo "    read model: $OBL_ROWS obligations ($OBL_OPEN open), $OBL_CONTROLLERS controllers, $OBL_PROCESSORS processors;" \
        "measured: heavy $(awk 'NR == 1 {print $1 " (" $2 " obligations)"}' "$RUN/measured-orgs.txt")," \
        "typical $(awk 'NR == 2 {print $1 " (" $2 " obligations)"}' "$RUN/measured-orgs.txt")"
   echo
   echo "dashboard page / (bearer token on the dashboard tenant, see README), latency at the client:"
   sed -n '/^measured:/,$p' "$RUN/page.log" | grep -v '^RESULT' | sed 's/^/    /'
+  [ -f "$RUN/page-profile.txt" ] && sed 's/^/    /' "$RUN/page-profile.txt"
   echo
   echo "snapshots: POST /admin/snapshots wrote today's figures of $SNAPSHOT_ORGS organisations in ${SNAPSHOT_S}s; 364 earlier days copied from them"
   echo
