@@ -32,6 +32,9 @@ BENCH_PAGE_REQUESTS=${BENCH_PAGE_REQUESTS:-$d_pages}    # measured dashboard pag
 BENCH_REBUILD=${BENCH_REBUILD:-all}                     # projections to rebuild: all, none, or names separated by commas
 BENCH_KEEP=${BENCH_KEEP:-0}                             # 1: keep the database after the run
 BENCH_PROFILE=${BENCH_PROFILE:-0}                       # 1: JFR of the catch-up and the rebuilds, hottest methods printed
+BENCH_SESSION=${BENCH_SESSION:-0}                       # 1: the page also with a real Keycloak session (code flow)
+BENCH_KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-18180}
+KEYCLOAK_VERSION=26.5.6
 
 CACHE="$ROOT/.cache/bench"
 RUN="$CACHE/runs/reporting-$(date +%Y%m%d-%H%M%S)"
@@ -52,11 +55,13 @@ esac
 # ------------------------------------------------------------------------------------------- cleanup
 SERVICE_PID=""
 KAFKA_PID=""
+KEYCLOAK_PID=""
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   stop_pid "$SERVICE_PID" reporting-service 20
   stop_pid "$KAFKA_PID" kafka 20
+  stop_pid "$KEYCLOAK_PID" keycloak 20
   if [ "$BENCH_KEEP" != 1 ]; then
     "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" 2>/dev/null || true
     rm -rf "$RUN/kafka-data"
@@ -70,6 +75,7 @@ trap 'exit 130' INT TERM
 # ------------------------------------------------------------------------------------------- preflight, build
 require_tools java javac psql pg_isready curl
 require_free_ports "$BENCH_HTTP_PORT" "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT"
+[ "$BENCH_SESSION" = 1 ] && { require_tools jq unzip; require_free_ports "$BENCH_KEYCLOAK_PORT"; }
 if [ ! -f "$CLASSPATH_FILE" ] || [ "$CLASSPATH_FILE" -ot "$JAR" ] \
    || [ -n "$(find platform/src testing/src reporting-service/src pom.xml platform/pom.xml testing/pom.xml reporting-service/pom.xml \
               -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
@@ -87,6 +93,36 @@ javac -nowarn -cp "$TEST_CLASSPATH" -d "$CLASSES" bench/ReportingEvents.java >> 
 EVENTS=(java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$CLASSES:$TEST_CLASSPATH" ReportingEvents)
 READS=(java -cp "$CLASSES" ReportingLoad --base "http://127.0.0.1:$BENCH_HTTP_PORT")
 describe_machine
+
+# ------------------------------------------------------------------------------------------- Keycloak (BENCH_SESSION=1)
+# The dpa realm with the dashboard client's redirect URIs for the benchmark's port and a user of the measured
+# organisation; the service's dashboard tenant then logs in there with the authorization-code flow, as in production.
+if [ "$BENCH_SESSION" = 1 ]; then
+  kc_zip="$CACHE/keycloak/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+  if [ ! -f "$kc_zip" ]; then
+    log "fetching Keycloak $KEYCLOAK_VERSION (once, 165 MB)"
+    ./mvnw -B -q ${BENCH_MVN_OFFLINE:+-o} dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
+      -DoutputDirectory="$CACHE/keycloak" > "$RUN/keycloak-fetch.log" 2>&1 || { tail -20 "$RUN/keycloak-fetch.log"; die "Keycloak download"; }
+  fi
+  kc_home="$CACHE/keycloak/keycloak-$KEYCLOAK_VERSION"
+  [ -d "$kc_home" ] || unzip -q "$kc_zip" -d "$CACHE/keycloak"
+  rm -rf "$kc_home/data"
+  mkdir -p "$kc_home/data/import"
+  bench_url="http://127.0.0.1:$BENCH_HTTP_PORT"
+  jq --arg cb "$bench_url/dashboard/callback" --arg home "$bench_url/" '
+      (.clients[] | select(.clientId == "dpa-dashboard")) |= (.redirectUris += [$cb] | .webOrigins += [$home[:-1]]
+        | .attributes["post.logout.redirect.uris"] += ("##" + $home))
+      | .users += [{username: "bench-dpo", enabled: true, emailVerified: true, firstName: "Bench", lastName: "DPO",
+          email: "bench-dpo@example.org", attributes: {org: ["0200000000"]}, realmRoles: ["controller", "processor"],
+          credentials: [{type: "password", value: "bench", temporary: false}]}]' \
+    deploy/keycloak/dpa-realm.json > "$kc_home/data/import/dpa-realm.json"
+  log "starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:$BENCH_KEYCLOAK_PORT (realm dpa, user bench-dpo of organisation 0200000000)"
+  env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    "$kc_home/bin/kc.sh" start-dev --http-port "$BENCH_KEYCLOAK_PORT" --http-host 127.0.0.1 \
+    --hostname "http://127.0.0.1:$BENCH_KEYCLOAK_PORT" --import-realm > "$RUN/keycloak.log" 2>&1 &
+  KEYCLOAK_PID=$!
+  KEYCLOAK_REALM="http://127.0.0.1:$BENCH_KEYCLOAK_PORT/realms/dpa"
+fi
 
 # ------------------------------------------------------------------------------------------- events
 start_kafka "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT"
@@ -106,17 +142,24 @@ log "starting reporting-service on :$BENCH_HTTP_PORT, database $BENCH_DB (empty)
 # queries and rendering are measured without a Keycloak (README "reporting-service": what that leaves out).
 PROFILE_OPTS=()
 [ "$BENCH_PROFILE" = 1 ] && PROFILE_OPTS=(-XX:StartFlightRecording=name=catchup,settings=profile)
+if [ "$BENCH_SESSION" = 1 ]; then
+  for _ in $(seq 1 600); do curl -sf -o /dev/null "$KEYCLOAK_REALM/.well-known/openid-configuration" && break
+    kill -0 "$KEYCLOAK_PID" 2>/dev/null || die "Keycloak exited (see $RUN/keycloak.log)"; sleep 0.5; done
+  curl -sf -o /dev/null "$KEYCLOAK_REALM/.well-known/openid-configuration" || die "Keycloak not ready in 300s"
+  # The dashboard tenant as in production (web application, code flow) against this Keycloak.
+  DASHBOARD_OPTS=("-D%prod.quarkus.oidc.dashboard.auth-server-url=$KEYCLOAK_REALM")
+else
+  # The dashboard tenant as a service tenant verifying the test key: the page takes a bearer token (README).
+  DASHBOARD_OPTS=(-Dquarkus.oidc.dashboard.application-type=service "-D%prod.quarkus.oidc.dashboard.auth-server-url="
+    "-Dquarkus.oidc.dashboard.public-key=$(cat testing/src/main/resources/dpa-test/test-public-key.b64)"
+    -Dquarkus.oidc.dashboard.token.issuer=https://issuer.test.dpa-ledger)
+fi
 t0=$(date +%s%N)
 cpu0=$(cpu_snapshot none "$KAFKA_PID")   # the service is not started yet: its CPU counts from 0
 # shellcheck disable=SC2086
 env DPA_REPORTING_PORT="$BENCH_HTTP_PORT" DPA_REPORTING_DB="$BENCH_DB" DPA_PG_HOST="$PG_HOST" DPA_PG_PORT="$PG_PORT" \
   DPA_PG_USER="$PG_USER" DPA_KAFKA="127.0.0.1:$BENCH_KAFKA_PORT" "${STATIC_KEY_OIDC_ENV[@]}" \
-  java $BENCH_SERVICE_JAVA_OPTS "${PROFILE_OPTS[@]}" \
-    -Dquarkus.oidc.dashboard.application-type=service \
-    "-D%prod.quarkus.oidc.dashboard.auth-server-url=" \
-    "-Dquarkus.oidc.dashboard.public-key=$(cat testing/src/main/resources/dpa-test/test-public-key.b64)" \
-    -Dquarkus.oidc.dashboard.token.issuer=https://issuer.test.dpa-ledger \
-    -jar "$JAR" > "$RUN/service.log" 2>&1 &
+  java $BENCH_SERVICE_JAVA_OPTS "${PROFILE_OPTS[@]}" "${DASHBOARD_OPTS[@]}" -jar "$JAR" > "$RUN/service.log" 2>&1 &
 SERVICE_PID=$!
 ready=""
 for _ in $(seq 1 3000); do
@@ -271,9 +314,29 @@ fi
 
 # ------------------------------------------------------------------------------------------- dashboard page
 echo "overview /" > "$RUN/queries-page.txt"
-log "the dashboard page / as organisation $HEAVY_ORG, $BENCH_PAGE_REQUESTS requests"
+if [ "$BENCH_SESSION" = 1 ]; then
+  # Log in as a browser does: / redirects to Keycloak, the login form is posted, Keycloak redirects to the callback,
+  # which sets the session cookies. The page is then requested with those cookies.
+  jar="$RUN/cookies.txt"
+  auth=$(curl -sS -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$BENCH_HTTP_PORT/")
+  form=$(curl -sS -c "$jar" -b "$jar" "$auth" | tr -d '\n' | sed -n 's/.*<form[^>]*id="kc-form-login"[^>]*action="\([^"]*\)".*/\1/p' | sed 's/&amp;/\&/g')
+  [ -n "$form" ] || die "no Keycloak login form at $auth"
+  callback=$(curl -sS -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode username=bench-dpo \
+    --data-urlencode password=bench "$form")
+  case "$callback" in "http://127.0.0.1:$BENCH_HTTP_PORT/dashboard/callback"*) ;; *) die "login did not come back to the callback: $callback";; esac
+  curl -sS -c "$jar" -b "$jar" -o /dev/null "$callback"
+  SESSION_COOKIE=$(awk -F '\t' '$1 ~ /127.0.0.1/ && $6 ~ /^q_session/ {printf "%s%s=%s", sep, $6, $7; sep = "; "}' "$jar")
+  [ -n "$SESSION_COOKIE" ] || die "no session cookie after the login"
+  log "the dashboard page / in a Keycloak session of bench-dpo (organisation $HEAVY_ORG), $BENCH_PAGE_REQUESTS requests"
+  PAGE_AUTH=(--cookie "$SESSION_COOKIE")
+  PAGE_HOW="a Keycloak session (authorization-code flow, session cookies)"
+else
+  log "the dashboard page / as organisation $HEAVY_ORG, $BENCH_PAGE_REQUESTS requests"
+  PAGE_AUTH=(--token-org "$HEAVY_ORG" --token-roles controller,processor)
+  PAGE_HOW="a bearer token on the dashboard tenant (see README)"
+fi
 set +e
-"${READS[@]}" --queries "$RUN/queries-page.txt" --token-org "$HEAVY_ORG" --token-roles controller,processor --accept text/html \
+"${READS[@]}" --queries "$RUN/queries-page.txt" "${PAGE_AUTH[@]}" --accept text/html \
   --expect-text '</html>' --workers 1 --warmup-requests 50 --requests "$BENCH_PAGE_REQUESTS" \
   --pids "service=$SERVICE_PID,kafka=$KAFKA_PID" > "$RUN/page.log" 2>&1
 rc=$?
@@ -290,6 +353,7 @@ RSS_HWM_MIB=$(( $(rss_kib $SERVICE_PID VmHWM) / 1024 ))
 
 # ------------------------------------------------------------------------------------------- summary
 stop_pid "$SERVICE_PID" reporting-service 20; SERVICE_PID=""
+stop_pid "$KEYCLOAK_PID" keycloak 20; KEYCLOAK_PID=""
 verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = (op == ">=" ? a + 0 >= b + 0 : a + 0 < b + 0); print (ok ? "met" : "MISSED") }'; }
 read -r _ _ _ H50 H95 H99 HMAX HRATE < <(grep '^heavy ' "$RUN/reads.txt")
 PAGE_P50=$(result read_p50_ms "$RUN/page.log"); PAGE_P95=$(result read_p95_ms "$RUN/page.log"); PAGE_P99=$(result read_p99_ms "$RUN/page.log")
@@ -321,7 +385,7 @@ REBUILD_MIN_RATE=$(sort -k5 -g "$RUN/rebuilds.txt" | head -1 | awk '{print $5}')
        "measured: heavy $(awk 'NR == 1 {print $1 " (" $2 " obligations)"}' "$RUN/measured-orgs.txt")," \
        "typical $(awk 'NR == 2 {print $1 " (" $2 " obligations)"}' "$RUN/measured-orgs.txt")"
   echo
-  echo "dashboard page / (bearer token on the dashboard tenant, see README), latency at the client:"
+  echo "dashboard page / with $PAGE_HOW, latency at the client:"
   sed -n '/^measured:/,$p' "$RUN/page.log" | grep -v '^RESULT' | sed 's/^/    /'
   [ -f "$RUN/page-profile.txt" ] && sed 's/^/    /' "$RUN/page-profile.txt"
   echo
