@@ -267,7 +267,7 @@ queries_for() { # org file
     group by 1 order by count(*) desc, 1 limit 1")
   agreement=$("${PSQL[@]}" -d "$BENCH_DB" -At -c "select agreement_id from obligations where controller_org = '$org'
     group by 1 order by count(*) desc, 1 limit 1")
-  kind=$("${PSQL[@]}" -d "$BENCH_DB" -At -c "select kind from obligations where controller_org = '$org' and met_at is null
+  kind=$("${PSQL[@]}" -d "$BENCH_DB" -At -c "select kind from obligations where controller_org = '$org' and controller_visible and met_at is null
     and due_at <= now() group by 1 order by count(*) desc, 1 limit 1")
   cat > "$file" <<EOF
 # GET /obligations as a DPO uses it (organisation $org)
