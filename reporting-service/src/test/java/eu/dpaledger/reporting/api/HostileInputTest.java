@@ -91,7 +91,7 @@ class HostileInputTest extends TestInfrastructure {
                 .body("type", equalTo(PROBLEMS + "unstorable-character"));
         given().auth().oauth2(dpo).queryParam("state", String.join(",", java.util.Collections.nCopies(400, "OVERDUE")))
                 .get("/obligations").then().statusCode(200).body("filters.state", equalTo("OVERDUE"));
-        given().auth().oauth2(dpo).urlEncodingEnabled(false).get("/feed-tokens/%00").then().statusCode(400)
+        given().auth().oauth2(dpo).urlEncodingEnabled(false).delete("/feed-tokens/%00").then().statusCode(400)
                 .body("type", equalTo(PROBLEMS + "unstorable-character"));
     }
 }
