@@ -27,7 +27,7 @@ final class Seed {
 
     /** A fresh 10-digit enterprise number no other test uses. */
     static String org() {
-        return String.format("9%09d", NEXT.incrementAndGet() % 1_000_000_000L);
+        return String.format("1%09d", NEXT.incrementAndGet() % 1_000_000_000L);
     }
 
     static String uuid() {
