@@ -48,8 +48,10 @@ public final class RuleSources {
             entry("method-not-allowed", OURS),
             entry("not-acceptable", OURS),
             entry("organisation-missing", OURS),
+            entry("repeated-parameter", OURS), // a query parameter given twice (StrictQuery)
             entry("stale-version", OURS),
             entry("unknown-field", OURS),
+            entry("unknown-parameter", OURS), // a query parameter the operation does not take (StrictQuery)
             entry("unstorable-character", OURS),
             entry("unsupported-media-type", OURS),
 
@@ -191,7 +193,10 @@ public final class RuleSources {
             entry("notification-already-final", "GDPR art. 33(4)"),
             entry("notification-phase-out-of-order", "GDPR art. 33(4)"),
             entry("only-controller-assesses-and-notifies", "DPA art. 7.3"),
-            entry("only-processor-reports", "DPA art. 7.3")
+            entry("only-processor-reports", "DPA art. 7.3"),
+
+            // --- reporting-service: the reporting lists' filters
+            entry("invalid-parameter", OURS) // a query parameter's value the list does not take (QueryFilters)
     );
 
     private RuleSources() {
