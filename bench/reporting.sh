@@ -32,6 +32,7 @@ BENCH_PAGE_REQUESTS=${BENCH_PAGE_REQUESTS:-$d_pages}    # measured dashboard pag
 BENCH_REBUILD=${BENCH_REBUILD:-all}                     # projections to rebuild: all, none, or names separated by commas
 BENCH_KEEP=${BENCH_KEEP:-0}                             # 1: keep the database after the run
 BENCH_PROFILE=${BENCH_PROFILE:-0}                       # 1: JFR of the catch-up and the rebuilds, hottest methods printed
+BENCH_READS=${BENCH_READS:-1}                           # 0: stop after the rebuilds (events, catch-up, rebuilds only)
 BENCH_SESSION=${BENCH_SESSION:-0}                       # 1: the page also with a real Keycloak session (code flow)
 BENCH_KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-18180}
 KEYCLOAK_VERSION=26.5.6
@@ -228,6 +229,15 @@ if [ "$BENCH_REBUILD" != none ]; then
     { echo "hottest methods during the rebuilds (JFR, self time):"; jfr_top "$RUN/rebuild.jfr" 25; echo "by package:"
       jfr_packages "$RUN/rebuild.jfr" 15; echo "by layer on the stack:"; jfr_inclusive "$RUN/rebuild.jfr"; } > "$RUN/rebuild-profile.txt" 2>&1
   fi
+fi
+
+if [ "$BENCH_READS" = 0 ]; then
+  stop_pid "$SERVICE_PID" reporting-service 20; SERVICE_PID=""
+  { cat "$RUN/machine.txt"; echo; echo "events: $EVENT_COUNT; catch-up: $CATCHUP_RATE events/s (${APPLIED_S}s of projection time); $CATCHUP_CPU"
+    echo "rebuilds:"; cat "$RUN/rebuilds.txt"; [ -f "$RUN/rebuilds-cpu.txt" ] && cat "$RUN/rebuilds-cpu.txt"
+    [ -f "$RUN/catchup-profile.txt" ] && cat "$RUN/catchup-profile.txt"; [ -f "$RUN/rebuild-profile.txt" ] && cat "$RUN/rebuild-profile.txt"
+    echo "logs: ${RUN#$ROOT/}"; } > "$SUMMARY"
+  echo; cat "$SUMMARY"; exit 0
 fi
 
 # ------------------------------------------------------------------------------------------- 100k obligations
