@@ -33,7 +33,7 @@ BENCH_REBUILD=${BENCH_REBUILD:-all}                     # projections to rebuild
 BENCH_KEEP=${BENCH_KEEP:-0}                             # 1: keep the database after the run
 BENCH_PROFILE=${BENCH_PROFILE:-0}                       # 1: JFR of the catch-up and the rebuilds, hottest methods printed
 BENCH_READS=${BENCH_READS:-1}                           # 0: stop after the rebuilds (events, catch-up, rebuilds only)
-BENCH_SESSION=${BENCH_SESSION:-0}                       # 1: the page also with a real Keycloak session (code flow)
+BENCH_SESSION=${BENCH_SESSION:-0}                       # 1: the page in a real Keycloak session (code flow) instead
 BENCH_KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-18180}
 KEYCLOAK_VERSION=26.5.6
 
