@@ -32,6 +32,8 @@ BENCH_PAGE_REQUESTS=${BENCH_PAGE_REQUESTS:-$d_pages}    # measured dashboard pag
 BENCH_REBUILD=${BENCH_REBUILD:-all}                     # projections to rebuild: all, none, or names separated by commas
 BENCH_KEEP=${BENCH_KEEP:-0}                             # 1: keep the database after the run
 BENCH_PROFILE=${BENCH_PROFILE:-0}                       # 1: JFR of the catch-up and the rebuilds, hottest methods printed
+BENCH_AUTO_EXPLAIN_MS=${BENCH_AUTO_EXPLAIN_MS:-}              # e.g. 5: the plans of the service's statements slower than that
+BENCH_PG_LOG=${BENCH_PG_LOG:-/var/log/postgresql/postgresql-15-main.log}  # where PostgreSQL's server log is (auto_explain)
 BENCH_READS=${BENCH_READS:-1}                           # 0: stop after the rebuilds (events, catch-up, rebuilds only)
 BENCH_SESSION=${BENCH_SESSION:-0}                       # 1: the page in a real Keycloak session (code flow) instead
 BENCH_KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-18180}
@@ -60,6 +62,9 @@ KEYCLOAK_PID=""
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  if [ -n "$BENCH_AUTO_EXPLAIN_MS" ] && [ -n "${PG_LOG_OFFSET:-}" ]; then
+    tail -c +$((PG_LOG_OFFSET + 1)) "$BENCH_PG_LOG" > "$RUN/auto-explain.log" 2>/dev/null || true
+  fi
   stop_pid "$SERVICE_PID" reporting-service 20
   stop_pid "$KAFKA_PID" kafka 20
   stop_pid "$KEYCLOAK_PID" keycloak 20
@@ -137,6 +142,14 @@ HEAVY_ORG=$(result heavy_org "$RUN/events.log")
 
 # ------------------------------------------------------------------------------------------- service, catch-up
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+if [ -n "$BENCH_AUTO_EXPLAIN_MS" ]; then
+  # Diagnostics only (it costs time): PostgreSQL's auto_explain in every session of the bench database logs the plan
+  # and timing of each statement slower than BENCH_AUTO_EXPLAIN_MS to the server log; copied to the run's logs at the end.
+  "${PSQL[@]}" -d postgres -c "ALTER DATABASE $BENCH_DB SET session_preload_libraries = 'auto_explain'" \
+    -c "ALTER DATABASE $BENCH_DB SET auto_explain.log_min_duration = '${BENCH_AUTO_EXPLAIN_MS}ms'" \
+    -c "ALTER DATABASE $BENCH_DB SET auto_explain.log_analyze = on" -c "ALTER DATABASE $BENCH_DB SET auto_explain.log_buffers = on"
+  PG_LOG_OFFSET=$(stat -c %s "$BENCH_PG_LOG" 2>/dev/null || echo 0)
+fi
 log "starting reporting-service on :$BENCH_HTTP_PORT, database $BENCH_DB (empty), JVM options: $BENCH_SERVICE_JAVA_OPTS"
 # Prod profile; both OIDC tenants verify the test key's tokens instead of Keycloak's (README "How the service is run").
 # The dashboard tenant becomes a 'service' one: the page takes a bearer token instead of a session cookie, so the page's
