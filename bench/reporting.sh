@@ -32,7 +32,8 @@ BENCH_PAGE_REQUESTS=${BENCH_PAGE_REQUESTS:-$d_pages}    # measured dashboard pag
 BENCH_REBUILD=${BENCH_REBUILD:-all}                     # projections to rebuild: all, none, or names separated by commas
 BENCH_KEEP=${BENCH_KEEP:-0}                             # 1: keep the database after the run
 BENCH_PROFILE=${BENCH_PROFILE:-0}                       # 1: JFR of the catch-up and the rebuilds, hottest methods printed
-BENCH_AUTO_EXPLAIN_MS=${BENCH_AUTO_EXPLAIN_MS:-}              # e.g. 5: the plans of the service's statements slower than that
+BENCH_AUTO_EXPLAIN_MS=${BENCH_AUTO_EXPLAIN_MS:-}              # e.g. 0: plans of the service's statements slower than that
+                                                         # (BENCH_AUTO_EXPLAIN_SAMPLE of them, default 1%)
 BENCH_PG_LOG=${BENCH_PG_LOG:-/var/log/postgresql/postgresql-15-main.log}  # where PostgreSQL's server log is (auto_explain)
 BENCH_READS=${BENCH_READS:-1}                           # 0: stop after the rebuilds (events, catch-up, rebuilds only)
 BENCH_SESSION=${BENCH_SESSION:-0}                       # 1: the page in a real Keycloak session (code flow) instead
@@ -147,6 +148,7 @@ if [ -n "$BENCH_AUTO_EXPLAIN_MS" ]; then
   # and timing of each statement slower than BENCH_AUTO_EXPLAIN_MS to the server log; copied to the run's logs at the end.
   "${PSQL[@]}" -d postgres -c "ALTER DATABASE $BENCH_DB SET session_preload_libraries = 'auto_explain'" \
     -c "ALTER DATABASE $BENCH_DB SET auto_explain.log_min_duration = '${BENCH_AUTO_EXPLAIN_MS}ms'" \
+    -c "ALTER DATABASE $BENCH_DB SET auto_explain.sample_rate = ${BENCH_AUTO_EXPLAIN_SAMPLE:-0.01}" \
     -c "ALTER DATABASE $BENCH_DB SET auto_explain.log_analyze = on" -c "ALTER DATABASE $BENCH_DB SET auto_explain.log_buffers = on"
   PG_LOG_OFFSET=$(stat -c %s "$BENCH_PG_LOG" 2>/dev/null || echo 0)
 fi
