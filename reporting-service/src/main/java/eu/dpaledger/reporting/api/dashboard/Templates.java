@@ -1,0 +1,18 @@
+package eu.dpaledger.reporting.api.dashboard;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The dashboard's pages and fragments ({@code templates/dashboard/}), checked at build time against their data. */
+@CheckedTemplate(basePath = "dashboard")
+final class Templates {
+
+    private Templates() {
+    }
+
+    /** The overview at {@code /}: the seven panels. */
+    static native TemplateInstance overview(Chrome chrome);
+
+    /** A page that could not be answered (a filter the list does not take, a value out of range). */
+    static native TemplateInstance error(Chrome chrome, ErrorView error);
+}
