@@ -21,35 +21,34 @@
     }
   });
 
-  // Line charts from <canvas data-chart="ID">, whose data is the JSON of <script type="application/json" id="ID">.
-  // The same figures are in the table beside it, so nothing depends on the chart (or on this script) being drawn.
+  // Line charts drawn from a table: <canvas data-chart-table="ID"> plots the <table id="ID"> (first column the labels,
+  // each further column a series named by its header). The table stays on the page, so nothing depends on the chart.
   function drawCharts(root) {
     if (typeof window.Chart === 'undefined') {
       return;
     }
-    root.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
-      if (canvas.dataset.drawn) {
+    root.querySelectorAll('canvas[data-chart-table]').forEach(function (canvas) {
+      var table = document.getElementById(canvas.dataset.chartTable);
+      if (!table || canvas.dataset.drawn) {
         return;
       }
-      var source = document.getElementById(canvas.dataset.chart);
-      if (!source) {
-        return;
-      }
-      var data = JSON.parse(source.textContent);
-      var colours = ['#8a1c1c', '#1d4ed8', '#1b5e20', '#6b4400'];
+      var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) { return cell.textContent.trim(); });
+      var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+      var labels = rows.map(function (row) { return row.cells[0].textContent.trim(); });
+      var colours = ['#1d4ed8', '#8a1c1c', '#6b4400', '#1b5e20'];
       var dashes = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
+      var points = ['circle', 'rect', 'triangle', 'rectRot'];
+      var datasets = headers.slice(1).map(function (label, i) {
+        return {
+          label: label,
+          data: rows.map(function (row) { return Number(row.cells[i + 1].textContent.replace(/[^0-9.-]/g, '')); }),
+          borderColor: colours[i % colours.length], backgroundColor: colours[i % colours.length],
+          borderDash: dashes[i % dashes.length], pointStyle: points[i % points.length], pointRadius: 4, tension: 0
+        };
+      });
       new window.Chart(canvas, {
         type: 'line',
-        data: {
-          labels: data.labels,
-          datasets: data.series.map(function (series, i) {
-            return {
-              label: series.label, data: series.values, borderColor: colours[i % colours.length],
-              backgroundColor: colours[i % colours.length], borderDash: dashes[i % dashes.length],
-              pointStyle: ['circle', 'rect', 'triangle', 'rectRot'][i % 4], pointRadius: 3, tension: 0
-            };
-          })
-        },
+        data: { labels: labels, datasets: datasets },
         options: {
           responsive: true, maintainAspectRatio: false, animation: false,
           scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },

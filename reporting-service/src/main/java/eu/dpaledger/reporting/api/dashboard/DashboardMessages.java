@@ -8,7 +8,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 /**
  * Every text of the dashboard, in English ({@code messages/msg_en.properties}, the default) and Dutch
  * ({@code messages/msg_nl.properties}). Templates use them as {@code {msg:name}}; the build fails when a template
- * names a message that does not exist. A method taking an enum reads the key {@code name_CONSTANT}.
+ * names a message that does not exist. A method taking an enum reads the key {@code name_CONSTANT} (or
+ * {@code name_$CONSTANT} when a constant has an underscore).
  */
 @MessageBundle(value = "msg", locale = "en")
 public interface DashboardMessages {
@@ -22,12 +23,11 @@ public interface DashboardMessages {
     @Message String navObligations();
     @Message String navPortfolio();
     @Message String navSettings();
-    @Message String signedInAs(String name, String organisation);
+    @Message String signedInAs(String name);
     @Message String organisationOf(String organisation);
     @Message String language();
     @Message String logout();
     @Message String exportCsv();
-    @Message String exportCsvOf(String table);
     @Message String none();
     @Message String openInService();
     @Message String asOf(String instant);
@@ -107,6 +107,8 @@ public interface DashboardMessages {
     @Message String trendsIntro();
     @Message String monthColumn();
     @Message String openColumn();
+    @Message String notificationsOverdueColumn();
+    @Message String trendsTable();
     @Message String noTrends();
 
     // ---- lists

@@ -5,6 +5,7 @@ import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.InputRules;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 
 /**
  * The DPO dashboard's overview at {@code /} (the seven panels) and the language switch. Served to a Keycloak session
@@ -34,9 +38,37 @@ public class DashboardResource {
     @Inject
     Pages pages;
 
+    @Inject
+    OverviewPanels panels;
+
+    /** The overview; {@code month} (YYYY-MM) is the calendar's month, the current one by default. */
     @GET
-    public TemplateInstance overview() {
-        return pages.localized(Templates.overview(pages.chrome("overview")));
+    public Uni<TemplateInstance> overview(@QueryParam("month") String month) {
+        YearMonth shown = month(month);
+        Chrome chrome = pages.chrome("overview");
+        return panels.overview(pages.caller(), shown).map(overview -> pages.localized(Templates.overview(chrome, overview)));
+    }
+
+    /** The calendar of another month, for htmx (the overview's month links work without it too). */
+    @GET
+    @Path("dashboard/calendar")
+    public Uni<TemplateInstance> calendar(@QueryParam("month") String month) {
+        YearMonth shown = month(month);
+        return panels.calendar(pages.caller(), shown).map(calendar -> pages.localized(Templates.overview$calendar(calendar)));
+    }
+
+    private YearMonth month(String text) {
+        if (text == null) {
+            return panels.currentMonth();
+        }
+        if (!text.matches("\\d{4}-\\d{2}")) {
+            throw InputRules.violation(400, "invalid-field", "Invalid field value", "month", "must be a month as YYYY-MM");
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw InputRules.violation(400, "invalid-field", "Invalid field value", "month", "must be a month as YYYY-MM");
+        }
     }
 
     /**

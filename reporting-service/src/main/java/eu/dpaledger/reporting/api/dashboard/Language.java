@@ -10,19 +10,34 @@ import java.util.Locale;
  * {@code Accept-Language} (the first of its languages the dashboard speaks); otherwise English.
  */
 public enum Language {
-    EN(Locale.ENGLISH), NL(Locale.forLanguageTag("nl-BE"));
+    EN(Locale.ENGLISH, Locale.UK), NL(Locale.forLanguageTag("nl"), Locale.forLanguageTag("nl-BE"));
 
     /** The cookie the language switch sets (a preference, not a secret). */
     static final String COOKIE = "dpa-lang";
 
     private final Locale locale;
+    private final Locale formats;
 
-    Language(Locale locale) {
+    Language(Locale locale, Locale formats) {
         this.locale = locale;
+        this.formats = formats;
     }
 
+    /** The locale of the message bundle ({@code msg_en}, {@code msg_nl}). */
     public Locale locale() {
         return locale;
+    }
+
+    /** The locale dates and numbers are written in: British English, Belgian Dutch. */
+    public Locale formats() {
+        return formats;
+    }
+
+    /** The language of a template's locale attribute (English for anything else). */
+    static Language of(Object locale) {
+        String tag = locale instanceof Locale l ? l.getLanguage() : String.valueOf(locale);
+        Language language = ofCode(tag.length() > 2 ? tag.substring(0, 2) : tag);
+        return language == null ? EN : language;
     }
 
     /** The ISO code for {@code <html lang>}, the cookie and the switch's buttons. */

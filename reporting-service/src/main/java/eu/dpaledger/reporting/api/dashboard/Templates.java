@@ -11,7 +11,10 @@ final class Templates {
     }
 
     /** The overview at {@code /}: the seven panels. */
-    static native TemplateInstance overview(Chrome chrome);
+    static native TemplateInstance overview(Chrome chrome, Overview overview);
+
+    /** The calendar panel alone: the htmx answer of the month navigation. */
+    static native TemplateInstance overview$calendar(CalendarMonth calendar);
 
     /** A page that could not be answered (a filter the list does not take, a value out of range). */
     static native TemplateInstance error(Chrome chrome, ErrorView error);
