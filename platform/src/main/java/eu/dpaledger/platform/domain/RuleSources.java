@@ -48,8 +48,10 @@ public final class RuleSources {
             entry("method-not-allowed", OURS),
             entry("not-acceptable", OURS),
             entry("organisation-missing", OURS),
+            entry("repeated-parameter", OURS), // a query parameter given twice (StrictQuery)
             entry("stale-version", OURS),
             entry("unknown-field", OURS),
+            entry("unknown-parameter", OURS), // a query parameter the operation does not take (StrictQuery)
             entry("unstorable-character", OURS),
             entry("unsupported-media-type", OURS),
 
