@@ -84,9 +84,15 @@ public class ObligationResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, header row; a download",
             content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public RestMulti<String> csv(@BeanParam Filters filters) {
-        Caller caller = callers.current();
-        ObligationFilter filter = filters.filter();
-        return Csv.download("obligations", clock.instant(),
+        return csv(obligations, callers.current(), filters.filter(), clock.instant());
+    }
+
+    /**
+     * The CSV export of the caller's filtered obligations. Static so that the dashboard's export (the same file through
+     * its session) calls it without going through this resource's interceptors, which cannot pass a RestMulti on.
+     */
+    public static RestMulti<String> csv(ObligationQueries obligations, Caller caller, ObligationFilter filter, java.time.Instant at) {
+        return Csv.download("obligations", at,
                 List.of("id", "kind", "agreement", "controller", "controller_name", "processor", "processor_name", "acting_party",
                         "due_at_utc", "due_local", "time_zone", "article", "title", "state", "met_at", "url"),
                 cursor -> obligations.obligations(caller, filter, PageRequest.of(cursor, String.valueOf(PageRequest.MAX_LIMIT))),

@@ -72,9 +72,12 @@ public class PortfolioResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, header row; a download",
             content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public RestMulti<String> portfolioCsv(@BeanParam PortfolioFilters filters) {
-        Caller caller = callers.current();
-        PortfolioFilter filter = filters.filter();
-        return Csv.download("portfolio", clock.instant(),
+        return portfolioCsv(portfolio, callers.current(), filters.filter(), clock.instant());
+    }
+
+    /** The CSV export of the caller's filtered portfolio; static for the dashboard's export, like ObligationResource.csv. */
+    public static RestMulti<String> portfolioCsv(PortfolioQueries portfolio, Caller caller, PortfolioFilter filter, java.time.Instant at) {
+        return Csv.download("portfolio", at,
                 List.of("agreement", "status", "controller", "controller_name", "processor", "processor_name", "counterpart",
                         "counterpart_name", "assignment", "created_at", "signed_at", "terminated_at", "closed_at", "pending_addendum",
                         "processing_countries", "subprocessors", "open_obligations", "overdue_obligations"),
