@@ -152,6 +152,7 @@ public interface DashboardMessages {
     @Message String feedRevoked();
     @Message String feedNone();
     @Message String neverUsed();
+    @Message String tokenState(String state);
 
     // ---- errors
     @Message String errorTitle();

@@ -1,6 +1,7 @@
 package eu.dpaledger.reporting.api.dashboard;
 
 import eu.dpaledger.platform.security.Caller;
+import eu.dpaledger.reporting.api.QueryFilters;
 import eu.dpaledger.reporting.infrastructure.query.AuditQueries;
 import eu.dpaledger.reporting.infrastructure.query.ObligationCounts;
 import eu.dpaledger.reporting.infrastructure.query.ObligationFilter;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -41,9 +43,19 @@ public class OverviewPanels {
     @Inject
     Clock clock;
 
-    /** The current month (Europe/Brussels), the calendar's default. */
-    YearMonth currentMonth() {
-        return YearMonth.from(clock.instant().atZone(CalendarMonth.ZONE));
+    /** The calendar's month from its query parameter (YYYY-MM); the current one (Europe/Brussels) without it. */
+    YearMonth month(String text) {
+        if (text == null) {
+            return YearMonth.from(clock.instant().atZone(CalendarMonth.ZONE));
+        }
+        try {
+            if (text.matches("\\d{4}-\\d{2}")) {
+                return YearMonth.parse(text);
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        throw QueryFilters.invalid("month", "must be a month as YYYY-MM, e.g. 2026-12");
     }
 
     @WithSession

@@ -16,6 +16,15 @@ final class Templates {
     /** The calendar panel alone: the htmx answer of the month navigation. */
     static native TemplateInstance overview$calendar(CalendarMonth calendar);
 
+    /** A page of the obligations behind a number. */
+    static native TemplateInstance obligations(Chrome chrome, ObligationList list);
+
+    /** A page of the agreements behind a number. */
+    static native TemplateInstance portfolio(Chrome chrome, PortfolioList list);
+
+    /** The organisation's "due soon" setting and the person's calendar feed links. */
+    static native TemplateInstance settings(Chrome chrome, SettingsView settings);
+
     /** A page that could not be answered (a filter the list does not take, a value out of range). */
     static native TemplateInstance error(Chrome chrome, ErrorView error);
 }
