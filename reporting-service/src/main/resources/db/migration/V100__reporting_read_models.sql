@@ -58,6 +58,7 @@ CREATE INDEX portfolio_processor ON portfolio (processor_org, created_at DESC, a
 -- Sub-processors in effect per agreement: the annex-1 baseline, then the changes that took effect (DPA art. 6.1).
 CREATE TABLE subprocessor_exposure (
     agreement_id       TEXT NOT NULL,
+    name_key           TEXT NOT NULL,              -- the name as subprocessor-service compares it: trimmed, spaces collapsed, lower case
     name               TEXT NOT NULL,
     country            TEXT,
     head_office        TEXT,
@@ -67,8 +68,10 @@ CREATE TABLE subprocessor_exposure (
     change_id          TEXT,                       -- the change that put it in effect, if any
     since              TIMESTAMPTZ,
     removed_at         TIMESTAMPTZ,                -- replaced or removed by a change in effect
-    PRIMARY KEY (agreement_id, name)
+    removed_by_change  TEXT,                       -- the change that replaced or removed it
+    PRIMARY KEY (agreement_id, name_key)
 );
+CREATE INDEX subprocessor_exposure_in_effect ON subprocessor_exposure (name_key, agreement_id) WHERE removed_at IS NULL;
 
 -- Breaches as breach-service publishes them, for the metrics (DPA art. 7.3, GDPR art. 33(1)).
 CREATE TABLE breach_facts (
