@@ -49,7 +49,11 @@ public class ObligationResource {
             + "counterpart (the other party's enterprise number), dueBefore (exclusive) and dueAfter (inclusive) as RFC 3339 instants, "
             + "actingParty. Several values: repeat the parameter or separate them with commas. Without state: the open ones and "
             + "those met in the last 30 days (dpa.reporting.recently-closed-days); met ones older than that are never listed. "
-            + "Order: open before met, then due instant (overdue first), then id.";
+            + "Order: open before met, then due instant (overdue first), then id. "
+            + "With Accept: text/csv the answer is the whole filtered list as an RFC 4180 download (no cap: read page by page and "
+            + "streamed); cursor and limit page the JSON only and are refused (400) with text/csv.";
+    static final String LIST = "The caller's legal obligations across the services with their state now, overdue first, a page at a "
+            + "time (Accept: text/csv: the whole filtered list as CSV)";
 
     @Inject
     CallerProvider callers;
@@ -68,8 +72,7 @@ public class ObligationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"controller", "processor", "auditor"})
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "listObligations", summary = "The caller's legal obligations across the services with their state now, "
-            + "overdue first, a page at a time (Accept: text/csv for the whole filtered list)", description = FILTERS)
+    @Operation(operationId = "listObligations", summary = LIST, description = FILTERS)
     public Uni<ListPage<ObligationView>> list(@BeanParam Filters filters, @BeanParam PageParams page) {
         return obligations.obligations(callers.current(), filters.filter(), page.request());
     }
@@ -79,9 +82,8 @@ public class ObligationResource {
     @Produces(Csv.PRODUCES)
     @RolesAllowed({"controller", "processor", "auditor"})
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "exportObligations", summary = "The whole filtered list of obligations as CSV (the register export)",
-            description = FILTERS)
-    @APIResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, header row; a download",
+    @Operation(operationId = "listObligations", summary = LIST, description = FILTERS)
+    @APIResponse(responseCode = "200", description = "A page (JSON), or the whole filtered list (CSV: RFC 4180, UTF-8, header row, a download)",
             content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public RestMulti<String> csv(@BeanParam Filters filters) {
         return csv(obligations, callers.current(), filters.filter(), clock.instant());

@@ -43,6 +43,15 @@ import java.util.List;
 @SecurityRequirement(name = "bearer")
 public class PortfolioResource {
 
+    static final String PORTFOLIO = "The caller's agreements (as controller or processor) with counterpart, status, dates, pending "
+            + "addendum, sub-processor count and open/overdue obligations; newest first, a page at a time (Accept: text/csv: the whole "
+            + "filtered list as CSV). An audit firm has no portfolio.";
+    static final String EXPOSURE = "Every sub-processor in effect across the caller's agreements (by name and country): countries, "
+            + "transfer mechanisms, third-country flag and the agreements using it; by name, a page at a time (Accept: text/csv: the "
+            + "whole filtered list as CSV, one line per agreement using a sub-processor)";
+    static final String CSV_NOTE = "With Accept: text/csv the answer is the whole filtered list as an RFC 4180 download (no cap: read "
+            + "page by page and streamed); cursor and limit page the JSON only and are refused (400) with text/csv.";
+
     @Inject
     CallerProvider callers;
 
@@ -58,9 +67,7 @@ public class PortfolioResource {
     @GET
     @Path("/portfolio")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listPortfolio", summary = "The caller's agreements (as controller or processor) with counterpart, status, "
-            + "dates, pending addendum, sub-processor count and open/overdue obligations; newest first, a page at a time "
-            + "(Accept: text/csv for the whole filtered list). An audit firm has no portfolio.")
+    @Operation(operationId = "listPortfolio", summary = PORTFOLIO, description = CSV_NOTE)
     public Uni<ListPage<PortfolioView>> list(@BeanParam PortfolioFilters filters, @BeanParam PageParams page) {
         return portfolio.portfolio(callers.current(), filters.filter(), page.request());
     }
@@ -68,8 +75,8 @@ public class PortfolioResource {
     @GET
     @Path("/portfolio")
     @Produces(Csv.PRODUCES)
-    @Operation(operationId = "exportPortfolio", summary = "The whole filtered portfolio as CSV")
-    @APIResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, header row; a download",
+    @Operation(operationId = "listPortfolio", summary = PORTFOLIO, description = CSV_NOTE)
+    @APIResponse(responseCode = "200", description = "A page (JSON), or the whole filtered list (CSV: RFC 4180, UTF-8, header row, a download)",
             content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public RestMulti<String> portfolioCsv(@BeanParam PortfolioFilters filters) {
         return portfolioCsv(portfolio, callers.current(), filters.filter(), clock.instant());
@@ -91,9 +98,7 @@ public class PortfolioResource {
     @GET
     @Path("/subprocessor-exposure")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listSubprocessorExposure", summary = "Every sub-processor in effect across the caller's agreements "
-            + "(by name and country): countries, transfer mechanisms, third-country flag and the agreements using it; by name, a page "
-            + "at a time (Accept: text/csv for the whole filtered list, one line per agreement using a sub-processor)")
+    @Operation(operationId = "listSubprocessorExposure", summary = EXPOSURE, description = CSV_NOTE)
     public Uni<ListPage<ExposureView>> exposure(@BeanParam ExposureFilters filters, @BeanParam PageParams page) {
         return exposure.exposure(callers.current(), filters.filter(), page.request());
     }
@@ -101,8 +106,8 @@ public class PortfolioResource {
     @GET
     @Path("/subprocessor-exposure")
     @Produces(Csv.PRODUCES)
-    @Operation(operationId = "exportSubprocessorExposure", summary = "The filtered sub-processor exposure as CSV: one line per agreement using a sub-processor")
-    @APIResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, header row; a download",
+    @Operation(operationId = "listSubprocessorExposure", summary = EXPOSURE, description = CSV_NOTE)
+    @APIResponse(responseCode = "200", description = "A page (JSON), or the whole filtered list (CSV: RFC 4180, UTF-8, header row, a download)",
             content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public RestMulti<String> exposureCsv(@BeanParam ExposureFilters filters) {
         Caller caller = callers.current();

@@ -100,9 +100,10 @@ final class Seed {
 
     /** One sub-processor of an agreement. */
     void subprocessor(String agreement, String name, String country, String mechanism, boolean thirdCountry, Instant removed) {
-        pool.preparedQuery("INSERT INTO subprocessor_exposure (agreement_id, name, country, head_office, transfer_mechanism, third_country, "
-                        + "basis, since, removed_at) VALUES ($1,$2,$3,$3,$4,$5,'BASELINE',now(),$6)")
-                .execute(Tuple.tuple(Arrays.asList(agreement, name, country, mechanism, thirdCountry, utc(removed))))
+        pool.preparedQuery("INSERT INTO subprocessor_exposure (agreement_id, name_key, name, country, head_office, transfer_mechanism, "
+                        + "third_country, basis, since, removed_at) VALUES ($1,$2,$3,$4,$4,$5,$6,'BASELINE',now(),$7)")
+                .execute(Tuple.tuple(Arrays.asList(agreement, name.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT), name,
+                        country, mechanism, thirdCountry, utc(removed))))
                 .await().indefinitely();
     }
 

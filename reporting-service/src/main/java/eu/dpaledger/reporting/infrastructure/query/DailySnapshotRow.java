@@ -6,8 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -26,8 +24,11 @@ public class DailySnapshotRow extends PanacheEntityBase {
     @Id
     public LocalDate day;
 
-    /** {@link SnapshotFigures.ByRole} as JSON. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    /**
+     * {@link SnapshotFigures} per role as JSON ({@code jsonb}); written and read as text by {@link SnapshotStore} in SQL
+     * ({@code CAST(... AS jsonb)}, {@code figures::text}), never through this field.
+     */
+    @Column(insertable = false, updatable = false)
     public String figures;
 
     @Column(name = "taken_at")

@@ -18,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * Every sub-processor in effect (not removed) across the agreements the caller is a party of (controller or processor;
- * closed agreements left out), grouped by name and country, in that order, a page of groups at a time.
+ * closed agreements left out), grouped by name (as subprocessor-service compares names: trimmed, spaces collapsed, lower
+ * case) and country, in that order, a page of groups at a time.
  */
 @ApplicationScoped
 public class ExposureQueries {
@@ -31,11 +32,11 @@ public class ExposureQueries {
         }
         Where groups = where(caller, filter);
         if (!page.isFirst()) {
-            groups.and("e.name > :afterName or (e.name = :afterName and coalesce(e.country, '') > :afterCountry)",
+            groups.and("e.nameKey > :afterName or (e.nameKey = :afterName and coalesce(e.country, '') > :afterCountry)",
                     "afterName", page.text(0), "afterCountry", Objects.requireNonNullElse(page.text(1), ""));
         }
-        String hql = "select e.name, coalesce(e.country, '') from ExposureRow e, PortfolioRow p where " + groups.hql()
-                + " group by e.name, coalesce(e.country, '') order by e.name, coalesce(e.country, '')";
+        String hql = "select e.nameKey, coalesce(e.country, '') from ExposureRow e, PortfolioRow p where " + groups.hql()
+                + " group by e.nameKey, coalesce(e.country, '') order by e.nameKey, coalesce(e.country, '')";
         return Panache.getSession().flatMap(session -> {
             Mutiny.SelectionQuery<Object[]> query = session.createSelectionQuery(hql, Object[].class);
             groups.parameters().forEach(query::setParameter);
@@ -43,13 +44,13 @@ public class ExposureQueries {
                 if (keys.isEmpty()) {
                     return Uni.createFrom().item(List.<ExposureView>of());
                 }
-                Where uses = where(caller, filter).and("e.name in :names", "names", keys.stream().map(k -> (String) k[0]).distinct().toList());
+                Where uses = where(caller, filter).and("e.nameKey in :names", "names", keys.stream().map(k -> (String) k[0]).distinct().toList());
                 Mutiny.SelectionQuery<Object[]> detail = session.createSelectionQuery("select e, p from ExposureRow e, PortfolioRow p where "
-                        + uses.hql() + " order by e.name, p.agreementId", Object[].class);
+                        + uses.hql() + " order by e.nameKey, p.agreementId", Object[].class);
                 uses.parameters().forEach(detail::setParameter);
                 return detail.getResultList().map(rows -> views(keys, rows));
             });
-        }).map(views -> page.page(views, view -> List.of(view.name(), Objects.requireNonNullElse(view.country(), "")), filter.applied()));
+        }).map(views -> page.page(views, view -> List.of(view.nameKey(), Objects.requireNonNullElse(view.country(), "")), filter.applied()));
     }
 
     private static Where where(Caller caller, ExposureFilter filter) {
@@ -74,7 +75,7 @@ public class ExposureQueries {
         }
         for (Object[] row : rows) {
             ExposureRow e = (ExposureRow) row[0];
-            List<Object[]> group = byKey.get(List.of(e.name, Objects.requireNonNullElse(e.country, "")));
+            List<Object[]> group = byKey.get(List.of(e.nameKey, Objects.requireNonNullElse(e.country, "")));
             if (group != null) {
                 group.add(row);
             }
@@ -82,12 +83,14 @@ public class ExposureQueries {
         List<ExposureView> out = new ArrayList<>();
         byKey.forEach((key, group) -> {
             TreeSet<String> offices = new TreeSet<>();
+            TreeSet<String> names = new TreeSet<>();
             TreeSet<String> mechanisms = new TreeSet<>();
             boolean third = false;
             List<ExposureView.Use> uses = new ArrayList<>();
             for (Object[] row : group) {
                 ExposureRow e = (ExposureRow) row[0];
                 PortfolioRow p = (PortfolioRow) row[1];
+                names.add(e.name);
                 if (e.headOffice != null) {
                     offices.add(e.headOffice);
                 }
@@ -98,7 +101,8 @@ public class ExposureQueries {
                 uses.add(new ExposureView.Use(p.agreementId, new Party(p.controllerOrg, p.controllerName),
                         new Party(p.processorOrg, p.processorName), e.basis, e.changeId, e.since, e.transferMechanism));
             }
-            out.add(new ExposureView(key.get(0), key.get(1).isEmpty() ? null : key.get(1), List.copyOf(offices), third,
+            out.add(new ExposureView(names.isEmpty() ? key.get(0) : names.first(), key.get(0), key.get(1).isEmpty() ? null : key.get(1),
+                    List.copyOf(offices), third,
                     List.copyOf(mechanisms), uses.size(), uses));
         });
         return out;

@@ -23,7 +23,11 @@ public class ExposureRow extends PanacheEntityBase {
     @Column(name = "agreement_id")
     public String agreementId;
 
+    /** The name as subprocessor-service compares it (trimmed, spaces collapsed, lower case): the grouping key. */
     @Id
+    @Column(name = "name_key")
+    public String nameKey;
+
     public String name;
 
     public String country;
@@ -47,19 +51,22 @@ public class ExposureRow extends PanacheEntityBase {
     @Column(name = "removed_at")
     public Instant removedAt;
 
-    /** The composite key (agreement, name). */
+    @Column(name = "removed_by_change")
+    public String removedByChange;
+
+    /** The composite key (agreement, name key). */
     public static class Key implements Serializable {
         public String agreementId;
-        public String name;
+        public String nameKey;
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(agreementId, k.agreementId) && Objects.equals(name, k.name);
+            return o instanceof Key k && Objects.equals(agreementId, k.agreementId) && Objects.equals(nameKey, k.nameKey);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(agreementId, name);
+            return Objects.hash(agreementId, nameKey);
         }
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /** One sub-processor in effect (by name and country) across the caller's agreements, and the agreements using it. */
 public record ExposureView(
-        @Schema(required = true) String name,
+        @Schema(required = true, description = "The name as the agreements spell it (the first, alphabetically, when they differ)") String name,
+        @Schema(required = true, description = "The name as compared: trimmed, spaces collapsed, lower case") String nameKey,
         @Schema(nullable = true, description = "Where it processes (ISO 3166-1 alpha-2)") String country,
         @Schema(required = true, description = "Head offices named for it (ISO 3166-1 alpha-2)") List<String> headOffices,
         @Schema(required = true, description = "Outside the EEA for at least one agreement (GDPR chapter V)") boolean thirdCountry,

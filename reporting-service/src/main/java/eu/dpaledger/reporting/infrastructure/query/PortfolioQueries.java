@@ -109,7 +109,7 @@ public class PortfolioQueries {
             where.and("p.status in :statuses", "statuses", filter.statuses());
         }
         if (filter.country() != null) {
-            where.and("array_contains(p.processingCountries, :country)", "country", filter.country());
+            where.and("array_position(p.processingCountries, :country) > 0", "country", filter.country());
         }
         return where;
     }

@@ -43,9 +43,15 @@ public class SnapshotStore {
         if (caller.organisation() == null) {
             return Uni.createFrom().item(new Trends(months, List.of()));
         }
-        return DailySnapshotRow.<DailySnapshotRow>find("from DailySnapshotRow d where d.organisation = :org and d.day > :from order by d.day",
-                        Map.of("org", caller.organisation(), "from", from)).list()
-                .map(rows -> new Trends(months, rows.stream().map(row -> new Trends.Day(row.day, figures(caller, row.figures))).toList()));
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                                "SELECT day, figures::text FROM daily_snapshots WHERE organisation = :org AND day > :from ORDER BY day", Object[].class)
+                        .setParameter("org", caller.organisation()).setParameter("from", from).getResultList())
+                .map(rows -> new Trends(months, rows.stream()
+                        .map(row -> new Trends.Day(day(row[0]), figures(caller, (String) row[1]))).toList()));
+    }
+
+    private static LocalDate day(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     /** Every organisation that is a party (or appointed audit firm) in any read model row: the ones to snapshot. */
@@ -71,7 +77,7 @@ public class SnapshotStore {
             return Uni.createFrom().failure(e);
         }
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                                "INSERT INTO daily_snapshots (organisation, day, figures, taken_at) VALUES (:org, :day, CAST(:figures AS jsonb), :at) "
+                                "INSERT INTO daily_snapshots (organisation, day, figures, taken_at) VALUES (:org, :day, CAST(CAST(:figures AS text) AS jsonb), :at) "
                                         + "ON CONFLICT (organisation, day) DO UPDATE SET figures = EXCLUDED.figures, taken_at = EXCLUDED.taken_at")
                         .setParameter("org", organisation).setParameter("day", day).setParameter("figures", figures)
                         .setParameter("at", takenAt).executeUpdate())

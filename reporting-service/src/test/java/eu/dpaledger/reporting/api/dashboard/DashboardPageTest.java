@@ -122,6 +122,15 @@ class DashboardPageTest extends TestInfrastructure {
     }
 
     @Test
+    void the_trends_show_each_months_last_snapshot_as_a_chart_drawn_from_its_table() {
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").post("/admin/snapshots").then().statusCode(200);
+        String trends = between(overview(controller(), "en"), "id=\"trends\"", "</section>");
+        assertTrue(trends.contains("data-chart-table=\"trend-table\""), "a chart drawn from the table: " + trends);
+        // Open: the 72-hour notification, the objection window and the overdue information request; overdue: the request.
+        assertTrue(trends.contains("<th scope=\"row\">Nov 2026</th><td class=\"num\">3</td><td class=\"num\">1</td>"), trends);
+    }
+
+    @Test
     void the_page_speaks_the_browsers_language() {
         String dutch = overview(controller(), "nl-BE,nl;q=0.9,en;q=0.5");
         assertTrue(dutch.contains("<html lang=\"nl\">") && dutch.contains("Klokken bij datalekken") && dutch.contains("6 u te laat gedaan"));
