@@ -60,6 +60,7 @@ public interface DashboardMessages {
     @Message String daysLeftColumn();
     @Message String daysLeft(long days);
     @Message String closesToday();
+    @Message String endOfDay(String date);
     @Message String objectionsRaised();
     @Message String noObjectionWindows();
 
@@ -96,6 +97,7 @@ public interface DashboardMessages {
     @Message String auditTitle();
     @Message String findingsBySeverity();
     @Message String openFindingsColumn();
+    @Message String severityColumn();
     @Message String plansTitle();
     @Message String plansDue();
     @Message String plansOverdue();

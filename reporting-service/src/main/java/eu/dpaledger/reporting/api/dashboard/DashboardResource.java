@@ -2,7 +2,6 @@ package eu.dpaledger.reporting.api.dashboard;
 
 import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.http.HttpProblem;
-import eu.dpaledger.platform.http.StrictQuery;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
@@ -21,11 +20,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * tenant) and, like the API, only to a controller, processor or auditor; every figure comes from the query beans,
  * which show the caller only its own organisation's rows. The pages under {@code /dashboard} are
  * {@link DashboardNavigationResource} and {@link DashboardSettingsResource}.
+ *
+ * <p>Not {@code @StrictQuery}, unlike the lists: the overview has no filter to misspell, and Keycloak's redirect after
+ * a logout comes back here with the logout's {@code state}, which then survives the next login.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({"controller", "processor", "auditor"})
-@StrictQuery
 public class DashboardResource {
 
     @Inject

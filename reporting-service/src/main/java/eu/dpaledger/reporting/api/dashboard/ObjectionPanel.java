@@ -44,8 +44,13 @@ public record ObjectionPanel(List<Window> windows, Count raised, String windowsH
      * the calendar days from today to its last day in the same zone (0: closes today). A window that closes at
      * midnight has the day before as its last day.
      */
-    public record Window(String change, String counterpart, LocalDateTime closes, String timeZone, long daysLeft,
-                         ObligationState state) {
+    public record Window(String change, String counterpart, LocalDateTime closes, String timeZone, LocalDate lastDay,
+                         long daysLeft, ObligationState state) {
+
+        /** Whether the window closes at midnight, so that it runs to the end of {@link #lastDay}. */
+        public boolean endOfDay() {
+            return closes.toLocalTime().equals(LocalTime.MIDNIGHT);
+        }
     }
 
     static ObjectionPanel of(List<ObligationView> windows, Map<ObligationState, Long> raised, String organisation,
@@ -55,7 +60,7 @@ public record ObjectionPanel(List<Window> windows, Count raised, String windowsH
             LocalDate lastDay = window.dueLocal().toLocalTime().equals(LocalTime.MIDNIGHT)
                     ? window.dueLocal().toLocalDate().minusDays(1) : window.dueLocal().toLocalDate();
             return new Window(window.title(), BreachBoard.counterpart(window, organisation), window.dueLocal(), window.timeZone(),
-                    Math.max(0, ChronoUnit.DAYS.between(today, lastDay)), window.state());
+                    lastDay, Math.max(0, ChronoUnit.DAYS.between(today, lastDay)), window.state());
         }).toList();
         long open = OPEN.stream().mapToLong(state -> raised.getOrDefault(state, 0L)).sum();
         return new ObjectionPanel(rows, ListLinks.obligations(open, raisedFilter()), ListLinks.obligations(windowsFilter()));

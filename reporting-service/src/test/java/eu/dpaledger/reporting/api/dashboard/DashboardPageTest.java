@@ -193,6 +193,12 @@ class DashboardPageTest extends TestInfrastructure {
     }
 
     @Test
+    void the_overview_takes_the_state_keycloak_adds_when_it_returns_from_a_logout() {
+        given().auth().oauth2(controller()).queryParam("state", "48a7c4f2-9c7f-43d7-882d-602366fcfbdf").get("/")
+                .then().statusCode(200).body(containsString("Breach clocks"));
+    }
+
+    @Test
     void a_bad_month_is_a_page_naming_the_parameter() {
         String html = given().auth().oauth2(controller()).queryParam("month", "2026-13").get("/")
                 .then().statusCode(400).contentType(containsString("text/html")).extract().asString();
