@@ -193,7 +193,10 @@ public final class RuleSources {
             entry("notification-already-final", "GDPR art. 33(4)"),
             entry("notification-phase-out-of-order", "GDPR art. 33(4)"),
             entry("only-controller-assesses-and-notifies", "DPA art. 7.3"),
-            entry("only-processor-reports", "DPA art. 7.3")
+            entry("only-processor-reports", "DPA art. 7.3"),
+
+            // --- reporting-service: the reporting lists' filters
+            entry("invalid-parameter", OURS) // a query parameter's value the list does not take (QueryFilters)
     );
 
     private RuleSources() {

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -131,7 +132,7 @@ public class FeedTokenResource {
     @Path("/{id}")
     @Operation(operationId = "revokeFeedToken", summary = "Revoke one of the caller's own feed tokens: the feed answers 404 from now on")
     @APIResponse(responseCode = "204", description = "Revoked (also when it already was)")
-    public Uni<Response> revoke(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id) {
+    public Uni<Response> revoke(@PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
         UUID tokenId;
         try {
             tokenId = UUID.fromString(id);

@@ -140,19 +140,19 @@ public class ObligationResource {
         public List<String> kind;
 
         @QueryParam("agreement")
-        @Parameter(description = "Only this agreement's", schema = @Schema(format = "uuid"))
+        @Parameter(description = "Only this agreement's", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
         public String agreement;
 
         @QueryParam("counterpart")
-        @Parameter(description = "Only those with this other party (10-digit enterprise number)", schema = @Schema(pattern = "^\\d{10}$"))
+        @Parameter(description = "Only those with this other party (10-digit enterprise number)", schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{10}$"))
         public String counterpart;
 
         @QueryParam("dueBefore")
-        @Parameter(description = "Due strictly before this instant (RFC 3339)", schema = @Schema(format = "date-time"))
+        @Parameter(description = "Due strictly before this instant (RFC 3339)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
         public String dueBefore;
 
         @QueryParam("dueAfter")
-        @Parameter(description = "Due at or after this instant (RFC 3339)", schema = @Schema(format = "date-time"))
+        @Parameter(description = "Due at or after this instant (RFC 3339)", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
         public String dueAfter;
 
         @QueryParam("actingParty")

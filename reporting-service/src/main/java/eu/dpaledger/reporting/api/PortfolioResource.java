@@ -136,11 +136,11 @@ public class PortfolioResource {
         public List<String> status;
 
         @QueryParam("counterpart")
-        @Parameter(description = "Only agreements with this other party (10-digit enterprise number)", schema = @Schema(pattern = "^\\d{10}$"))
+        @Parameter(description = "Only agreements with this other party (10-digit enterprise number)", schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{10}$"))
         public String counterpart;
 
         @QueryParam("country")
-        @Parameter(description = "Only agreements processing in this country (ISO 3166-1 alpha-2)", schema = @Schema(pattern = "^[A-Z]{2}$"))
+        @Parameter(description = "Only agreements processing in this country (ISO 3166-1 alpha-2)", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z]{2}$"))
         public String country;
 
         public PortfolioFilter filter() {
@@ -152,7 +152,7 @@ public class PortfolioResource {
     public static class ExposureFilters {
 
         @QueryParam("country")
-        @Parameter(description = "Only sub-processors processing in this country (ISO 3166-1 alpha-2)", schema = @Schema(pattern = "^[A-Z]{2}$"))
+        @Parameter(description = "Only sub-processors processing in this country (ISO 3166-1 alpha-2)", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z]{2}$"))
         public String country;
 
         @QueryParam("thirdCountry")

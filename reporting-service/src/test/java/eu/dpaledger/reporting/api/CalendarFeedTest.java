@@ -14,6 +14,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -43,14 +44,21 @@ class CalendarFeedTest extends TestInfrastructure {
     @Inject
     Pool pool;
 
+    Seed seed;
+
+    @BeforeEach
+    void seed() {
+        seed = new Seed(pool);
+    }
+
     @AfterEach
-    void realTime() {
+    void unseedAndRealTime() {
+        seed.clear();
         TestClock.reset();
     }
 
     @Test
     void the_feed_is_rfc_5545_one_event_per_deadline_with_an_alarm_for_the_open_ones() throws Exception {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         TestClock.setNow(NOW);
@@ -111,7 +119,6 @@ class CalendarFeedTest extends TestInfrastructure {
 
     @Test
     void a_revoked_an_expired_and_an_unknown_token_are_the_same_404_and_a_bearer_token_opens_nothing() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         TestClock.setNow(NOW);
         seed.obligation(controller, Seed.org(), NOW.plus(Duration.ofDays(20))).insert();
@@ -123,7 +130,7 @@ class CalendarFeedTest extends TestInfrastructure {
 
         given().auth().oauth2(dpo).delete("/feed-tokens/{id}", revoked.getString("id")).then().statusCode(204);
         given().auth().oauth2(dpo).delete("/feed-tokens/{id}", revoked.getString("id")).then().statusCode(204);
-        TestClock.setNow(NOW.plus(Duration.ofDays(1)));
+        TestClock.setNow(NOW.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(1)));
 
         Map<String, Object> unknown = problem(feed("A".repeat(43)));
         assertEquals(404, unknown.get("status"));

@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -31,14 +32,21 @@ class CsvExportTest extends TestInfrastructure {
     @Inject
     Pool pool;
 
+    Seed seed;
+
+    @BeforeEach
+    void seed() {
+        seed = new Seed(pool);
+    }
+
     @AfterEach
-    void realTime() {
+    void unseedAndRealTime() {
+        seed.clear();
         TestClock.reset();
     }
 
     @Test
     void the_obligations_export_quotes_doubles_quotes_and_defuses_formulas() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         TestClock.setNow(NOW);
@@ -73,7 +81,6 @@ class CsvExportTest extends TestInfrastructure {
 
     @Test
     void the_export_is_the_whole_filtered_list_across_pages_and_nobody_elses() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         TestClock.setNow(NOW);
@@ -101,7 +108,6 @@ class CsvExportTest extends TestInfrastructure {
 
     @Test
     void the_portfolio_and_exposure_exports_list_what_the_json_lists() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         String agreement = Seed.uuid();

@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -37,14 +38,21 @@ class FuzzTest extends TestInfrastructure {
     @Inject
     Pool pool;
 
+    Seed seed;
+
+    @BeforeEach
+    void seed() {
+        seed = new Seed(pool);
+    }
+
     @AfterEach
-    void realTime() {
+    void unseedAndRealTime() {
+        seed.clear();
         TestClock.reset();
     }
 
     @Test
     void bad_input_gets_a_4xx_problem_never_a_5xx() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         String firm = Seed.org();

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Component;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -31,14 +32,21 @@ class HostileInputTest extends TestInfrastructure {
     @Inject
     Pool pool;
 
+    Seed seed;
+
+    @BeforeEach
+    void seed() {
+        seed = new Seed(pool);
+    }
+
     @AfterEach
-    void realTime() {
+    void unseedAndRealTime() {
+        seed.clear();
         TestClock.reset();
     }
 
     @Test
     void a_title_that_smuggles_calendar_lines_stays_one_event_with_that_text() throws Exception {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         TestClock.setNow(NOW);
         String smuggled = "Breach\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil@x\r\nSUMMARY:Pay here;,\\";
@@ -64,7 +72,6 @@ class HostileInputTest extends TestInfrastructure {
 
     @Test
     void a_cursor_of_another_list_is_a_400_not_a_500() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         seed.agreement(Seed.uuid(), controller, processor, "ACTIVE", NOW.minus(Duration.ofDays(2)));
@@ -91,7 +98,7 @@ class HostileInputTest extends TestInfrastructure {
                 .body("type", equalTo(PROBLEMS + "unstorable-character"));
         given().auth().oauth2(dpo).queryParam("state", String.join(",", java.util.Collections.nCopies(400, "OVERDUE")))
                 .get("/obligations").then().statusCode(200).body("filters.state", equalTo("OVERDUE"));
-        given().auth().oauth2(dpo).urlEncodingEnabled(false).get("/feed-tokens/%00").then().statusCode(400)
+        given().auth().oauth2(dpo).urlEncodingEnabled(false).delete("/feed-tokens/%00").then().statusCode(400)
                 .body("type", equalTo(PROBLEMS + "unstorable-character"));
     }
 }

@@ -16,6 +16,7 @@ import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -48,14 +49,21 @@ class ObligationsTest extends TestInfrastructure {
     @Inject
     ObligationQueries queries;
 
+    Seed seed;
+
+    @BeforeEach
+    void seed() {
+        seed = new Seed(pool);
+    }
+
     @AfterEach
-    void realTime() {
+    void unseedAndRealTime() {
+        seed.clear();
         TestClock.reset();
     }
 
     @Test
     void each_state_is_computed_at_the_clock_and_overdue_comes_first() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         TestClock.setNow(NOW);
@@ -82,7 +90,6 @@ class ObligationsTest extends TestInfrastructure {
 
     @Test
     void the_item_says_whose_move_when_in_utc_and_in_the_agreement_zone_the_article_and_where_it_lives() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         TestClock.setNow(NOW);
@@ -104,7 +111,6 @@ class ObligationsTest extends TestInfrastructure {
 
     @Test
     void met_obligations_stay_listed_for_thirty_days_and_withdrawn_ones_are_gone() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         TestClock.setNow(NOW);
@@ -118,7 +124,6 @@ class ObligationsTest extends TestInfrastructure {
 
     @Test
     void a_controller_a_processor_and_an_audit_firm_each_see_their_own_and_nobody_else_anything() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         String firm = Seed.org();
@@ -149,7 +154,6 @@ class ObligationsTest extends TestInfrastructure {
 
     @Test
     void the_filters_select_by_state_kind_agreement_counterpart_due_window_and_acting_party() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         String otherProcessor = Seed.org();
@@ -175,7 +179,6 @@ class ObligationsTest extends TestInfrastructure {
 
     @Test
     void every_count_is_the_length_of_the_list_filtered_the_same_way() throws Throwable {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         TestClock.setNow(NOW);
@@ -210,7 +213,6 @@ class ObligationsTest extends TestInfrastructure {
 
     @Test
     void walking_the_pages_gives_every_item_once_in_order() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         TestClock.setNow(NOW);
@@ -249,7 +251,6 @@ class ObligationsTest extends TestInfrastructure {
 
     @Test
     void the_due_soon_setting_of_the_organisation_moves_an_item_from_on_time_to_due_soon() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String processor = Seed.org();
         TestClock.setNow(NOW);

@@ -13,6 +13,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -39,14 +40,21 @@ class PortfolioAndFiguresTest extends TestInfrastructure {
     @Inject
     PortfolioQueries portfolio;
 
+    Seed seed;
+
+    @BeforeEach
+    void seed() {
+        seed = new Seed(pool);
+    }
+
     @AfterEach
-    void realTime() {
+    void unseedAndRealTime() {
+        seed.clear();
         TestClock.reset();
     }
 
     @Test
     void the_portfolio_shows_each_agreement_with_its_counterpart_subprocessors_and_obligations() throws Throwable {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String esn = Seed.org();
         String hosting = Seed.org();
@@ -103,7 +111,6 @@ class PortfolioAndFiguresTest extends TestInfrastructure {
 
     @Test
     void the_exposure_groups_each_subprocessor_in_effect_with_the_agreements_using_it() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String esn = Seed.org();
         String hosting = Seed.org();
@@ -143,7 +150,6 @@ class PortfolioAndFiguresTest extends TestInfrastructure {
 
     @Test
     void breach_metrics_count_by_month_and_processor_against_24_and_72_hours() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String esn = Seed.org();
         String hosting = Seed.org();
@@ -183,7 +189,6 @@ class PortfolioAndFiguresTest extends TestInfrastructure {
 
     @Test
     void the_audit_overview_counts_statuses_open_findings_plans_and_measures_for_the_parties_and_the_appointed_firm() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String esn = Seed.org();
         String firm = Seed.org();
@@ -209,7 +214,6 @@ class PortfolioAndFiguresTest extends TestInfrastructure {
 
     @Test
     void a_snapshot_run_keeps_the_figures_of_the_day_per_role_and_twelve_months_of_them() {
-        Seed seed = new Seed(pool);
         String controller = Seed.org();
         String esn = Seed.org();
         TestClock.setNow(NOW);

@@ -20,14 +20,27 @@ final class Seed {
     private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 10_000_000L);
 
     private final Pool pool;
+    private final java.util.List<Runnable> undo = new java.util.ArrayList<>();
 
     Seed(Pool pool) {
         this.pool = pool;
     }
 
+    /** Deletes every row this seed wrote: the read models keep only what the topics put there (a rebuild compares them). */
+    void clear() {
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+        }
+        undo.clear();
+    }
+
+    private void undo(String sql, Object key) {
+        undo.add(() -> pool.preparedQuery(sql).execute(Tuple.of(key)).await().indefinitely());
+    }
+
     /** A fresh 10-digit enterprise number no other test uses. */
     static String org() {
-        return String.format("9%09d", NEXT.incrementAndGet() % 1_000_000_000L);
+        return String.format("1%09d", NEXT.incrementAndGet() % 1_000_000_000L);
     }
 
     static String uuid() {
@@ -80,6 +93,7 @@ final class Seed {
                             processorName, auditor, kind.actingParty().name(), utc(due), timeZone, kind.article(), title, utc(met),
                             utc(cancelled), controllerVisible, "/things/" + id)))
                     .await().indefinitely();
+            undo("DELETE FROM obligations WHERE obligation_id = $1", id());
             return id();
         }
     }
@@ -96,6 +110,7 @@ final class Seed {
                 .execute(Tuple.tuple(Arrays.asList(id, controller, processor, status, utc(created),
                         status.equals("DRAFT") ? null : utc(created.plusSeconds(3600)), countries)))
                 .await().indefinitely();
+        undo("DELETE FROM portfolio WHERE agreement_id = $1", id);
     }
 
     /** One sub-processor of an agreement. */
@@ -105,6 +120,7 @@ final class Seed {
                 .execute(Tuple.tuple(Arrays.asList(agreement, name.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT), name,
                         country, mechanism, thirdCountry, utc(removed))))
                 .await().indefinitely();
+        undo("DELETE FROM subprocessor_exposure WHERE agreement_id = $1", agreement);
     }
 
     /** One breach: aware, reported after {@code reportHours}, notified (or not) relative to its 72-hour deadline. */
@@ -113,13 +129,15 @@ final class Seed {
         Instant reportDue = aware.plusSeconds(24 * 3600);
         long late = Math.max(0, received.getEpochSecond() - reportDue.getEpochSecond());
         Instant notificationDue = received.plusSeconds(72 * 3600);
+        String id = uuid();
         pool.preparedQuery("INSERT INTO breach_facts (breach_id, stream_version, agreement_id, controller_org, processor_org, processor_name, "
                         + "kind, status, processor_aware_at, received_at, report_due_at, late_by_seconds, controller_aware_at, notification_due_at, "
                         + "notification_open, notified_at, notification_missed, time_zone, updated_at) "
                         + "VALUES ($1,1,$2,$3,$4,'Processor ' || $4,'BREACH','REPORTED',$5,$6,$7,$8,$6,$9,$10,$11,$12,'Europe/Brussels',now())")
-                .execute(Tuple.tuple(Arrays.asList(uuid(), uuid(), controller, processor, utc(aware), utc(received), utc(reportDue), late,
+                .execute(Tuple.tuple(Arrays.asList(id, uuid(), controller, processor, utc(aware), utc(received), utc(reportDue), late,
                         utc(notificationDue), notificationOpen, utc(notifiedAt), false)))
                 .await().indefinitely();
+        undo("DELETE FROM breach_facts WHERE breach_id = $1", id);
     }
 
     /** One audit with its findings (severity, closed?). */
@@ -130,6 +148,8 @@ final class Seed {
                         + "VALUES ($1,1,$2,$3,$4,'Processor ' || $4,$5,$6,$7,$8,$9,'Europe/Brussels',now())")
                 .execute(Tuple.tuple(Arrays.asList(id, uuid(), controller, processor, auditor, status, utc(planDue), planDue != null, nextMeasure)))
                 .await().indefinitely();
+        undo("DELETE FROM audit_facts WHERE audit_id = $1", id);
+        undo("DELETE FROM audit_findings WHERE audit_id = $1", id);
         int n = 0;
         for (String severity : openFindings) {
             pool.preparedQuery("INSERT INTO audit_findings (audit_id, finding_id, severity, recorded_at) VALUES ($1,$2,$3,now())")
