@@ -39,15 +39,12 @@ class DashboardListsTest extends TestInfrastructure {
     @Inject
     Pool pool;
 
-    private static boolean seeded;
+    private DashboardRows rows;
 
     @BeforeEach
     void rows() {
         TestClock.setNow(NOW);
-        if (seeded) {
-            return;
-        }
-        DashboardRows rows = new DashboardRows(pool);
+        rows = new DashboardRows(pool);
         String agreement = rows.agreement(CONTROLLER, "Gemeente Lijsten", PROCESSOR, "Lijsten IT", "ACTIVE", NOW.minus(Duration.ofDays(40)), "BE");
         rows.agreement(CONTROLLER, "Gemeente Lijsten", PROCESSOR, "Lijsten IT", "DRAFT", NOW.minus(Duration.ofDays(4)), "BE");
         rows.obligation(agreement, CONTROLLER, "Gemeente Lijsten", PROCESSOR, "Lijsten IT", "INFORMATION_REQUEST", "PROCESSOR",
@@ -56,11 +53,11 @@ class DashboardListsTest extends TestInfrastructure {
                 "DPA art. 9.2", "=HYPERLINK(\"http://evil.example\")", NOW.minus(Duration.ofDays(1)), null, "audit");
         rows.obligation(agreement, CONTROLLER, "Gemeente Lijsten", PROCESSOR, "Lijsten IT", "AUDIT", "CONTROLLER",
                 "DPA art. 9.1", "Yearly audit", NOW.plus(Duration.ofDays(40)), null, "audit");
-        seeded = true;
     }
 
     @AfterEach
     void realTime() {
+        rows.clear(CONTROLLER, PROCESSOR);
         TestClock.reset();
     }
 

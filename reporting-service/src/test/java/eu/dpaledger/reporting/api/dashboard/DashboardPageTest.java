@@ -42,15 +42,12 @@ class DashboardPageTest extends TestInfrastructure {
     @Inject
     Pool pool;
 
-    private static boolean seeded;
+    private DashboardRows rows;
 
     @BeforeEach
     void rows() {
         TestClock.setNow(NOW);
-        if (seeded) {
-            return;
-        }
-        DashboardRows rows = new DashboardRows(pool);
+        rows = new DashboardRows(pool);
         String agreement = rows.agreement(CONTROLLER, "Gemeente Testdorp", PROCESSOR, "Hosting Test NV", "ACTIVE",
                 NOW.minus(Duration.ofDays(90)), "BE", "NL");
         // Reported 30 hours after the processor became aware: the 24-hour report is done late (DPA art. 7.3).
@@ -61,11 +58,11 @@ class DashboardPageTest extends TestInfrastructure {
                 "DPA art. 6.1", "Cloudflare, Inc.", Instant.parse("2026-12-16T23:00:00Z"), null, "subprocessor");
         rows.obligation(agreement, CONTROLLER, "Gemeente Testdorp", PROCESSOR, "Hosting Test NV", "INFORMATION_REQUEST", "PROCESSOR",
                 "DPA art. 9.2", "Penetration test report", NOW.minus(Duration.ofDays(2)), null, "audit");
-        seeded = true;
     }
 
     @AfterEach
     void realTime() {
+        rows.clear(CONTROLLER, PROCESSOR, STRANGER);
         TestClock.reset();
     }
 

@@ -6,18 +6,38 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Read-model rows for the dashboard's tests, written as the projections write them (the tests of the pages do not
- * depend on the projections; the e2e test goes from the demo data's events to the page).
+ * depend on the projections; the e2e test goes from the demo data's events to the page). {@link #clear()} deletes
+ * them again after each test: a projection rebuild (ProjectionsTest) compares the read models with what the topics hold.
  */
 final class DashboardRows {
 
     private final Pool pool;
+    private final List<Runnable> undo = new ArrayList<>();
 
     DashboardRows(Pool pool) {
         this.pool = pool;
+    }
+
+    /** Deletes every row written through this instance, and the organisations' settings and snapshots a test made. */
+    void clear(String... organisations) {
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+        }
+        undo.clear();
+        for (String organisation : organisations) {
+            delete("DELETE FROM organisation_settings WHERE organisation = $1", organisation);
+            delete("DELETE FROM daily_snapshots WHERE organisation = $1", organisation);
+        }
+    }
+
+    private void delete(String sql, String key) {
+        pool.preparedQuery(sql).execute(Tuple.of(key)).await().indefinitely();
     }
 
     /** An agreement of the portfolio; returns its id. */
@@ -29,6 +49,7 @@ final class DashboardRows {
                         + "VALUES ($1, 3, $2, $3, $4, $5, $6, 'Website hosting', 'Europe/Brussels', $7, $7, $8, $7)")
                 .execute(Tuple.from(new Object[]{id, controller, controllerName, processor, processorName, status, at(created), countries}))
                 .await().indefinitely();
+        undo.add(() -> delete("DELETE FROM portfolio WHERE agreement_id = $1", id));
         return id;
     }
 
@@ -44,6 +65,7 @@ final class DashboardRows {
                 .execute(Tuple.from(new Object[]{id, kind, source, agreement, controller, controllerName, processor, processorName,
                         actingParty, at(due), article, title, met == null ? null : at(met), service, "/" + service + "s/" + source}))
                 .await().indefinitely();
+        undo.add(() -> delete("DELETE FROM obligations WHERE obligation_id = $1", id));
         return id;
     }
 
@@ -63,6 +85,7 @@ final class DashboardRows {
                             report ? "DPA art. 7.3" : "GDPR art. 33(1)", description, report ? at(reported) : null,
                             "/breaches/" + source}))
                     .await().indefinitely();
+            undo.add(() -> delete("DELETE FROM obligations WHERE obligation_id = $1", source + ":" + kind));
         }
     }
 

@@ -35,23 +35,20 @@ class DashboardSettingsTest extends TestInfrastructure {
     @Inject
     Pool pool;
 
-    private static boolean seeded;
+    private DashboardRows rows;
 
     @BeforeEach
     void rows() {
         TestClock.setNow(NOW);
-        if (seeded) {
-            return;
-        }
-        DashboardRows rows = new DashboardRows(pool);
+        rows = new DashboardRows(pool);
         String agreement = rows.agreement(CONTROLLER, "Gemeente Instelling", PROCESSOR, "Instelling BV", "ACTIVE", NOW.minus(Duration.ofDays(40)), "BE");
         rows.obligation(agreement, CONTROLLER, "Gemeente Instelling", PROCESSOR, "Instelling BV", "AUDIT", "CONTROLLER",
                 "DPA art. 9.1", "Audit in ten days", NOW.plus(Duration.ofDays(10)), null, "audit");
-        seeded = true;
     }
 
     @AfterEach
     void realTime() {
+        rows.clear(CONTROLLER, PROCESSOR);
         TestClock.reset();
     }
 
