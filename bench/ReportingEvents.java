@@ -3,7 +3,7 @@
 // the services publish them, and reports a consumer group's lag. Compiled and run by bench/reporting.sh against
 // reporting-service's test classpath (the kernel's contract records, testing.Contracts, the producers' schemas).
 //
-//   produce  --bootstrap 127.0.0.1:19192 --agreements 5600 --organisations 1000 [--heavy 100] [--seed 14]
+//   produce  --bootstrap 127.0.0.1:19192 --agreements 6000 --organisations 1000 [--heavy 100] [--seed 14]
 //            [--now 2026-12-01T09:00:00Z] [--orgs-out file] [--dry-run: build and check only, send nothing]
 //   lag      --bootstrap ... --group reporting-service      prints the group's total lag on the four topics
 //   wait     --bootstrap ... --group reporting-service --timeout 900
@@ -152,7 +152,7 @@ public class ReportingEvents {
         final boolean dryRun;
 
         Producer(Map<String, String> opt) throws Exception {
-            this.agreements = Integer.parseInt(opt.getOrDefault("agreements", "5600"));
+            this.agreements = Integer.parseInt(opt.getOrDefault("agreements", "6000"));
             this.organisations = Integer.parseInt(opt.getOrDefault("organisations", "1000"));
             this.heavy = Integer.parseInt(opt.getOrDefault("heavy", "100"));
             this.now = opt.containsKey("now") ? Instant.parse(opt.get("now")) : Instant.now().truncatedTo(ChronoUnit.SECONDS);

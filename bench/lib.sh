@@ -206,9 +206,12 @@ jfr_packages() { # file n: the same samples by the package of their top frame (t
     top == 1 { sub(/^[ \t]+/, ""); split($0, p, "."); k = p[1] "." p[2] "." p[3]; count[k]++; total++; top = 0 }
     END { for (f in count) printf "%6.1f%%  %s\n", 100 * count[f] / total, f | "sort -rn | head -" n; }'
 }
+# Layers are frames that do work (not the route handlers and reactive operators every request passes through):
+# Hibernate, Qute rendering, Jackson, the PostgreSQL client's protocol, configuration lookups, token verification,
+# the Kafka client.
 jfr_inclusive() { # file: share of samples with a frame of each layer anywhere on the stack (layers overlap)
   jfr print --events jdk.ExecutionSample --stack-depth 200 "$1" | awk '
-    BEGIN { n = split("org.hibernate io.quarkus.qute com.fasterxml.jackson io.vertx.pgclient io.vertx.sqlclient io.quarkus.oidc io.smallrye.jwt org.jose4j io.quarkus.vertx.http org.jboss.resteasy io.smallrye.mutiny org.apache.kafka eu.dpaledger", layer, " ") }
+    BEGIN { n = split("org.hibernate io.quarkus.qute com.fasterxml.jackson io.vertx.pgclient io.smallrye.config OidcIdentityProvider org.apache.kafka", layer, " ") }
     /jdk.ExecutionSample/ { if (inside) tally(); inside = 1; delete seen; next }
     inside && /line:/ { for (i = 1; i <= n; i++) if (index($0, layer[i]) > 0) seen[i] = 1 }
     function tally() { total++; for (i in seen) count[i]++ }

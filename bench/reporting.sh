@@ -19,7 +19,7 @@ BENCH_KAFKA_CONTROLLER_PORT=$((BENCH_KAFKA_PORT + 1))
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   d_agreements=600; d_obligations=20000; d_requests=300; d_warmup=100; d_pages=60
 else
-  d_agreements=5600; d_obligations=100000; d_requests=2000; d_warmup=500; d_pages=400
+  d_agreements=6000; d_obligations=100000; d_requests=2000; d_warmup=500; d_pages=400
 fi
 BENCH_ORGANISATIONS=${BENCH_ORGANISATIONS:-1000}        # organisations in the events and the obligations
 BENCH_AGREEMENTS=${BENCH_AGREEMENTS:-$d_agreements}     # agreement histories on the topics (about 18 events each)
