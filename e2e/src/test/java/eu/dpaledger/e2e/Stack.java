@@ -29,11 +29,13 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
     static final int SUBPROCESSOR_PORT = 28082;
     static final int BREACH_PORT = 28083;
     static final int AUDIT_PORT = 28084;
+    static final int REPORTING_PORT = 28085;
     static final String KEYCLOAK = "http://127.0.0.1:" + KEYCLOAK_PORT;
     static final String AGREEMENTS = "http://127.0.0.1:" + AGREEMENT_PORT;
     static final String SUBPROCESSORS = "http://127.0.0.1:" + SUBPROCESSOR_PORT;
     static final String BREACHES = "http://127.0.0.1:" + BREACH_PORT;
     static final String AUDITS = "http://127.0.0.1:" + AUDIT_PORT;
+    static final String REPORTING = "http://127.0.0.1:" + REPORTING_PORT;
     static final String KAFKA = "127.0.0.1:" + KAFKA_PORT;
 
     static final Path ROOT = Path.of(System.getProperty("dpa.root", "..")).toAbsolutePath().normalize();
@@ -91,6 +93,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         env.put("DPA_SUBPROCESSOR_PORT", String.valueOf(SUBPROCESSOR_PORT));
         env.put("DPA_BREACH_PORT", String.valueOf(BREACH_PORT));
         env.put("DPA_AUDIT_PORT", String.valueOf(AUDIT_PORT));
+        env.put("DPA_REPORTING_PORT", String.valueOf(REPORTING_PORT));
         env.put("DPA_DEMO", "1");
         return env;
     }

@@ -196,7 +196,8 @@ public final class RuleSources {
             entry("only-processor-reports", "DPA art. 7.3"),
 
             // --- reporting-service: the reporting lists' filters
-            entry("invalid-parameter", OURS) // a query parameter's value the list does not take (QueryFilters)
+            entry("invalid-parameter", OURS), // a query parameter's value the list does not take (QueryFilters)
+            entry("csrf-token-invalid", OURS) // a form POST without the dashboard's CSRF token (reporting-service)
     );
 
     private RuleSources() {

@@ -28,7 +28,8 @@ class RuleSourcesTest {
             "internal-error", "an unexpected failure (500), not a refusal",
             "registry-baseline", "a projection's name",
             "dpa-services", "the tokens' audience",
-            "x-dpa-no-location", "an OpenAPI extension's name (ContractFilter)");
+            "x-dpa-no-location", "an OpenAPI extension's name (ContractFilter)",
+            "dpa-lang", "the dashboard's language cookie (reporting-service)");
 
     /** The citation forms of docs/DOMAIN.md "Citations"; several sources of one rule are joined by "; ". */
     private static final List<String> FORMS = List.of(

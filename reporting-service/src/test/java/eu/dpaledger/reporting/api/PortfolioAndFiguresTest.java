@@ -252,4 +252,13 @@ class PortfolioAndFiguresTest extends TestInfrastructure {
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(controller)).await().indefinitely().iterator().next().getLong("n");
         assertEquals(0L, old, "snapshots older than twelve months are deleted");
     }
+
+    @Test
+    void a_form_post_without_the_csrf_token_is_a_problem_naming_it_and_takes_no_snapshot() {
+        // A bearer client that sends a form-typed POST meets the dashboard's CSRF check: a problem, not a bare 400.
+        given().auth().oauth2(Tokens.admin()).contentType(io.restassured.http.ContentType.URLENC).post("/admin/snapshots")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("/csrf-token-invalid"))
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("csrf-token"));
+    }
 }
