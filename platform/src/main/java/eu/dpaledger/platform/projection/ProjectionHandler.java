@@ -3,6 +3,7 @@ package eu.dpaledger.platform.projection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,6 +44,27 @@ public interface ProjectionHandler {
      */
     default boolean pipelined() {
         return false;
+    }
+
+    /**
+     * True when the handler overrides {@link #applyAll} to write several events in fewer statements than one per
+     * event. The runner then hands it all of a batch's new events at once.
+     */
+    default boolean batched() {
+        return false;
+    }
+
+    /**
+     * Applies events, each new for this projection, in their order: the read model must end as if {@link #apply} had
+     * been called for each in turn. Only called when {@link #batched()}; a failure fails them all (the runner then
+     * applies them one by one to isolate the one that cannot be applied).
+     */
+    default Uni<Void> applyAll(SqlClient tx, List<IncomingEvent> events) {
+        Uni<Void> sequence = Uni.createFrom().voidItem();
+        for (IncomingEvent event : events) {
+            sequence = sequence.flatMap(x -> apply(tx, event));
+        }
+        return sequence;
     }
 
     /** Empties the read model (for a rebuild from the topics' beginning). */

@@ -108,7 +108,7 @@ public class ProjectionRunner {
 
     /**
      * The fast path: per projection, one statement records which of the batch's events are new for it,
-     * then it applies those (pipelined when the projection allows it). Any failure fails the batch.
+     * then it applies those (all at once when the projection is batched, else pipelined when it allows it). Any failure fails the batch.
      */
     private Uni<Void> applyBatch(SqlClient tx, List<IncomingEvent> events) {
         Map<ProjectionHandler, List<IncomingEvent>> plan = new LinkedHashMap<>();
@@ -136,6 +136,11 @@ public class ProjectionRunner {
                     List<IncomingEvent> toApply = events.stream().filter(e -> fresh.remove(e.id())).toList();
                     if (toApply.isEmpty()) {
                         return Uni.createFrom().voidItem();
+                    }
+                    if (handler.batched() && toApply.size() > 1) {
+                        // Log lines of the batch carry its first event's correlation id.
+                        correlate(toApply.get(0).correlationId());
+                        return handler.applyAll(tx, toApply);
                     }
                     if (handler.pipelined()) {
                         // Subscribed in order: the statements go out back to back, in event order.

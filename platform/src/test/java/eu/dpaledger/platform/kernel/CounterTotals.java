@@ -10,6 +10,9 @@ import org.jboss.logging.Logger;
 
 import io.vertx.pgclient.PgException;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,10 +49,33 @@ public class CounterTotals implements ProjectionHandler {
                 .execute(Tuple.of(event.subject(), by)).replaceWithVoid();
     }
 
-    /** One statement per event, correct in any interleaving (version guard / insert-if-absent / a sum). */
+    /** A batch is one statement: per counter, the sum of the batch's increments and their number. */
     @Override
-    public boolean pipelined() {
+    public boolean batched() {
         return true;
+    }
+
+    @Override
+    public Uni<Void> applyAll(SqlClient tx, List<IncomingEvent> events) {
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            if (event.data().path("failProjection").asBoolean(false)
+                    || event.data().path("failOnceTransiently").asBoolean(false)) {
+                return Uni.createFrom().failure(new IllegalStateException("the batch holds an event to apply alone"));
+            }
+            long[] sum = sums.computeIfAbsent(event.subject(), s -> new long[2]);
+            sum[0] += event.data().path("event").path("by").asLong(0);
+            sum[1]++;
+        }
+        LOG.infof("counter-totals applies a batch of %d events to %d counters", events.size(), sums.size());
+        return tx.preparedQuery("INSERT INTO counter_totals (counter_id, total, events_applied) "
+                        + "SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[]) "
+                        + "ON CONFLICT (counter_id) DO UPDATE SET total = counter_totals.total + excluded.total, "
+                        + "events_applied = counter_totals.events_applied + excluded.events_applied")
+                .execute(Tuple.of(sums.keySet().toArray(String[]::new),
+                        sums.values().stream().map(s -> s[0]).toArray(Long[]::new),
+                        sums.values().stream().map(s -> s[1]).toArray(Long[]::new)))
+                .replaceWithVoid();
     }
 
     @Override

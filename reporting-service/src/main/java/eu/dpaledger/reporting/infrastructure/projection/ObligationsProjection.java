@@ -15,12 +15,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The {@code obligations} read model from all four topics: {@link ObligationRules} derives the obligations of the
- * event's stream, and ONE statement upserts them, each guarded by the stream version (an older event never overwrites
+ * event's stream, and one statement upserts the rows of a whole batch of events (see {@link #applyAll}), each guarded by the stream version (an older event never overwrites
  * a newer one) and merged with the stored row: a met instant, once known, stays (unless the state re-opens the
  * obligation), a due instant the event no longer carries stays, a cancellation never hides a met obligation. Party
  * names and the zone come from the summary, else from the kernel's {@code agreement_directory}.
@@ -40,12 +43,12 @@ public class ObligationsProjection implements ProjectionHandler {
                 coalesce(r.processor_name, d.processor_name, o.processor_name), r.auditor_org, r.acting_party, m.due_at, m.zone,
                 r.article, r.title, m.met_at,
                 CASE WHEN r.cancelled_at IS NULL OR m.met_at IS NOT NULL THEN NULL ELSE coalesce(o.cancelled_at, r.cancelled_at) END,
-                r.controller_visible, r.service, r.resource_path, $2::timestamptz
+                r.controller_visible, r.service, r.resource_path, r.updated_at
             FROM jsonb_to_recordset($1::text::jsonb) AS r(id text, kind text, source_type text, source_id text,
                 source_version bigint, agreement_id text, controller_org text, controller_name text, processor_org text,
                 processor_name text, auditor_org text, acting_party text, due_at timestamptz, due_on date, time_zone text,
                 article text, title text, progress text, met_at timestamptz, cancelled_at timestamptz,
-                controller_visible boolean, service text, resource_path text)
+                controller_visible boolean, service text, resource_path text, updated_at timestamptz)
             LEFT JOIN agreement_directory d ON d.agreement_id = r.agreement_id
             LEFT JOIN obligations o ON o.obligation_id = r.id
             CROSS JOIN LATERAL (SELECT coalesce(r.time_zone, d.time_zone, o.time_zone, 'Europe/Brussels') AS zone) z
@@ -83,50 +86,75 @@ public class ObligationsProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        return Uni.createFrom().item(() -> ObligationRules.derive(event)).flatMap(rows -> rows.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : tx.preparedQuery(UPSERT).execute(Tuple.of(json(rows), EventTypes.stamp(event))).replaceWithVoid());
+        return applyAll(tx, List.of(event));
     }
 
-    static String json(List<ObligationRow> rows) {
-        ArrayNode array = JSON.createArrayNode();
-        for (ObligationRow r : rows) {
-            ObjectNode o = array.addObject();
-            o.put("id", r.obligationId());
-            o.put("kind", r.kind().name());
-            o.put("source_type", r.sourceType());
-            o.put("source_id", r.sourceId());
-            o.put("source_version", r.sourceVersion());
-            o.put("agreement_id", r.agreementId());
-            o.put("controller_org", r.controllerOrg());
-            o.put("controller_name", r.controllerName());
-            o.put("processor_org", r.processorOrg());
-            o.put("processor_name", r.processorName());
-            o.put("auditor_org", r.auditorOrg());
-            o.put("acting_party", r.kind().actingParty().name());
-            o.put("due_at", text(r.dueAt()));
-            o.put("due_on", r.dueOn() == null ? null : r.dueOn().toString());
-            o.put("time_zone", r.timeZone());
-            o.put("article", r.kind().article());
-            o.put("title", r.title());
-            o.put("progress", r.progress().name());
-            o.put("met_at", text(r.metAt()));
-            o.put("cancelled_at", text(r.cancelledAt()));
-            o.put("controller_visible", r.controllerVisible());
-            o.put("service", r.service());
-            o.put("resource_path", r.resourcePath());
+    /**
+     * The rows of all the events, in as few statements as the batch allows: one statement cannot upsert a row twice,
+     * so the k-th row of an obligation goes into the k-th statement. Rows of different obligations do not read each
+     * other, so each obligation's rows still apply in event order, as one statement per event would.
+     */
+    @Override
+    public Uni<Void> applyAll(SqlClient tx, List<IncomingEvent> events) {
+        return Uni.createFrom().item(() -> layers(events)).flatMap(layers -> {
+            Uni<Void> sequence = Uni.createFrom().voidItem();
+            for (ArrayNode layer : layers) {
+                sequence = sequence.flatMap(x -> tx.preparedQuery(UPSERT).execute(Tuple.of(layer.toString())).replaceWithVoid());
+            }
+            return sequence;
+        });
+    }
+
+    @Override
+    public boolean batched() {
+        return true;
+    }
+
+    static List<ArrayNode> layers(List<IncomingEvent> events) {
+        List<ArrayNode> layers = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (IncomingEvent event : events) {
+            String stamp = EventTypes.stamp(event).toInstant().toString();
+            for (ObligationRow row : ObligationRules.derive(event)) {
+                int layer = seen.merge(row.obligationId(), 1, Integer::sum) - 1;
+                if (layer == layers.size()) {
+                    layers.add(JSON.createArrayNode());
+                }
+                put(layers.get(layer).addObject(), row).put("updated_at", stamp);
+            }
         }
-        return array.toString();
+        return layers;
+    }
+
+    private static ObjectNode put(ObjectNode o, ObligationRow r) {
+        o.put("id", r.obligationId());
+        o.put("kind", r.kind().name());
+        o.put("source_type", r.sourceType());
+        o.put("source_id", r.sourceId());
+        o.put("source_version", r.sourceVersion());
+        o.put("agreement_id", r.agreementId());
+        o.put("controller_org", r.controllerOrg());
+        o.put("controller_name", r.controllerName());
+        o.put("processor_org", r.processorOrg());
+        o.put("processor_name", r.processorName());
+        o.put("auditor_org", r.auditorOrg());
+        o.put("acting_party", r.kind().actingParty().name());
+        o.put("due_at", text(r.dueAt()));
+        o.put("due_on", r.dueOn() == null ? null : r.dueOn().toString());
+        o.put("time_zone", r.timeZone());
+        o.put("article", r.kind().article());
+        o.put("title", r.title());
+        o.put("progress", r.progress().name());
+        o.put("met_at", text(r.metAt()));
+        o.put("cancelled_at", text(r.cancelledAt()));
+        o.put("controller_visible", r.controllerVisible());
+        o.put("service", r.service());
+        o.put("resource_path", r.resourcePath());
+        return o;
     }
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    /** One version-guarded upsert statement per event. */
-    @Override
-    public boolean pipelined() {
-        return true;
     }
 
     @Override
