@@ -70,13 +70,19 @@ public final class TopicReader {
 
     /** Writes a raw record (e.g. a poison message) with the given headers. */
     public static void write(String topic, String key, String value, Map<String, String> headers) {
+        write(topic, key, value, headers, null);
+    }
+
+    /** Writes a raw record with the given headers and record timestamp (null: now), e.g. one published long ago. */
+    public static void write(String topic, String key, String value, Map<String, String> headers, java.time.Instant timestamp) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, null,
+                    timestamp == null ? null : timestamp.toEpochMilli(), key, value);
             headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         } catch (Exception e) {

@@ -27,6 +27,7 @@ import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,8 +86,30 @@ public class ProjectionRunner {
     private record Read(KafkaRecord<String, String> record, IncomingEvent event, String unreadable) {
     }
 
+    /** When the last batch was consumed and how old its newest record was then (for {@link #catchingUp}). */
+    private volatile Instant lastBatchAt = Instant.EPOCH;
+    private volatile Duration lastBatchBehind = Duration.ZERO;
+
+    /**
+     * True while the consumer works through a backlog: its last batch, consumed in the last {@value #QUIET_SECONDS}
+     * seconds, held no record younger than {@value #BEHIND_SECONDS} seconds (a first start, a rebuilt service, the
+     * end of an outage). The read models are then behind the topics: a job that reads them for a record should wait.
+     */
+    public boolean catchingUp() {
+        Instant now = Instant.now();
+        return lastBatchAt.isAfter(now.minusSeconds(QUIET_SECONDS)) && lastBatchBehind.getSeconds() >= BEHIND_SECONDS;
+    }
+
+    private static final int QUIET_SECONDS = 10;
+    private static final int BEHIND_SECONDS = 30;
+
     @Incoming("dpa-projections")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        Instant newest = batch.getRecords().stream().map(KafkaRecord::getTimestamp).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        Instant now = Instant.now();
+        lastBatchAt = now;
+        lastBatchBehind = newest == null ? Duration.ZERO : Duration.between(newest, now);
         List<Read> reads = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
@@ -124,16 +147,33 @@ public class ProjectionRunner {
         return chain;
     }
 
-    private Uni<Void> applyNew(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events) {
+    /**
+     * Records the events as applied for the projection and returns the positions of those that were not already
+     * (a redelivered copy within the same list counts once).
+     */
+    private static Uni<List<Integer>> fresh(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events) {
         UUID[] ids = events.stream().map(IncomingEvent::id).distinct().toArray(UUID[]::new);
         return tx.preparedQuery("INSERT INTO projection_applied_events (projection, event_id) "
                         + "SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id")
                 .execute(Tuple.of(handler.name(), ids))
-                .flatMap(rows -> {
+                .map(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(r -> fresh.add(r.getUUID("event_id")));
-                    // remove() keeps a redelivered copy within the same batch from applying twice
-                    List<IncomingEvent> toApply = events.stream().filter(e -> fresh.remove(e.id())).toList();
+                    List<Integer> positions = new ArrayList<>();
+                    for (int i = 0; i < events.size(); i++) {
+                        // remove() keeps a redelivered copy within the same list from applying twice
+                        if (fresh.remove(events.get(i).id())) {
+                            positions.add(i);
+                        }
+                    }
+                    return positions;
+                });
+    }
+
+    private Uni<Void> applyNew(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events) {
+        return fresh(tx, handler, events)
+                .flatMap(positions -> {
+                    List<IncomingEvent> toApply = positions.stream().map(events::get).toList();
                     if (toApply.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
@@ -255,6 +295,19 @@ public class ProjectionRunner {
             return Uni.createFrom().voidItem();
         }
         return pool.withTransaction(tx -> applyNew(tx, handler, wanted));
+    }
+
+    /**
+     * Writes events a rebuild prepared ahead ({@code prepared.get(i)} is what {@code events.get(i)} amounts to) to one
+     * projection in ONE transaction, each at most once; fails as a whole when one of them fails.
+     */
+    public <P> Uni<Void> applyPrepared(PreparedProjection<P> handler, List<IncomingEvent> events, List<P> prepared) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(tx -> fresh(tx, handler, events).flatMap(positions -> positions.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : handler.write(tx, positions.stream().map(prepared::get).toList())));
     }
 
     static Map<String, String> headers(Headers headers) {

@@ -1,7 +1,7 @@
 package eu.dpaledger.platform.kernel;
 
 import eu.dpaledger.platform.projection.IncomingEvent;
-import eu.dpaledger.platform.projection.ProjectionHandler;
+import eu.dpaledger.platform.projection.PreparedProjection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,9 +17,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Test read model: per counter, the sum of increments and how many events were applied. */
+/**
+ * Test read model: per counter, the sum of increments and how many events were applied; prepared ahead and written a
+ * batch per statement (the kernel's {@link PreparedProjection} path, live and in a rebuild).
+ */
 @ApplicationScoped
-public class CounterTotals implements ProjectionHandler {
+public class CounterTotals implements PreparedProjection<CounterTotals.Increment> {
 
     private static final Logger LOG = Logger.getLogger(CounterTotals.class);
     private static final Set<UUID> FAILED_ONCE = ConcurrentHashMap.newKeySet();
@@ -33,48 +36,39 @@ public class CounterTotals implements ProjectionHandler {
         return ceType.startsWith("eu.dpaledger.counter.") ? Interest.APPLY : Interest.UNKNOWN;
     }
 
+    /** One event's increment; {@code failOnce} makes its first write fail as a deadlock would. */
+    public record Increment(UUID eventId, String counter, long by, boolean failOnce) {
+    }
+
     @Override
-    public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
+    public Increment prepare(IncomingEvent event) {
         if (event.data().path("failProjection").asBoolean(false)) {
-            return Uni.createFrom().failure(new IllegalStateException("handler refused the event"));
+            throw new IllegalStateException("handler refused the event");
         }
-        if (event.data().path("failOnceTransiently").asBoolean(false) && FAILED_ONCE.add(event.id())) {
-            return Uni.createFrom().failure(new PgException("deadlock detected", "ERROR", "40P01", null));
-        }
-        long by = event.data().path("event").path("by").asLong(0);
-        LOG.infof("counter-totals applies %s to %s", event.id(), event.subject());
-        return tx.preparedQuery("INSERT INTO counter_totals (counter_id, total, events_applied) VALUES ($1, $2, 1) "
-                        + "ON CONFLICT (counter_id) DO UPDATE SET total = counter_totals.total + $2, "
-                        + "events_applied = counter_totals.events_applied + 1")
-                .execute(Tuple.of(event.subject(), by)).replaceWithVoid();
+        return new Increment(event.id(), event.subject(), event.data().path("event").path("by").asLong(0),
+                event.data().path("failOnceTransiently").asBoolean(false));
     }
 
     /** A batch is one statement: per counter, the sum of the batch's increments and their number. */
     @Override
-    public boolean batched() {
-        return true;
-    }
-
-    @Override
-    public Uni<Void> applyAll(SqlClient tx, List<IncomingEvent> events) {
+    public Uni<Void> write(SqlClient tx, List<Increment> increments) {
         Map<String, long[]> sums = new LinkedHashMap<>();
-        for (IncomingEvent event : events) {
-            if (event.data().path("failProjection").asBoolean(false)
-                    || event.data().path("failOnceTransiently").asBoolean(false)) {
-                return Uni.createFrom().failure(new IllegalStateException("the batch holds an event to apply alone"));
+        for (Increment increment : increments) {
+            if (increment.failOnce() && FAILED_ONCE.add(increment.eventId())) {
+                return Uni.createFrom().failure(new PgException("deadlock detected", "ERROR", "40P01", null));
             }
-            long[] sum = sums.computeIfAbsent(event.subject(), s -> new long[2]);
-            sum[0] += event.data().path("event").path("by").asLong(0);
+            long[] sum = sums.computeIfAbsent(increment.counter(), c -> new long[2]);
+            sum[0] += increment.by();
             sum[1]++;
         }
-        LOG.infof("counter-totals applies a batch of %d events to %d counters", events.size(), sums.size());
+        LOG.infof("counter-totals applies %d events to %s", increments.size(), String.join(", ", sums.keySet()));
         return tx.preparedQuery("INSERT INTO counter_totals (counter_id, total, events_applied) "
                         + "SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[]) "
                         + "ON CONFLICT (counter_id) DO UPDATE SET total = counter_totals.total + excluded.total, "
                         + "events_applied = counter_totals.events_applied + excluded.events_applied")
                 .execute(Tuple.of(sums.keySet().toArray(String[]::new),
-                        sums.values().stream().map(s -> s[0]).toArray(Long[]::new),
-                        sums.values().stream().map(s -> s[1]).toArray(Long[]::new)))
+                        sums.values().stream().map(sum -> sum[0]).toArray(Long[]::new),
+                        sums.values().stream().map(sum -> sum[1]).toArray(Long[]::new)))
                 .replaceWithVoid();
     }
 

@@ -8,6 +8,7 @@ import eu.dpaledger.platform.eventstore.HashChain;
 import eu.dpaledger.platform.eventstore.PendingEvent;
 import eu.dpaledger.platform.eventstore.StoredEvent;
 import eu.dpaledger.platform.outbox.OutboxRelay;
+import eu.dpaledger.platform.projection.ProjectionRunner;
 import eu.dpaledger.testing.Tokens;
 import eu.dpaledger.testing.TopicReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,9 @@ class KernelTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    ProjectionRunner runner;
 
     // ---- event store -------------------------------------------------------------------------
 
@@ -229,6 +233,21 @@ class KernelTest {
         increment(id, 1, "\"1\"");
         awaitTotals(id, 4, 3);
         assertTrue(TopicReader.readAll(DLQ, r -> eventId.equals(r.ceId())).isEmpty());
+    }
+
+    @Test
+    void a_backlog_of_old_records_is_told_from_live_traffic() {
+        String id = openCounter();
+        awaitTotals(id, 0, 1);
+        // A record published an hour ago, as after an outage or on a first start: the consumer is catching up.
+        TopicReader.write(TOPIC, id, "{\"event\":{\"by\":2}}", ce(UUID.randomUUID().toString(),
+                "eu.dpaledger.counter.Incremented.v1", id), Instant.now().minusSeconds(3600));
+        awaitTotals(id, 2, 2);
+        await().atMost(Duration.ofSeconds(5)).until(runner::catchingUp);
+        // A record published now: the consumer is live again.
+        increment(id, 1, "\"1\"");
+        awaitTotals(id, 3, 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !runner.catchingUp());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package eu.dpaledger.reporting.application;
 
+import eu.dpaledger.platform.projection.ProjectionRebuilder;
+import eu.dpaledger.platform.projection.ProjectionRunner;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.reporting.domain.obligation.ObligationKind;
 import eu.dpaledger.reporting.domain.obligation.ObligationState;
@@ -34,7 +36,8 @@ import java.util.Set;
  * {@code dpa.reporting.snapshot.every}: per role of the organisation, the open and overdue obligations by kind, the
  * breaches and open authority notifications, the open audit findings and the agreements by status, each computed by
  * the same query beans the API answers with (so a trend point is what the list showed that day). A second run the
- * same day replaces the day's snapshot; snapshots older than twelve months are deleted.
+ * same day replaces the day's snapshot; snapshots older than twelve months are deleted. A scheduled run is skipped
+ * while a read model is rebuilt or the projections catch up with a backlog (its figures would be wrong for the day).
  */
 @ApplicationScoped
 public class SnapshotJob {
@@ -60,8 +63,20 @@ public class SnapshotJob {
     @Inject
     Clock clock;
 
+    @Inject
+    ProjectionRebuilder rebuilder;
+
+    @Inject
+    ProjectionRunner runner;
+
     @Scheduled(every = "${dpa.reporting.snapshot.every:1h}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
+        if (rebuilder.rebuilding() || runner.catchingUp()) {
+            // A read model being rebuilt is partly empty, one catching up is behind: figures taken now would be
+            // recorded as the day's. The next run (or a later one the same day) takes them.
+            LOG.info("snapshot run skipped: the read models are being rebuilt or are catching up with the topics");
+            return Uni.createFrom().voidItem();
+        }
         return run().onFailure().invoke(f -> LOG.warnf("snapshot run failed: %s", f.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

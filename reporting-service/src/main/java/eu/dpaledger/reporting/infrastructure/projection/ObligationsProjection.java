@@ -1,38 +1,37 @@
 package eu.dpaledger.reporting.infrastructure.projection;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.dpaledger.platform.contracts.AgreementPublished;
 import eu.dpaledger.platform.contracts.AuditPublished;
 import eu.dpaledger.platform.contracts.BreachPublished;
 import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
-import eu.dpaledger.platform.projection.ProjectionHandler;
+import eu.dpaledger.platform.projection.PreparedProjection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The {@code obligations} read model from all four topics: {@link ObligationRules} derives the obligations of the
- * event's stream, and one statement upserts the rows of a whole batch of events (see {@link #applyAll}), each guarded by the stream version (an older event never overwrites
+ * event's stream, and one statement upserts the rows of a whole batch of events (see {@link #write}), each guarded by the stream version (an older event never overwrites
  * a newer one) and merged with the stored row: a met instant, once known, stays (unless the state re-opens the
  * obligation), a due instant the event no longer carries stays, a cancellation never hides a met obligation. Party
  * names and the zone come from the summary, else from the kernel's {@code agreement_directory}.
  */
 @ApplicationScoped
-public class ObligationsProjection implements ProjectionHandler {
+public class ObligationsProjection implements PreparedProjection<ObligationsProjection.Derived> {
 
     public static final String NAME = "obligations";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String UPSERT = """
             INSERT INTO obligations (obligation_id, kind, source_type, source_id, source_version, agreement_id, controller_org,
@@ -44,11 +43,13 @@ public class ObligationsProjection implements ProjectionHandler {
                 r.article, r.title, m.met_at,
                 CASE WHEN r.cancelled_at IS NULL OR m.met_at IS NOT NULL THEN NULL ELSE coalesce(o.cancelled_at, r.cancelled_at) END,
                 r.controller_visible, r.service, r.resource_path, r.updated_at
-            FROM jsonb_to_recordset($1::text::jsonb) AS r(id text, kind text, source_type text, source_id text,
-                source_version bigint, agreement_id text, controller_org text, controller_name text, processor_org text,
-                processor_name text, auditor_org text, acting_party text, due_at timestamptz, due_on date, time_zone text,
-                article text, title text, progress text, met_at timestamptz, cancelled_at timestamptz,
-                controller_visible boolean, service text, resource_path text, updated_at timestamptz)
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[],
+                $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::date[], $15::text[], $16::text[],
+                $17::text[], $18::text[], $19::timestamptz[], $20::timestamptz[], $21::boolean[], $22::text[], $23::text[],
+                $24::timestamptz[])
+                AS r(id, kind, source_type, source_id, source_version, agreement_id, controller_org, controller_name,
+                processor_org, processor_name, auditor_org, acting_party, due_at, due_on, time_zone, article, title, progress,
+                met_at, cancelled_at, controller_visible, service, resource_path, updated_at)
             LEFT JOIN agreement_directory d ON d.agreement_id = r.agreement_id
             LEFT JOIN obligations o ON o.obligation_id = r.id
             CROSS JOIN LATERAL (SELECT coalesce(r.time_zone, d.time_zone, o.time_zone, 'Europe/Brussels') AS zone) z
@@ -84,9 +85,13 @@ public class ObligationsProjection implements ProjectionHandler {
         return EventTypes.AGREEMENTS.contains(ceType) || EventTypes.PROOFS.contains(ceType) ? Interest.IGNORE : Interest.UNKNOWN;
     }
 
+    /** The event's obligations as its stream's state derives them, and the instant the event stamps on them. */
     @Override
-    public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        return applyAll(tx, List.of(event));
+    public Derived prepare(IncomingEvent event) {
+        return new Derived(ObligationRules.derive(event), EventTypes.stamp(event));
+    }
+
+    record Derived(List<ObligationRow> rows, OffsetDateTime stamp) {
     }
 
     /**
@@ -95,66 +100,54 @@ public class ObligationsProjection implements ProjectionHandler {
      * other, so each obligation's rows still apply in event order, as one statement per event would.
      */
     @Override
-    public Uni<Void> applyAll(SqlClient tx, List<IncomingEvent> events) {
-        return Uni.createFrom().item(() -> layers(events)).flatMap(layers -> {
-            Uni<Void> sequence = Uni.createFrom().voidItem();
-            for (ArrayNode layer : layers) {
-                sequence = sequence.flatMap(x -> tx.preparedQuery(UPSERT).execute(Tuple.of(layer.toString())).replaceWithVoid());
-            }
-            return sequence;
-        });
+    public Uni<Void> write(SqlClient tx, List<Derived> events) {
+        Uni<Void> sequence = Uni.createFrom().voidItem();
+        for (Layer layer : layers(events)) {
+            sequence = sequence.flatMap(x -> tx.preparedQuery(UPSERT).execute(layer.tuple()).replaceWithVoid());
+        }
+        return sequence;
     }
 
-    @Override
-    public boolean batched() {
-        return true;
-    }
-
-    static List<ArrayNode> layers(List<IncomingEvent> events) {
-        List<ArrayNode> layers = new ArrayList<>();
+    static List<Layer> layers(List<Derived> events) {
+        List<Layer> layers = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (IncomingEvent event : events) {
-            String stamp = EventTypes.stamp(event).toInstant().toString();
-            for (ObligationRow row : ObligationRules.derive(event)) {
+        for (Derived event : events) {
+            for (ObligationRow row : event.rows()) {
                 int layer = seen.merge(row.obligationId(), 1, Integer::sum) - 1;
                 if (layer == layers.size()) {
-                    layers.add(JSON.createArrayNode());
+                    layers.add(new Layer(new ArrayList<>(), new ArrayList<>()));
                 }
-                put(layers.get(layer).addObject(), row).put("updated_at", stamp);
+                layers.get(layer).rows().add(row);
+                layers.get(layer).stamps().add(event.stamp());
             }
         }
         return layers;
     }
 
-    private static ObjectNode put(ObjectNode o, ObligationRow r) {
-        o.put("id", r.obligationId());
-        o.put("kind", r.kind().name());
-        o.put("source_type", r.sourceType());
-        o.put("source_id", r.sourceId());
-        o.put("source_version", r.sourceVersion());
-        o.put("agreement_id", r.agreementId());
-        o.put("controller_org", r.controllerOrg());
-        o.put("controller_name", r.controllerName());
-        o.put("processor_org", r.processorOrg());
-        o.put("processor_name", r.processorName());
-        o.put("auditor_org", r.auditorOrg());
-        o.put("acting_party", r.kind().actingParty().name());
-        o.put("due_at", text(r.dueAt()));
-        o.put("due_on", r.dueOn() == null ? null : r.dueOn().toString());
-        o.put("time_zone", r.timeZone());
-        o.put("article", r.kind().article());
-        o.put("title", r.title());
-        o.put("progress", r.progress().name());
-        o.put("met_at", text(r.metAt()));
-        o.put("cancelled_at", text(r.cancelledAt()));
-        o.put("controller_visible", r.controllerVisible());
-        o.put("service", r.service());
-        o.put("resource_path", r.resourcePath());
-        return o;
-    }
+    /** Rows of distinct obligations with the instant each event stamps on its row, as one statement's arrays. */
+    record Layer(List<ObligationRow> rows, List<OffsetDateTime> stamps) {
 
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+        Tuple tuple() {
+            return Tuple.from(List.of(
+                    texts(ObligationRow::obligationId), texts(r -> r.kind().name()), texts(ObligationRow::sourceType),
+                    texts(ObligationRow::sourceId), rows.stream().map(ObligationRow::sourceVersion).toArray(Long[]::new),
+                    texts(ObligationRow::agreementId), texts(ObligationRow::controllerOrg), texts(ObligationRow::controllerName),
+                    texts(ObligationRow::processorOrg), texts(ObligationRow::processorName), texts(ObligationRow::auditorOrg),
+                    texts(r -> r.kind().actingParty().name()), instants(ObligationRow::dueAt),
+                    rows.stream().map(ObligationRow::dueOn).toArray(LocalDate[]::new), texts(ObligationRow::timeZone),
+                    texts(r -> r.kind().article()), texts(ObligationRow::title), texts(r -> r.progress().name()),
+                    instants(ObligationRow::metAt), instants(ObligationRow::cancelledAt),
+                    rows.stream().map(ObligationRow::controllerVisible).toArray(Boolean[]::new), texts(ObligationRow::service),
+                    texts(ObligationRow::resourcePath), stamps.toArray(OffsetDateTime[]::new)));
+        }
+
+        private String[] texts(Function<ObligationRow, String> column) {
+            return rows.stream().map(column).toArray(String[]::new);
+        }
+
+        private OffsetDateTime[] instants(Function<ObligationRow, Instant> column) {
+            return rows.stream().map(column).map(EventTypes::utc).toArray(OffsetDateTime[]::new);
+        }
     }
 
     @Override
