@@ -5,6 +5,8 @@ import eu.dpaledger.platform.contracts.AuditPublished;
 import eu.dpaledger.platform.contracts.BreachPublished;
 import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
+import eu.dpaledger.platform.projection.Columns;
+import eu.dpaledger.platform.projection.Layers;
 import eu.dpaledger.platform.projection.PreparedProjection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -12,14 +14,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The {@code obligations} read model from all four topics: {@link ObligationRules} derives the obligations of the
@@ -95,59 +92,34 @@ public class ObligationsProjection implements PreparedProjection<ObligationsProj
     }
 
     /**
-     * The rows of all the events, in as few statements as the batch allows: one statement cannot upsert a row twice,
-     * so the k-th row of an obligation goes into the k-th statement. Rows of different obligations do not read each
-     * other, so each obligation's rows still apply in event order, as one statement per event would.
+     * The rows of all the events, in as few statements as the batch allows ({@link Layers}: an obligation's k-th row of
+     * the batch goes into the k-th statement). Rows of different obligations do not read each other, so each
+     * obligation's rows still apply in event order, as one statement per event would.
      */
     @Override
     public Uni<Void> write(SqlClient tx, List<Derived> events) {
+        List<Stamped> rows = events.stream().flatMap(e -> e.rows().stream().map(r -> new Stamped(r, e.stamp().toInstant()))).toList();
         Uni<Void> sequence = Uni.createFrom().voidItem();
-        for (Layer layer : layers(events)) {
-            sequence = sequence.flatMap(x -> tx.preparedQuery(UPSERT).execute(layer.tuple()).replaceWithVoid());
+        for (List<Stamped> layer : Layers.byKey(rows, s -> s.row().obligationId())) {
+            sequence = sequence.flatMap(x -> tx.preparedQuery(UPSERT).execute(tuple(layer)).replaceWithVoid());
         }
         return sequence;
     }
 
-    static List<Layer> layers(List<Derived> events) {
-        List<Layer> layers = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (Derived event : events) {
-            for (ObligationRow row : event.rows()) {
-                int layer = seen.merge(row.obligationId(), 1, Integer::sum) - 1;
-                if (layer == layers.size()) {
-                    layers.add(new Layer(new ArrayList<>(), new ArrayList<>()));
-                }
-                layers.get(layer).rows().add(row);
-                layers.get(layer).stamps().add(event.stamp());
-            }
-        }
-        return layers;
+    /** A row with the instant its event stamps on it. */
+    private record Stamped(ObligationRow row, Instant stamp) {
     }
 
-    /** Rows of distinct obligations with the instant each event stamps on its row, as one statement's arrays. */
-    record Layer(List<ObligationRow> rows, List<OffsetDateTime> stamps) {
-
-        Tuple tuple() {
-            return Tuple.from(List.of(
-                    texts(ObligationRow::obligationId), texts(r -> r.kind().name()), texts(ObligationRow::sourceType),
-                    texts(ObligationRow::sourceId), rows.stream().map(ObligationRow::sourceVersion).toArray(Long[]::new),
-                    texts(ObligationRow::agreementId), texts(ObligationRow::controllerOrg), texts(ObligationRow::controllerName),
-                    texts(ObligationRow::processorOrg), texts(ObligationRow::processorName), texts(ObligationRow::auditorOrg),
-                    texts(r -> r.kind().actingParty().name()), instants(ObligationRow::dueAt),
-                    rows.stream().map(ObligationRow::dueOn).toArray(LocalDate[]::new), texts(ObligationRow::timeZone),
-                    texts(r -> r.kind().article()), texts(ObligationRow::title), texts(r -> r.progress().name()),
-                    instants(ObligationRow::metAt), instants(ObligationRow::cancelledAt),
-                    rows.stream().map(ObligationRow::controllerVisible).toArray(Boolean[]::new), texts(ObligationRow::service),
-                    texts(ObligationRow::resourcePath), stamps.toArray(OffsetDateTime[]::new)));
-        }
-
-        private String[] texts(Function<ObligationRow, String> column) {
-            return rows.stream().map(column).toArray(String[]::new);
-        }
-
-        private OffsetDateTime[] instants(Function<ObligationRow, Instant> column) {
-            return rows.stream().map(column).map(EventTypes::utc).toArray(OffsetDateTime[]::new);
-        }
+    private static Tuple tuple(List<Stamped> layer) {
+        Columns<ObligationRow> c = Columns.of(layer.stream().map(Stamped::row).toList());
+        return Tuple.from(List.of(c.text(ObligationRow::obligationId), c.text(r -> r.kind().name()), c.text(ObligationRow::sourceType),
+                c.text(ObligationRow::sourceId), c.bigint(ObligationRow::sourceVersion), c.text(ObligationRow::agreementId),
+                c.text(ObligationRow::controllerOrg), c.text(ObligationRow::controllerName), c.text(ObligationRow::processorOrg),
+                c.text(ObligationRow::processorName), c.text(ObligationRow::auditorOrg), c.text(r -> r.kind().actingParty().name()),
+                c.instant(ObligationRow::dueAt), c.date(ObligationRow::dueOn), c.text(ObligationRow::timeZone),
+                c.text(r -> r.kind().article()), c.text(ObligationRow::title), c.text(r -> r.progress().name()),
+                c.instant(ObligationRow::metAt), c.instant(ObligationRow::cancelledAt), c.bool(ObligationRow::controllerVisible),
+                c.text(ObligationRow::service), c.text(ObligationRow::resourcePath), Columns.of(layer).instant(Stamped::stamp)));
     }
 
     @Override
