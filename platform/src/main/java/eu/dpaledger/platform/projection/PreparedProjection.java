@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A projection whose work on an event splits in two: {@link #prepare}, which needs no database (reading the event's
  * contract record, deriving its rows), and {@link #write}, which writes what several prepared events amount to. The
- * rebuild prepares a batch on its own thread while the previous batch is written, so the JSON work and the database
- * overlap; the live runner prepares and writes in one go. Always {@link #batched()}.
+ * rebuild prepares a batch (on both cores) while the previous batch is written, so the JSON work and the database
+ * overlap; the live runner prepares and writes in one go. {@link #prepare} must be safe to call from several threads. Always {@link #batched()}.
  *
  * @param <P> what an event amounts to for this read model
  */

@@ -35,8 +35,8 @@ import java.util.function.Supplier;
 /**
  * Rebuilds one read model from scratch: empties it and its applied-event bookkeeping in one
  * transaction, then replays its topics from the beginning up to the offsets current at the start (records of
- * types it does not apply are skipped unread), each polled batch in one transaction (like the live runner; a batch that fails is applied event by
- * event, so only what cannot be applied is skipped).
+ * types it does not apply are skipped unread), each polled batch in one transaction (like the live runner; a batch
+ * that fails is applied event by event, so only what cannot be applied is skipped).
  * The live consumer keeps running meanwhile; handlers write with version guards and the applied-event
  * table deduplicates, so the two cannot double-apply or regress a row. Blocking: call off the event loop.
  */
@@ -168,8 +168,8 @@ public class ProjectionRebuilder {
     }
 
     /**
-     * How a polled batch is written: for a {@link PreparedProjection}, prepared here and now (on the polling thread,
-     * while the previous batch is written); else applied as it comes. An event that cannot be prepared leaves the
+     * How a polled batch is written: for a {@link PreparedProjection}, prepared here and now (on both cores, while the
+     * previous batch is written); else applied as it comes. An event that cannot be prepared leaves the
      * batch to be applied as it comes, which isolates it.
      */
     private Supplier<Uni<Void>> prepared(ProjectionHandler handler, List<IncomingEvent> batch) {

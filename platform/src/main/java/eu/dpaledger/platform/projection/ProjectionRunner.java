@@ -86,6 +86,9 @@ public class ProjectionRunner {
     private record Read(KafkaRecord<String, String> record, IncomingEvent event, String unreadable) {
     }
 
+    private static final int QUIET_SECONDS = 10;
+    private static final int BEHIND_SECONDS = 30;
+
     /** When the last batch was consumed and how old its newest record was then (for {@link #catchingUp}). */
     private volatile Instant lastBatchAt = Instant.EPOCH;
     private volatile Duration lastBatchBehind = Duration.ZERO;
@@ -99,9 +102,6 @@ public class ProjectionRunner {
         Instant now = Instant.now();
         return lastBatchAt.isAfter(now.minusSeconds(QUIET_SECONDS)) && lastBatchBehind.getSeconds() >= BEHIND_SECONDS;
     }
-
-    private static final int QUIET_SECONDS = 10;
-    private static final int BEHIND_SECONDS = 30;
 
     @Incoming("dpa-projections")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
