@@ -6,11 +6,11 @@ import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.query.ListPage;
 import eu.dpaledger.platform.query.PageRequest;
 import eu.dpaledger.platform.security.Caller;
+import eu.dpaledger.platform.webhooks.WebhookTargets;
 import eu.dpaledger.platform.security.CallerProvider;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorEventTypes;
 import eu.dpaledger.subprocessor.infrastructure.WebhookSignature;
 import eu.dpaledger.subprocessor.infrastructure.WebhookSubscriptions;
-import eu.dpaledger.subprocessor.infrastructure.WebhookUrls;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -66,8 +65,8 @@ public class WebhookResource {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "dpa.webhooks.allow-loopback-http", defaultValue = "false")
-    boolean allowLoopbackHttp;
+    @Inject
+    WebhookTargets targets;
 
     /** A subscription as its organisation sees it (the secret is shown once, in {@link CreatedSubscription}). */
     @Schema(name = "WebhookSubscription")
@@ -106,9 +105,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "invalid-webhook-url, invalid-event-types")
     public Uni<Response> subscribe(Requests.SubscriptionRequest body) {
         RequestSupport.requireBody(body);
-        WebhookUrls.problem(body.url(), allowLoopbackHttp).ifPresent(problem -> {
-            throw new HttpProblem(400, "invalid-webhook-url", "Invalid webhook URL", "url " + problem,
-                    Map.of("violations", List.of(Map.of("field", "url", "message", problem))));
+        targets.formProblem(body.url()).ifPresent(problem -> {
+            throw invalidUrl(problem);
         });
         if (body.eventTypes() == null || body.eventTypes().isEmpty()) {
             throw new HttpProblem(400, "invalid-event-types", "Invalid event types", "eventTypes must name at least one event type",
@@ -121,11 +119,19 @@ public class WebhookResource {
         }
         Caller caller = callers.current();
         String secret = WebhookSignature.newSecret();
-        return subscriptions.create(caller.organisation(), partyRoles(caller), caller.subject(), body.url().trim(),
-                        List.copyOf(new TreeSet<>(body.eventTypes())), secret, clock.instant())
+        // The host's addresses are checked now, and again before each delivery (DNS can change).
+        return targets.check(body.url())
+                .onFailure(WebhookTargets.Refused.class).transform(refused -> invalidUrl(refused.getMessage()))
+                .flatMap(target -> subscriptions.create(caller.organisation(), partyRoles(caller), caller.subject(),
+                        body.url().trim(), List.copyOf(new TreeSet<>(body.eventTypes())), secret, clock.instant()))
                 .map(s -> Response.status(201)
                         .entity(new CreatedSubscription(s.id(), s.url(), s.eventTypes(), s.organisation(), s.createdBy(), s.createdAt(), secret))
                         .header("Location", "/webhook-subscriptions/" + s.id()).build());
+    }
+
+    private static HttpProblem invalidUrl(String problem) {
+        return new HttpProblem(400, "invalid-webhook-url", "Invalid webhook URL", "url " + problem,
+                Map.of("violations", List.of(Map.of("field", "url", "message", problem))));
     }
 
     @GET

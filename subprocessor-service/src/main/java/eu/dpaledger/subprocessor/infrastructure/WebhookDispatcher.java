@@ -1,6 +1,8 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
 import eu.dpaledger.platform.http.CorrelationIds;
+import eu.dpaledger.platform.webhooks.WebhookSecrets;
+import eu.dpaledger.platform.webhooks.WebhookTargets;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -8,8 +10,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -31,7 +35,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Sends persisted webhook deliveries. Each round claims due rows with {@code FOR UPDATE SKIP LOCKED}
  * and a lease (several instances never send the same row at once; a crash mid-delivery only delays it
- * until the lease ends), POSTs them signed (Standard Webhooks), never following redirects, and records
+ * until the lease ends), POSTs them signed (Standard Webhooks) to the address {@link WebhookTargets} checked just
+ * before (a private or metadata address gets no traffic), never following redirects, within
+ * {@code dpa.webhooks.timeout} for the whole exchange and without keeping the answer's body, and records
  * every attempt. A non-2xx answer, a timeout or a connection error is retried with exponential backoff
  * until {@code dpa.webhooks.max-attempts}, then the delivery is FAILED. Woken by new deliveries, and
  * polls in case a wake-up is missed. A delivery carries the correlation id of the event that caused it
@@ -48,6 +54,12 @@ public class WebhookDispatcher {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    WebhookTargets targets;
+
+    @Inject
+    WebhookSecrets secrets;
 
     @ConfigProperty(name = "dpa.webhooks.max-attempts", defaultValue = "8")
     int maxAttempts;
@@ -118,13 +130,15 @@ public class WebhookDispatcher {
                         + "FROM webhook_subscriptions s WHERE s.subscription_id = d.subscription_id AND d.delivery_id IN ("
                         + "SELECT delivery_id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now() "
                         + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
-                        + "RETURNING d.delivery_id, s.url, s.secret, d.payload, d.attempts, "
+                        + "RETURNING d.delivery_id, s.subscription_id, s.url, s.secret, s.secret_key_id, d.payload, d.attempts, "
                         + "d.payload::jsonb ->> 'correlationid' AS correlation_id")
                 .execute(Tuple.of((double) leaseSeconds, BATCH))
                 .flatMap(rows -> {
                     List<Uni<Void>> sends = new ArrayList<>();
                     for (Row r : rows) {
-                        sends.add(send(new Claimed(r.getUUID("delivery_id"), r.getString("url"), r.getString("secret"),
+                        String secret = secrets.open(new WebhookSecrets.Sealed(r.getString("secret_key_id"), r.getString("secret")),
+                                r.getUUID("subscription_id"));
+                        sends.add(send(new Claimed(r.getUUID("delivery_id"), r.getString("url"), secret,
                                 r.getString("payload"), r.getInteger("attempts"), r.getString("correlation_id"))));
                     }
                     if (sends.isEmpty()) {
@@ -135,23 +149,33 @@ public class WebhookDispatcher {
     }
 
     private Uni<Void> send(Claimed d) {
+        long started = System.nanoTime();
+        // The host is looked up and checked again (DNS can change since the subscription), and the request goes to
+        // the very address checked: a refused address gets no traffic, the attempt fails with the reason.
+        return targets.check(d.url())
+                .flatMap(target -> post(d, target))
+                .onFailure().recoverWithItem(failure -> new Outcome(null, failure instanceof WebhookTargets.Refused
+                        ? "refused: url " + failure.getMessage() : describe(failure)))
+                .flatMap(outcome -> record(d, outcome, (int) ((System.nanoTime() - started) / 1_000_000)));
+    }
+
+    private Uni<Outcome> post(Claimed d, WebhookTargets.Target target) {
         String webhookId = "msg_" + d.deliveryId();
         long timestamp = Instant.now().getEpochSecond();
-        long started = System.nanoTime();
-        HttpRequest<Buffer> request = client.requestAbs(HttpMethod.POST, d.url());
+        HttpRequest<Void> request = client.requestAbs(HttpMethod.POST,
+                        SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()), d.url())
+                .as(BodyCodec.none()); // the answer's body is not kept, however large
         if (d.correlationId() != null) {
             request.putHeader(CorrelationIds.HEADER, d.correlationId());
         }
         return request
-                .timeout(timeout.toMillis())
+                .timeout(timeout.toMillis()) // the whole exchange, not only the wait for a first byte
                 .putHeader("content-type", "application/json")
                 .putHeader("webhook-id", webhookId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSignature.sign(d.secret(), webhookId, timestamp, d.payload()))
                 .sendBuffer(Buffer.buffer(d.payload()))
-                .map(response -> new Outcome(response.statusCode(), null))
-                .onFailure().recoverWithItem(failure -> new Outcome(null, describe(failure)))
-                .flatMap(outcome -> record(d, outcome, (int) ((System.nanoTime() - started) / 1_000_000)));
+                .map(response -> new Outcome(response.statusCode(), null));
     }
 
     private record Outcome(Integer statusCode, String error) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.platform.query.ListPage;
 import eu.dpaledger.platform.query.PageRequest;
+import eu.dpaledger.platform.webhooks.WebhookSecrets;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -37,6 +38,9 @@ public class WebhookSubscriptions {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    WebhookSecrets secrets;
+
     /** @param partyRoles the roles it was made in, among {@code controller} and {@code processor} */
     public record Subscription(UUID id, String organisation, List<String> partyRoles, String createdBy, String url,
                                List<String> eventTypes, Instant createdAt) {
@@ -65,13 +69,15 @@ public class WebhookSubscriptions {
                            @Schema(required = true) List<Attempt> log) {
     }
 
+    /** Stores a new subscription with its signing secret sealed (the secret itself is stored nowhere in clear). */
     public Uni<Subscription> create(String organisation, List<String> partyRoles, String createdBy, String url,
                                     List<String> eventTypes, String secret, Instant now) {
         UUID id = UUID.randomUUID();
+        WebhookSecrets.Sealed sealed = secrets.seal(secret, id);
         return pool.preparedQuery("INSERT INTO webhook_subscriptions (subscription_id, organisation, party_roles, created_by, "
-                        + "url, event_types, secret, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        + "url, event_types, secret, secret_key_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.tuple(Arrays.asList(id, organisation, partyRoles.toArray(new String[0]), createdBy, url,
-                        eventTypes.toArray(new String[0]), secret, now.atOffset(ZoneOffset.UTC))))
+                        eventTypes.toArray(new String[0]), sealed.value(), sealed.keyId(), now.atOffset(ZoneOffset.UTC))))
                 .replaceWith(new Subscription(id, organisation, List.copyOf(partyRoles), createdBy, url, List.copyOf(eventTypes), now));
     }
 

@@ -2,6 +2,7 @@ package eu.dpaledger.subprocessor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import eu.dpaledger.subprocessor.StubHostResolver;
 import eu.dpaledger.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -256,6 +259,82 @@ class WebhookTest {
         given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
                 .body(Map.of("url", "https://hooks.example/x", "eventTypes", List.of(ANNOUNCED)))
                 .post("/webhook-subscriptions").then().statusCode(201);
+    }
+
+    @Test
+    void a_url_whose_host_resolves_to_a_private_loopback_or_metadata_address_is_refused_and_nothing_is_subscribed() {
+        Map<String, String> refused = Map.of(
+                "https://intranet.example/hook", "resolves to 10.0.0.1, a private address",
+                "https://metadata.example/latest/meta-data", "resolves to 169.254.169.254, a link-local address",
+                "https://172.16.0.9/hook", "resolves to 172.16.0.9, a private address",
+                "https://[fd00:ec2::254]/hook", "a private address (unique local)",
+                "https://[::ffff:10.0.0.1]/hook", "a private address",
+                "https://100.64.0.1/hook", "carrier-grade NAT",
+                "https://unknown-host.example/hook", "does not resolve");
+        refused.forEach((url, reason) -> given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url, "eventTypes", List.of(ANNOUNCED))).post("/webhook-subscriptions")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("type", equalTo(PROBLEMS + "invalid-webhook-url"))
+                .body("violations[0].field", equalTo("url"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString(reason)));
+        List<String> urls = given().auth().oauth2(controllerToken()).get("/webhook-subscriptions").then().statusCode(200)
+                .extract().path("items.url");
+        assertTrue(urls.stream().noneMatch(refused::containsKey), "nothing was subscribed: " + urls);
+    }
+
+    @Test
+    void a_host_that_resolves_to_a_private_address_by_the_time_of_delivery_gets_no_request() {
+        String agreement = activeAgreement();
+        String subscription = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://hooks.example/moved", "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        // The name now points into the operator's network (DNS rebinding): the delivery must not go there.
+        StubHostResolver.NAMES.put("hooks.example", "10.0.0.1");
+        try {
+            announced(agreement);
+            await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(controllerToken())
+                    .get("/webhook-subscriptions/{id}/deliveries", subscription).then().extract().path("items[0].log[0]") != null);
+            given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}/deliveries", subscription).then()
+                    .body("items[0].status", equalTo("PENDING"))
+                    .body("items[0].log[0].statusCode", org.hamcrest.Matchers.nullValue())
+                    .body("items[0].log[0].error", equalTo("refused: url host hooks.example resolves to 10.0.0.1, a private address"));
+        } finally {
+            StubHostResolver.NAMES.put("hooks.example", "203.0.113.10");
+        }
+    }
+
+    @jakarta.inject.Inject
+    eu.dpaledger.subprocessor.infrastructure.WebhookSecretSealer sealer;
+
+    @Test
+    void the_signing_secret_is_stored_sealed_and_one_stored_in_clear_is_sealed_at_start_and_still_signs() throws Exception {
+        String agreement = activeAgreement();
+        var created = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/sealed"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201);
+        UUID subscription = UUID.fromString(created.extract().path("id"));
+        String secret = created.extract().path("secret");
+        io.vertx.mutiny.sqlclient.Row stored = storedSecret(subscription);
+        assertEquals("test-1", stored.getString("secret_key_id"), "sealed with the first configured key");
+        assertFalse(stored.getString("secret").contains(secret.substring("whsec_".length())), "the database never holds the secret");
+
+        // A row from before sealing (the secret in clear, no key id) is sealed when the service starts.
+        pool.preparedQuery("UPDATE webhook_subscriptions SET secret = $2, secret_key_id = NULL WHERE subscription_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(subscription, secret)).await().indefinitely();
+        assertTrue(sealer.sealAll().await().indefinitely() >= 1);
+        stored = storedSecret(subscription);
+        assertEquals("test-1", stored.getString("secret_key_id"));
+        assertFalse(stored.getString("secret").contains(secret.substring("whsec_".length())));
+
+        String change = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(change).size() == 1);
+        Received delivery = forChange(change).get(0);
+        assertEquals(sign(secret, delivery.headers().get("webhook-id"), Long.parseLong(delivery.headers().get("webhook-timestamp")),
+                delivery.body()), delivery.headers().get("webhook-signature"), "the re-sealed secret signs as the one shown once");
+    }
+
+    private io.vertx.mutiny.sqlclient.Row storedSecret(UUID subscription) {
+        return pool.preparedQuery("SELECT secret, secret_key_id FROM webhook_subscriptions WHERE subscription_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(subscription)).await().indefinitely().iterator().next();
     }
 
     private List<Received> forChange(String changeId) {

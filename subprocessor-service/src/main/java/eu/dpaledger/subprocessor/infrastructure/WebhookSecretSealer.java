@@ -1,0 +1,62 @@
+package eu.dpaledger.subprocessor.infrastructure;
+
+import eu.dpaledger.platform.webhooks.WebhookSecrets;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * At start, seals with the current key every webhook secret that is stored in clear (from before sealing) or sealed
+ * with an older key (after a key rotation), so that the older key can be taken out of the configuration. Each row is
+ * re-sealed only if it still holds what was read (several instances may start together). Starting also fails here,
+ * early, when no key is configured.
+ */
+@ApplicationScoped
+public class WebhookSecretSealer {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSecretSealer.class);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    WebhookSecrets secrets;
+
+    void onStart(@Observes StartupEvent event) {
+        int sealed = sealAll().await().atMost(Duration.ofMinutes(2));
+        if (sealed > 0) {
+            LOG.infof("webhook secrets: %d re-sealed with key '%s'", sealed, secrets.currentKeyId());
+        }
+    }
+
+    /** Re-seals what is not sealed with the current key; how many rows it changed. */
+    public Uni<Integer> sealAll() {
+        String current = secrets.currentKeyId();
+        return pool.preparedQuery("SELECT subscription_id, secret, secret_key_id FROM webhook_subscriptions "
+                        + "WHERE secret_key_id IS DISTINCT FROM $1")
+                .execute(Tuple.of(current))
+                .flatMap(rows -> {
+                    List<Uni<Integer>> updates = new ArrayList<>();
+                    for (Row r : rows) {
+                        WebhookSecrets.Sealed old = new WebhookSecrets.Sealed(r.getString("secret_key_id"), r.getString("secret"));
+                        WebhookSecrets.Sealed now = secrets.seal(secrets.open(old, r.getUUID("subscription_id")), r.getUUID("subscription_id"));
+                        updates.add(pool.preparedQuery("UPDATE webhook_subscriptions SET secret = $2, secret_key_id = $3 "
+                                        + "WHERE subscription_id = $1 AND secret = $4 AND secret_key_id IS NOT DISTINCT FROM $5")
+                                .execute(Tuple.of(r.getUUID("subscription_id"), now.value(), now.keyId(), old.value(), old.keyId()))
+                                .map(io.vertx.mutiny.sqlclient.RowSet::rowCount));
+                    }
+                    return updates.isEmpty() ? Uni.createFrom().item(0)
+                            : Uni.join().all(updates).andFailFast().map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+                });
+    }
+}
