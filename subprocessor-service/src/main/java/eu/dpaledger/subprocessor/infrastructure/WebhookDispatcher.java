@@ -26,11 +26,10 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends persisted webhook deliveries. Each round claims due rows with {@code FOR UPDATE SKIP LOCKED}
@@ -73,7 +72,11 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "dpa.webhooks.timeout", defaultValue = "PT10S")
     Duration timeout;
 
+    @ConfigProperty(name = "dpa.webhooks.max-in-flight", defaultValue = "64")
+    int maxInFlight;
+
     private WebClient client;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopped;
@@ -102,7 +105,7 @@ public class WebhookDispatcher {
         poll();
     }
 
-    /** Runs rounds until nothing is due; a wake-up during a round asks for one more. */
+    /** Runs rounds until nothing more is due or every place is taken; a wake-up during a round asks for one more. */
     public void poll() {
         if (stopped) {
             return;
@@ -123,8 +126,16 @@ public class WebhookDispatcher {
         });
     }
 
-    /** Claims and sends one batch; the number of deliveries attempted. */
+    /**
+     * Claims a batch and starts sending it without waiting for the answers: each send records its outcome and frees
+     * its place when done, so a receiver that answers slowly holds one of {@code dpa.webhooks.max-in-flight} places
+     * until its timeout, never a round of everyone else's deliveries. The number of deliveries claimed.
+     */
     Uni<Integer> round() {
+        int room = Math.min(BATCH, maxInFlight - inFlight.get());
+        if (room <= 0) {
+            return Uni.createFrom().item(0);
+        }
         long leaseSeconds = timeout.toSeconds() * 2 + 30;
         return pool.preparedQuery("UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => $1) "
                         + "FROM webhook_subscriptions s WHERE s.subscription_id = d.subscription_id AND d.delivery_id IN ("
@@ -132,20 +143,29 @@ public class WebhookDispatcher {
                         + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
                         + "RETURNING d.delivery_id, s.subscription_id, s.url, s.secret, s.secret_key_id, d.payload, d.attempts, "
                         + "d.payload::jsonb ->> 'correlationid' AS correlation_id")
-                .execute(Tuple.of((double) leaseSeconds, BATCH))
-                .flatMap(rows -> {
-                    List<Uni<Void>> sends = new ArrayList<>();
+                .execute(Tuple.of((double) leaseSeconds, room))
+                .map(rows -> {
+                    int claimed = 0;
                     for (Row r : rows) {
                         String secret = secrets.open(new WebhookSecrets.Sealed(r.getString("secret_key_id"), r.getString("secret")),
                                 r.getUUID("subscription_id"));
-                        sends.add(send(new Claimed(r.getUUID("delivery_id"), r.getString("url"), secret,
-                                r.getString("payload"), r.getInteger("attempts"), r.getString("correlation_id"))));
+                        Claimed d = new Claimed(r.getUUID("delivery_id"), r.getString("url"), secret,
+                                r.getString("payload"), r.getInteger("attempts"), r.getString("correlation_id"));
+                        inFlight.incrementAndGet();
+                        claimed++;
+                        send(d).subscribe().with(x -> sent(), failure -> {
+                            LOG.warnf("webhook delivery %s not recorded: %s", d.deliveryId(), failure.getMessage());
+                            sent();
+                        });
                     }
-                    if (sends.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return Uni.join().all(sends).andCollectFailures().replaceWith(sends.size());
+                    return claimed;
                 });
+    }
+
+    /** A send finished: its place is free for the next due delivery. */
+    private void sent() {
+        inFlight.decrementAndGet();
+        wake();
     }
 
     private Uni<Void> send(Claimed d) {

@@ -54,6 +54,8 @@ class WebhookTest {
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final java.util.concurrent.CountDownLatch slowStarted = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch slowRelease = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void startReceiver() throws IOException {
@@ -69,15 +71,25 @@ class WebhookTest {
                 exchange.close();
                 return;
             }
+            if (exchange.getRequestURI().getPath().equals("/slow") && slowStarted.getCount() > 0) {
+                slowStarted.countDown(); // the first request to /slow waits; later ones are answered at once
+                try {
+                    slowRelease.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a slow answer holds one thread only
         receiver.start();
     }
 
     @AfterEach
     void stopReceiverAndUnsubscribe() {
+        slowRelease.countDown();
         receiver.stop(0);
         for (String token : List.of(controllerToken(), Tokens.controller(Tokens.VOORBEELD), Tokens.processor(CONTROLLER))) {
             List<String> ids = given().auth().oauth2(token).get("/webhook-subscriptions").then().extract().path("items.id");
@@ -300,6 +312,26 @@ class WebhookTest {
         } finally {
             StubHostResolver.NAMES.put("hooks.example", "203.0.113.10");
         }
+    }
+
+    @Test
+    void a_receiver_that_answers_slowly_does_not_hold_up_the_deliveries_to_others() throws Exception {
+        String agreement = activeAgreement();
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/slow"), "eventTypes", List.of(ANNOUNCED))).post("/webhook-subscriptions").then().statusCode(201);
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/prompt"), "eventTypes", List.of(ANNOUNCED))).post("/webhook-subscriptions").then().statusCode(201);
+        String firstChange = announced(agreement);
+        assertTrue(slowStarted.await(20, java.util.concurrent.TimeUnit.SECONDS), "the slow receiver got the first event");
+        Instant slowSince = Instant.now();
+        // While the slow receiver sits on the first event (until the 3-second timeout of the tests), the next event
+        // reaches the prompt receiver.
+        String second = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(second).stream().anyMatch(r -> r.path().equals("/prompt")));
+        Duration waited = Duration.between(slowSince, Instant.now());
+        assertTrue(waited.compareTo(Duration.ofMillis(2500)) < 0, "delivered " + waited + " after the slow answer began, "
+                + "before its timeout: nobody waited for it; first change " + firstChange);
+        slowRelease.countDown();
     }
 
     @jakarta.inject.Inject
