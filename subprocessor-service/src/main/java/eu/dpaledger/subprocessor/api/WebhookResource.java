@@ -6,8 +6,8 @@ import eu.dpaledger.platform.http.RequestSupport;
 import eu.dpaledger.platform.query.ListPage;
 import eu.dpaledger.platform.query.PageRequest;
 import eu.dpaledger.platform.security.Caller;
-import eu.dpaledger.platform.webhooks.WebhookTargets;
 import eu.dpaledger.platform.security.CallerProvider;
+import eu.dpaledger.platform.webhooks.WebhookTargets;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorEventTypes;
 import eu.dpaledger.subprocessor.infrastructure.WebhookSignature;
 import eu.dpaledger.subprocessor.infrastructure.WebhookSubscriptions;
@@ -24,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,9 @@ public class WebhookResource {
 
     @Inject
     WebhookTargets targets;
+
+    @ConfigProperty(name = "dpa.webhooks.rotation-overlap", defaultValue = "PT24H")
+    Duration rotationOverlap;
 
     /** A subscription as its organisation sees it (the secret is shown once, in {@link CreatedSubscription}). */
     @Schema(name = "WebhookSubscription")
@@ -163,6 +168,33 @@ public class WebhookResource {
             }
             return Response.noContent().build();
         });
+    }
+
+    /** The answer to a rotation: the new signing secret, shown only here, and until when the previous one signs too. */
+    @Schema(name = "RotatedWebhookSecret")
+    public record RotatedSecret(@Schema(required = true, format = "uuid") UUID id,
+                                @Schema(required = true, pattern = "^whsec_.+$",
+                                        description = "The new signing secret (Standard Webhooks); not shown again") String secret,
+                                @Schema(required = true, description = "Until then each delivery carries two signatures "
+                                        + "(space-separated in webhook-signature): with the new secret and with the previous one")
+                                Instant previousSecretValidUntil) {
+    }
+
+    @POST
+    @Path("/{id}/secret")
+    @Consumes(MediaType.WILDCARD) // no body
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret: a new one, shown once; the previous one signs too during the overlap",
+            description = "Deliveries carry both signatures until previousSecretValidUntil (dpa.webhooks.rotation-overlap, 24 h), so the "
+                    + "receiver can switch to the new secret without losing one. A rotation during the overlap of an earlier one keeps "
+                    + "the earlier previous secret and its end.")
+    @APIResponse(responseCode = "200", description = "Rotated; the body holds the new secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotatedSecret.class)))
+    public Uni<RotatedSecret> rotate(@PathParam("id") String id) {
+        String secret = WebhookSignature.newSecret();
+        Instant now = clock.instant();
+        return owned(id).flatMap(s -> subscriptions.rotate(s.id(), secret, now, now.plus(rotationOverlap))
+                .flatMap(x -> subscriptions.previousValidUntil(s.id()))
+                .map(until -> new RotatedSecret(s.id(), secret, until)));
     }
 
     @GET

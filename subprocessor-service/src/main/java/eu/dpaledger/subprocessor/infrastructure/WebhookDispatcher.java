@@ -26,7 +26,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +62,10 @@ public class WebhookDispatcher {
     @Inject
     WebhookSecrets secrets;
 
+    /** The service's clock (the rotation's overlap is measured on it, as it was set). */
+    @Inject
+    java.time.Clock clock;
+
     @ConfigProperty(name = "dpa.webhooks.max-attempts", defaultValue = "8")
     int maxAttempts;
 
@@ -82,7 +88,7 @@ public class WebhookDispatcher {
     private volatile boolean stopped;
 
     /** One claimed delivery. */
-    record Claimed(UUID deliveryId, String url, String secret, String payload, int attempts, String correlationId) {
+    record Claimed(UUID deliveryId, String url, List<String> secrets, String payload, int attempts, String correlationId) {
     }
 
     @PostConstruct
@@ -142,14 +148,21 @@ public class WebhookDispatcher {
                         + "SELECT delivery_id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now() "
                         + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
                         + "RETURNING d.delivery_id, s.subscription_id, s.url, s.secret, s.secret_key_id, d.payload, d.attempts, "
-                        + "d.payload::jsonb ->> 'correlationid' AS correlation_id")
-                .execute(Tuple.of((double) leaseSeconds, room))
+                        + "d.payload::jsonb ->> 'correlationid' AS correlation_id, "
+                        + "CASE WHEN s.previous_valid_until > $3 THEN s.previous_secret END AS previous_secret, "
+                        + "s.previous_secret_key_id")
+                .execute(Tuple.of((double) leaseSeconds, room, clock.instant().atOffset(java.time.ZoneOffset.UTC)))
                 .map(rows -> {
                     int claimed = 0;
                     for (Row r : rows) {
-                        String secret = secrets.open(new WebhookSecrets.Sealed(r.getString("secret_key_id"), r.getString("secret")),
-                                r.getUUID("subscription_id"));
-                        Claimed d = new Claimed(r.getUUID("delivery_id"), r.getString("url"), secret,
+                        UUID subscription = r.getUUID("subscription_id");
+                        List<String> secrets = new ArrayList<>();
+                        secrets.add(this.secrets.open(new WebhookSecrets.Sealed(r.getString("secret_key_id"), r.getString("secret")), subscription));
+                        if (r.getString("previous_secret") != null) { // a rotation's overlap: the previous secret signs too
+                            secrets.add(this.secrets.open(new WebhookSecrets.Sealed(r.getString("previous_secret_key_id"),
+                                    r.getString("previous_secret")), subscription));
+                        }
+                        Claimed d = new Claimed(r.getUUID("delivery_id"), r.getString("url"), secrets,
                                 r.getString("payload"), r.getInteger("attempts"), r.getString("correlation_id"));
                         inFlight.incrementAndGet();
                         claimed++;
@@ -193,7 +206,8 @@ public class WebhookDispatcher {
                 .putHeader("content-type", "application/json")
                 .putHeader("webhook-id", webhookId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
-                .putHeader("webhook-signature", WebhookSignature.sign(d.secret(), webhookId, timestamp, d.payload()))
+                .putHeader("webhook-signature", String.join(" ", d.secrets().stream()
+                        .map(secret -> WebhookSignature.sign(secret, webhookId, timestamp, d.payload())).toList()))
                 .sendBuffer(Buffer.buffer(d.payload()))
                 .map(response -> new Outcome(response.statusCode(), null));
     }

@@ -81,6 +81,28 @@ public class WebhookSubscriptions {
                 .replaceWith(new Subscription(id, organisation, List.copyOf(partyRoles), createdBy, url, List.copyOf(eventTypes), now));
     }
 
+    /**
+     * Replaces the signing secret (sealed); the one it replaces keeps signing beside it until {@code until}. A rotation
+     * within the overlap of an earlier one keeps that earlier previous secret and its end: the secret receivers last
+     * knew for sure stays valid, even if the answer to a rotation was lost and it was repeated.
+     */
+    public Uni<Void> rotate(UUID id, String secret, Instant now, Instant until) {
+        WebhookSecrets.Sealed sealed = secrets.seal(secret, id);
+        return pool.preparedQuery("UPDATE webhook_subscriptions SET "
+                        + "previous_secret = CASE WHEN previous_valid_until > $4 THEN previous_secret ELSE secret END, "
+                        + "previous_secret_key_id = CASE WHEN previous_valid_until > $4 THEN previous_secret_key_id ELSE secret_key_id END, "
+                        + "previous_valid_until = CASE WHEN previous_valid_until > $4 THEN previous_valid_until ELSE $5 END, "
+                        + "secret = $2, secret_key_id = $3 WHERE subscription_id = $1")
+                .execute(Tuple.of(id, sealed.value(), sealed.keyId(), now.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    /** Until when the previous secret signs beside the current one. */
+    public Uni<Instant> previousValidUntil(UUID id) {
+        return pool.preparedQuery("SELECT previous_valid_until FROM webhook_subscriptions WHERE subscription_id = $1")
+                .execute(Tuple.of(id)).map(rows -> SubprocessorReadModel.instant(rows.iterator().next(), "previous_valid_until"));
+    }
+
     /** The organisation's subscriptions made in one of {@code partyRoles}, oldest first, a page at a time. */
     public Uni<ListPage<Subscription>> list(String organisation, List<String> partyRoles, PageRequest page) {
         OffsetDateTime after = page.isFirst() ? null : page.instant(0).atOffset(ZoneOffset.UTC);

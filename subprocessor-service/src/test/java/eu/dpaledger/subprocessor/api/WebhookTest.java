@@ -334,6 +334,51 @@ class WebhookTest {
         slowRelease.countDown();
     }
 
+    @Test
+    void a_rotated_secret_signs_beside_the_previous_one_during_the_overlap_and_alone_after_it() throws Exception {
+        String agreement = activeAgreement();
+        var created = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/rotating"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201);
+        String subscription = created.extract().path("id");
+        String before = created.extract().path("secret");
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).post("/webhook-subscriptions/{id}/secret", subscription)
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+        Instant rotatedFrom = eu.dpaledger.testing.TestClock.now().minusMillis(1);
+        var rotated = given().auth().oauth2(controllerToken()).post("/webhook-subscriptions/{id}/secret", subscription)
+                .then().statusCode(200).body("id", equalTo(subscription)).body("secret", startsWith("whsec_"));
+        String after = rotated.extract().path("secret");
+        assertFalse(after.equals(before));
+        Instant until = Instant.parse(rotated.extract().path("previousSecretValidUntil"));
+        assertTrue(!until.isBefore(rotatedFrom.plus(Duration.ofHours(24)))
+                && !until.isAfter(eu.dpaledger.testing.TestClock.now().plus(Duration.ofHours(24))), "24 hours of overlap: " + until);
+
+        String during = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(during).size() == 1);
+        List<String> signatures = signatures(forChange(during).get(0));
+        assertEquals(2, signatures.size(), "both secrets sign during the overlap: " + signatures);
+        assertTrue(signatures.contains(expected(after, forChange(during).get(0))), "one verifies with the new secret");
+        assertTrue(signatures.contains(expected(before, forChange(during).get(0))), "one verifies with the previous secret");
+
+        pool.preparedQuery("UPDATE webhook_subscriptions SET previous_valid_until = $2 WHERE subscription_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(subscription),
+                        eu.dpaledger.testing.TestClock.now().minusSeconds(1).atOffset(java.time.ZoneOffset.UTC)))
+                .await().indefinitely();
+        String afterwards = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(afterwards).size() == 1);
+        assertEquals(List.of(expected(after, forChange(afterwards).get(0))), signatures(forChange(afterwards).get(0)),
+                "after the overlap the new secret signs alone");
+    }
+
+    private static List<String> signatures(Received delivery) {
+        return List.of(delivery.headers().get("webhook-signature").split(" "));
+    }
+
+    private static String expected(String secret, Received delivery) throws Exception {
+        return sign(secret, delivery.headers().get("webhook-id"), Long.parseLong(delivery.headers().get("webhook-timestamp")),
+                delivery.body());
+    }
+
     @jakarta.inject.Inject
     eu.dpaledger.subprocessor.infrastructure.WebhookSecretSealer sealer;
 
