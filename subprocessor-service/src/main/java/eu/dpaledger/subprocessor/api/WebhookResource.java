@@ -9,6 +9,7 @@ import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
 import eu.dpaledger.platform.webhooks.WebhookTargets;
 import eu.dpaledger.subprocessor.infrastructure.SubprocessorEventTypes;
+import eu.dpaledger.subprocessor.infrastructure.WebhookDispatcher;
 import eu.dpaledger.subprocessor.infrastructure.WebhookSignature;
 import eu.dpaledger.subprocessor.infrastructure.WebhookSubscriptions;
 import io.smallrye.mutiny.Uni;
@@ -69,6 +70,9 @@ public class WebhookResource {
 
     @Inject
     WebhookTargets targets;
+
+    @Inject
+    WebhookDispatcher dispatcher;
 
     @ConfigProperty(name = "dpa.webhooks.rotation-overlap", defaultValue = "PT24H")
     Duration rotationOverlap;
@@ -206,6 +210,31 @@ public class WebhookResource {
         return owned(id).flatMap(s -> subscriptions.deliveries(s.id(), page));
     }
 
+    /** A delivery queued to be sent again. */
+    @Schema(name = "QueuedWebhookDelivery")
+    public record QueuedDelivery(@Schema(required = true, format = "uuid") UUID deliveryId,
+                                 @Schema(required = true, enumeration = {"PENDING"}) String status) {
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/redelivery")
+    @Consumes(MediaType.WILDCARD) // no body
+    @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a delivery again now (the same event and webhook-id), e.g. after a FAILED one",
+            description = "One more attempt, whatever the delivery's status: it is PENDING until the attempt is recorded in its log. "
+                    + "A FAILED delivery whose manual attempt fails again is FAILED again.")
+    @APIResponse(responseCode = "202", description = "Queued; follow it in the delivery log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuedDelivery.class)))
+    public Uni<Response> redeliver(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+        UUID delivery = uuid(deliveryId, "The delivery");
+        return owned(id).flatMap(s -> subscriptions.redeliver(s.id(), delivery)).map(found -> {
+            if (!found) {
+                throw HttpProblem.notFound("The delivery");
+            }
+            dispatcher.wake();
+            return Response.accepted(new QueuedDelivery(delivery, "PENDING")).build();
+        });
+    }
+
     private Uni<WebhookSubscriptions.Subscription> owned(String id) {
         UUID uuid = uuid(id);
         Caller caller = callers.current();
@@ -219,10 +248,14 @@ public class WebhookResource {
     }
 
     private static UUID uuid(String id) {
+        return uuid(id, "The subscription");
+    }
+
+    private static UUID uuid(String id, String what) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw HttpProblem.notFound("The subscription");
+            throw HttpProblem.notFound(what);
         }
     }
 

@@ -97,6 +97,16 @@ public class WebhookSubscriptions {
                 .replaceWithVoid();
     }
 
+    /**
+     * Sends a delivery of the subscription again, now: one more attempt, whatever its status (a FAILED one that
+     * fails again stays FAILED). Same event, same {@code webhook-id}. False when the subscription has no such delivery.
+     */
+    public Uni<Boolean> redeliver(UUID subscriptionId, UUID deliveryId) {
+        return pool.preparedQuery("UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = now(), delivered_at = NULL "
+                        + "WHERE delivery_id = $1 AND subscription_id = $2")
+                .execute(Tuple.of(deliveryId, subscriptionId)).map(rows -> rows.rowCount() == 1);
+    }
+
     /** Until when the previous secret signs beside the current one. */
     public Uni<Instant> previousValidUntil(UUID id) {
         return pool.preparedQuery("SELECT previous_valid_until FROM webhook_subscriptions WHERE subscription_id = $1")

@@ -379,6 +379,34 @@ class WebhookTest {
                 delivery.body());
     }
 
+    @Test
+    void a_delivery_is_sent_again_on_demand_with_the_same_webhook_id_and_only_by_its_subscriber() {
+        String agreement = activeAgreement();
+        String subscription = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/again"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        String change = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}/deliveries", subscription).then().extract().path("items[0].status")));
+        String delivery = given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}/deliveries", subscription)
+                .then().extract().path("items[0].deliveryId");
+
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD))
+                .post("/webhook-subscriptions/{id}/deliveries/{d}/redelivery", subscription, delivery).then().statusCode(404);
+        given().auth().oauth2(controllerToken())
+                .post("/webhook-subscriptions/{id}/deliveries/{d}/redelivery", subscription, UUID.randomUUID()).then().statusCode(404)
+                .contentType(PROBLEM_JSON);
+        given().auth().oauth2(controllerToken())
+                .post("/webhook-subscriptions/{id}/deliveries/{d}/redelivery", subscription, delivery).then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(change).size() == 2);
+        assertEquals(1, forChange(change).stream().map(r -> r.headers().get("webhook-id")).distinct().count(), "the same webhook-id");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}/deliveries", subscription).then()
+                .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(2))
+                .body("items[0].log.statusCode", equalTo(List.of(204, 204))));
+    }
+
     @jakarta.inject.Inject
     eu.dpaledger.subprocessor.infrastructure.WebhookSecretSealer sealer;
 
