@@ -156,13 +156,13 @@ public class WebhookDispatcher {
                     int claimed = 0;
                     for (Row r : rows) {
                         UUID subscription = r.getUUID("subscription_id");
-                        List<String> secrets = new ArrayList<>();
-                        secrets.add(this.secrets.open(new WebhookSecrets.Sealed(r.getString("secret_key_id"), r.getString("secret")), subscription));
+                        List<String> signing = new ArrayList<>();
+                        signing.add(secrets.open(new WebhookSecrets.Sealed(r.getString("secret_key_id"), r.getString("secret")), subscription));
                         if (r.getString("previous_secret") != null) { // a rotation's overlap: the previous secret signs too
-                            secrets.add(this.secrets.open(new WebhookSecrets.Sealed(r.getString("previous_secret_key_id"),
+                            signing.add(secrets.open(new WebhookSecrets.Sealed(r.getString("previous_secret_key_id"),
                                     r.getString("previous_secret")), subscription));
                         }
-                        Claimed d = new Claimed(r.getUUID("delivery_id"), r.getString("url"), secrets,
+                        Claimed d = new Claimed(r.getUUID("delivery_id"), r.getString("url"), signing,
                                 r.getString("payload"), r.getInteger("attempts"), r.getString("correlation_id"));
                         inFlight.incrementAndGet();
                         claimed++;
@@ -202,14 +202,18 @@ public class WebhookDispatcher {
             request.putHeader(CorrelationIds.HEADER, d.correlationId());
         }
         return request
-                .timeout(timeout.toMillis()) // the whole exchange, not only the wait for a first byte
+                .timeout(timeout.toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader("webhook-id", webhookId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", String.join(" ", d.secrets().stream()
                         .map(secret -> WebhookSignature.sign(secret, webhookId, timestamp, d.payload())).toList()))
                 .sendBuffer(Buffer.buffer(d.payload()))
-                .map(response -> new Outcome(response.statusCode(), null));
+                .map(response -> new Outcome(response.statusCode(), null))
+                // The client's timeout fires when no data comes for that long; this bounds the whole exchange, so a
+                // receiver trickling its answer byte by byte is cut off too.
+                .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException(
+                        "no complete answer within " + timeout.toMillis() + " ms"));
     }
 
     private record Outcome(Integer statusCode, String error) {

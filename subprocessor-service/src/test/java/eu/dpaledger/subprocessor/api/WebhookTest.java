@@ -79,6 +79,24 @@ class WebhookTest {
                     Thread.currentThread().interrupt();
                 }
             }
+            if (exchange.getRequestURI().getPath().equals("/trickle") || exchange.getRequestURI().getPath().equals("/huge")) {
+                boolean trickle = exchange.getRequestURI().getPath().equals("/trickle");
+                exchange.sendResponseHeaders(200, 0); // chunked
+                try (var out = exchange.getResponseBody()) {
+                    byte[] chunk = new byte[trickle ? 1 : 1 << 20];
+                    for (int i = 0; i < (trickle ? 40 : 64); i++) { // a byte every 250 ms for 10 s, or 64 MiB at once
+                        out.write(chunk);
+                        out.flush();
+                        if (trickle) {
+                            Thread.sleep(250);
+                        }
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the sender hung up
+                }
+                exchange.close();
+                return;
+            }
             int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -405,6 +423,27 @@ class WebhookTest {
                 .get("/webhook-subscriptions/{id}/deliveries", subscription).then()
                 .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(2))
                 .body("items[0].log.statusCode", equalTo(List.of(204, 204))));
+    }
+
+    @Test
+    void an_answer_trickled_byte_by_byte_is_cut_off_at_the_timeout_and_a_huge_one_is_not_kept() {
+        String agreement = activeAgreement();
+        String trickle = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/trickle"), "eventTypes", List.of(ANNOUNCED))).post("/webhook-subscriptions")
+                .then().statusCode(201).extract().path("id");
+        String huge = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/huge"), "eventTypes", List.of(ANNOUNCED))).post("/webhook-subscriptions")
+                .then().statusCode(201).extract().path("id");
+        announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}/deliveries", trickle).then().extract().path("items[0].log[0]") != null);
+        given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}/deliveries", trickle).then()
+                .body("items[0].status", equalTo("PENDING"))
+                .body("items[0].log[0].statusCode", org.hamcrest.Matchers.nullValue())
+                .body("items[0].log[0].error", org.hamcrest.Matchers.containsString("no complete answer within 3000 ms"))
+                .body("items[0].log[0].durationMs", org.hamcrest.Matchers.lessThan(5000));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}/deliveries", huge).then().extract().path("items[0].status")));
     }
 
     @jakarta.inject.Inject
