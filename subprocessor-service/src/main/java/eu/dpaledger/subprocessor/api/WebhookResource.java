@@ -210,7 +210,23 @@ public class WebhookResource {
         return owned(id).flatMap(s -> subscriptions.deliveries(s.id(), page));
     }
 
-    /** A delivery queued to be sent again. */
+    @POST
+    @Path("/{id}/ping")
+    @Consumes(MediaType.WILDCARD) // no body
+    @Operation(operationId = "pingWebhookSubscription", summary = "Send a test delivery now: a signed CloudEvent of type eu.dpaledger.webhook.Ping.v1",
+            description = "Sent whatever the subscription's event types, signed and retried like every delivery, and logged in its delivery "
+                    + "log (agreementId null). Its data: subscriptionId, organisation, requestedBy, at.")
+    @APIResponse(responseCode = "202", description = "Queued; follow it in the delivery log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuedDelivery.class)))
+    public Uni<Response> ping(@PathParam("id") String id) {
+        Caller caller = callers.current();
+        return owned(id).flatMap(s -> subscriptions.ping(s, caller.subject(), clock.instant())).map(delivery -> {
+            dispatcher.wake();
+            return Response.accepted(new QueuedDelivery(delivery, "PENDING")).build();
+        });
+    }
+
+    /** A delivery queued to be sent (again). */
     @Schema(name = "QueuedWebhookDelivery")
     public record QueuedDelivery(@Schema(required = true, format = "uuid") UUID deliveryId,
                                  @Schema(required = true, enumeration = {"PENDING"}) String status) {

@@ -60,7 +60,8 @@ public class WebhookSubscriptions {
     public record Delivery(@Schema(required = true, format = "uuid") UUID deliveryId,
                            @Schema(required = true, format = "uuid", description = "The event's id (also the webhook-id header)") UUID eventId,
                            @Schema(required = true, example = "eu.dpaledger.subprocessor.ChangeAnnounced.v1") String eventType,
-                           @Schema(required = true) String agreementId,
+                           @Schema(required = true, nullable = true, description = "The agreement the event concerns; null for a ping")
+                           String agreementId,
                            @Schema(required = true, enumeration = {"PENDING", "DELIVERED", "FAILED", "CANCELLED"}) String status,
                            @Schema(required = true) int attempts,
                            @Schema(required = true) Instant createdAt,
@@ -105,6 +106,27 @@ public class WebhookSubscriptions {
         return pool.preparedQuery("UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = now(), delivered_at = NULL "
                         + "WHERE delivery_id = $1 AND subscription_id = $2")
                 .execute(Tuple.of(deliveryId, subscriptionId)).map(rows -> rows.rowCount() == 1);
+    }
+
+    /** The type of a test delivery: sent on demand, whatever the subscription's event types. */
+    public static final String PING = "eu.dpaledger.webhook.Ping.v1";
+
+    /**
+     * Queues a test delivery to the subscription: a CloudEvent of type {@link #PING} (data: the subscription, its
+     * organisation and the person who asked), signed and logged like every delivery. Its delivery id.
+     */
+    public Uni<UUID> ping(Subscription subscription, String requestedBy, Instant now) {
+        UUID delivery = UUID.randomUUID();
+        UUID event = UUID.randomUUID();
+        var ce = mapper.createObjectNode().put("specversion", "1.0").put("id", event.toString())
+                .put("source", "/subprocessor-service/webhook-subscriptions").put("type", PING)
+                .put("subject", subscription.id().toString()).put("time", now.toString()).put("datacontenttype", "application/json");
+        ce.putObject("data").put("subscriptionId", subscription.id().toString()).put("organisation", subscription.organisation())
+                .put("requestedBy", requestedBy).put("at", now.toString());
+        return pool.preparedQuery("INSERT INTO webhook_deliveries (delivery_id, subscription_id, event_id, event_type, agreement_id, "
+                        + "payload, status, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, NULL, $5, 'PENDING', now(), now())")
+                .execute(Tuple.of(delivery, subscription.id(), event, PING, ce.toString()))
+                .replaceWith(delivery);
     }
 
     /** Until when the previous secret signs beside the current one. */

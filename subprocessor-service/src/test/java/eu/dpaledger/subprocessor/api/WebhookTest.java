@@ -446,6 +446,30 @@ class WebhookTest {
                 .get("/webhook-subscriptions/{id}/deliveries", huge).then().extract().path("items[0].status")));
     }
 
+    @Test
+    void a_ping_sends_a_signed_test_delivery_now_and_logs_it() throws Exception {
+        var created = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/ping"), "eventTypes", List.of(OBJECTED))).post("/webhook-subscriptions").then().statusCode(201);
+        String subscription = created.extract().path("id");
+        String secret = created.extract().path("secret");
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).post("/webhook-subscriptions/{id}/ping", subscription)
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+        String delivery = given().auth().oauth2(controllerToken()).post("/webhook-subscriptions/{id}/ping", subscription)
+                .then().statusCode(202).body("status", equalTo("PENDING")).extract().path("deliveryId");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(r -> r.path().equals("/ping")));
+        Received ping = received.stream().filter(r -> r.path().equals("/ping")).findFirst().orElseThrow();
+        JsonNode ce = JSON.readTree(ping.body());
+        assertEquals("eu.dpaledger.webhook.Ping.v1", ce.path("type").asText(), "sent whatever the subscription's event types");
+        assertEquals(subscription, ce.path("data").path("subscriptionId").asText());
+        assertEquals(List.of(expected(secret, ping)), signatures(ping), "signed like every delivery");
+        assertEquals("msg_" + delivery, ping.headers().get("webhook-id"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}/deliveries", subscription).then()
+                .body("items[0].deliveryId", equalTo(delivery)).body("items[0].eventType", equalTo("eu.dpaledger.webhook.Ping.v1"))
+                .body("items[0].agreementId", org.hamcrest.Matchers.nullValue()).body("items[0].status", equalTo("DELIVERED")));
+    }
+
     @jakarta.inject.Inject
     eu.dpaledger.subprocessor.infrastructure.WebhookSecretSealer sealer;
 
