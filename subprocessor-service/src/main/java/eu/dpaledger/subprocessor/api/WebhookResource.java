@@ -197,7 +197,6 @@ public class WebhookResource {
         String secret = WebhookSignature.newSecret();
         Instant now = clock.instant();
         return owned(id).flatMap(s -> subscriptions.rotate(s.id(), secret, now, now.plus(rotationOverlap))
-                .flatMap(x -> subscriptions.previousValidUntil(s.id()))
                 .map(until -> new RotatedSecret(s.id(), secret, until)));
     }
 
@@ -220,10 +219,7 @@ public class WebhookResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuedDelivery.class)))
     public Uni<Response> ping(@PathParam("id") String id) {
         Caller caller = callers.current();
-        return owned(id).flatMap(s -> subscriptions.ping(s, caller.subject(), clock.instant())).map(delivery -> {
-            dispatcher.wake();
-            return Response.accepted(new QueuedDelivery(delivery, "PENDING")).build();
-        });
+        return owned(id).flatMap(s -> subscriptions.ping(s, caller.subject(), clock.instant())).map(this::queued);
     }
 
     /** A delivery queued to be sent (again). */
@@ -246,9 +242,14 @@ public class WebhookResource {
             if (!found) {
                 throw HttpProblem.notFound("The delivery");
             }
-            dispatcher.wake();
-            return Response.accepted(new QueuedDelivery(delivery, "PENDING")).build();
+            return queued(delivery);
         });
+    }
+
+    /** A delivery row was queued: the dispatcher is woken to send it now; 202 with its id. */
+    private Response queued(UUID delivery) {
+        dispatcher.wake();
+        return Response.accepted(new QueuedDelivery(delivery, "PENDING")).build();
     }
 
     private Uni<WebhookSubscriptions.Subscription> owned(String id) {

@@ -85,17 +85,18 @@ public class WebhookSubscriptions {
     /**
      * Replaces the signing secret (sealed); the one it replaces keeps signing beside it until {@code until}. A rotation
      * within the overlap of an earlier one keeps that earlier previous secret and its end: the secret receivers last
-     * knew for sure stays valid, even if the answer to a rotation was lost and it was repeated.
+     * knew for sure stays valid, even if the answer to a rotation was lost and it was repeated. Returns until when the
+     * previous secret signs beside the new one.
      */
-    public Uni<Void> rotate(UUID id, String secret, Instant now, Instant until) {
+    public Uni<Instant> rotate(UUID id, String secret, Instant now, Instant until) {
         WebhookSecrets.Sealed sealed = secrets.seal(secret, id);
         return pool.preparedQuery("UPDATE webhook_subscriptions SET "
                         + "previous_secret = CASE WHEN previous_valid_until > $4 THEN previous_secret ELSE secret END, "
                         + "previous_secret_key_id = CASE WHEN previous_valid_until > $4 THEN previous_secret_key_id ELSE secret_key_id END, "
                         + "previous_valid_until = CASE WHEN previous_valid_until > $4 THEN previous_valid_until ELSE $5 END, "
-                        + "secret = $2, secret_key_id = $3 WHERE subscription_id = $1")
+                        + "secret = $2, secret_key_id = $3 WHERE subscription_id = $1 RETURNING previous_valid_until")
                 .execute(Tuple.of(id, sealed.value(), sealed.keyId(), now.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
+                .map(rows -> SubprocessorReadModel.instant(rows.iterator().next(), "previous_valid_until"));
     }
 
     /**
@@ -127,12 +128,6 @@ public class WebhookSubscriptions {
                         + "payload, status, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, NULL, $5, 'PENDING', now(), now())")
                 .execute(Tuple.of(delivery, subscription.id(), event, PING, ce.toString()))
                 .replaceWith(delivery);
-    }
-
-    /** Until when the previous secret signs beside the current one. */
-    public Uni<Instant> previousValidUntil(UUID id) {
-        return pool.preparedQuery("SELECT previous_valid_until FROM webhook_subscriptions WHERE subscription_id = $1")
-                .execute(Tuple.of(id)).map(rows -> SubprocessorReadModel.instant(rows.iterator().next(), "previous_valid_until"));
     }
 
     /** The organisation's subscriptions made in one of {@code partyRoles}, oldest first, a page at a time. */
