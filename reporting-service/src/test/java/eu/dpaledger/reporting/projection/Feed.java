@@ -22,19 +22,30 @@ final class Feed {
     private Feed() {
     }
 
+    private static final String PUBLISHED_AT = "2026-03-02T09:00:00Z";
+
     /** Writes one record (contract-checked) and returns its event id. */
     static String publish(String topic, String type, String key, ObjectNode data) {
+        return publishAt(topic, type, key, data, PUBLISHED_AT);
+    }
+
+    /** Writes one record (contract-checked) published at {@code time} ({@code ce_time}) and returns its event id. */
+    static String publishAt(String topic, String type, String key, ObjectNode data, String time) {
         Set<String> violations = Contracts.violations(type, data.toString());
         if (!violations.isEmpty()) {
             throw new AssertionError("test event violates its producer's contract " + type + ": " + violations);
         }
-        return write(topic, type, key, data.toString(), UUID.randomUUID().toString());
+        return write(topic, type, key, data.toString(), UUID.randomUUID().toString(), time);
     }
 
     /** Writes a record as is, with this event id (a redelivery repeats one). */
     static String write(String topic, String type, String key, String value, String eventId) {
+        return write(topic, type, key, value, eventId, PUBLISHED_AT);
+    }
+
+    private static String write(String topic, String type, String key, String value, String eventId, String time) {
         TopicReader.write(topic, key, value, Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type,
-                "ce_source", "/test", "ce_subject", key, "ce_time", "2026-03-02T09:00:00Z", "content-type", "application/json"));
+                "ce_source", "/test", "ce_subject", key, "ce_time", time, "content-type", "application/json"));
         return eventId;
     }
 

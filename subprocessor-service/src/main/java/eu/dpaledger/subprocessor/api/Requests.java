@@ -34,8 +34,4 @@ final class Requests {
     @Schema(example = "{\"reference\":\"ESN-L27-DPA-2026\",\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}")
     record ProofAttachment(String reference, String sha256) {
     }
-
-    @Schema(example = "{\"url\":\"https://hooks.opwijk.example/dpa-ledger\",\"eventTypes\":[\"eu.dpaledger.subprocessor.ChangeAnnounced.v1\",\"eu.dpaledger.subprocessor.TerminationRightGranted.v1\"]}")
-    record SubscriptionRequest(String url, List<String> eventTypes) {
-    }
 }

@@ -51,6 +51,9 @@ class WebhookTest {
     @jakarta.inject.Inject
     io.vertx.mutiny.sqlclient.Pool pool;
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -97,7 +100,7 @@ class WebhookTest {
                 exchange.close();
                 return;
             }
-            int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
+            int status = exchange.getRequestURI().getPath().equals("/down") || failuresLeft.getAndDecrement() > 0 ? 503 : 204;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -471,7 +474,7 @@ class WebhookTest {
     }
 
     @jakarta.inject.Inject
-    eu.dpaledger.subprocessor.infrastructure.WebhookSecretSealer sealer;
+    eu.dpaledger.platform.webhooks.WebhookSecretSealer sealer;
 
     @Test
     void the_signing_secret_is_stored_sealed_and_one_stored_in_clear_is_sealed_at_start_and_still_signs() throws Exception {
@@ -498,6 +501,71 @@ class WebhookTest {
         Received delivery = forChange(change).get(0);
         assertEquals(sign(secret, delivery.headers().get("webhook-id"), Long.parseLong(delivery.headers().get("webhook-timestamp")),
                 delivery.body()), delivery.headers().get("webhook-signature"), "the re-sealed secret signs as the one shown once");
+    }
+
+    @Test
+    void a_subscription_may_name_patterns_over_this_services_types_and_others_are_refused_naming_the_item() {
+        String agreement = activeAgreement();
+        given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/patterns"), "eventTypes", List.of("eu.dpaledger.subprocessor.*")))
+                .post("/webhook-subscriptions").then().statusCode(201);
+        for (String refused : List.of("eu.dpaledger.breach.*", "eu.dpaledger.sub*", "**", "eu.dpaledger.subprocessor.Nope.v1")) {
+            given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                    .body(Map.of("url", url("/refused"), "eventTypes", List.of(ANNOUNCED, refused)))
+                    .post("/webhook-subscriptions").then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("type", equalTo(PROBLEMS + "invalid-event-types"))
+                    .body("violations[0].field", equalTo("eventTypes[1]"));
+        }
+        String change = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(change).size() == 1);
+        assertEquals(ANNOUNCED, type(forChange(change).get(0).body()));
+        assertTrue(received.stream().noneMatch(r -> r.path().equals("/refused")), "a refused subscription was not made");
+    }
+
+    @Test
+    void a_subscription_whose_receiver_failed_for_the_disable_period_is_disabled_and_its_organisation_told() throws Exception {
+        String agreement = activeAgreement();
+        String down = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/down"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        String watcher = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/watch"), "eventTypes", List.of("eu.dpaledger.webhook.*", ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        // Its deliveries have failed for six days already (dpa.webhooks.disable-after is five).
+        pool.preparedQuery("UPDATE webhook_subscriptions SET failing_since = $2 WHERE subscription_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(down),
+                        clock.instant().minus(Duration.ofDays(6)).atOffset(java.time.ZoneOffset.UTC))).await().indefinitely();
+
+        String change = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DISABLED".equals(given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}", down).then().extract().path("status")));
+        given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}", down).then()
+                .body("disabledReason", org.hamcrest.Matchers.containsString("5 days"))
+                .body("disabledAt", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}/deliveries", down).then()
+                .body("items[0].status", equalTo("CANCELLED")).body("items[0].attempts", equalTo(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(r -> r.path().equals("/watch")
+                && type(r.body()).endsWith("SubscriptionDisabled.v1")));
+        JsonNode told = JSON.readTree(received.stream().filter(r -> r.path().equals("/watch") && type(r.body()).endsWith("SubscriptionDisabled.v1"))
+                .findFirst().orElseThrow().body());
+        assertEquals("eu.dpaledger.webhook.SubscriptionDisabled.v1", told.path("type").asText());
+        assertEquals(down, told.path("data").path("subscriptionId").asText());
+        assertEquals(url("/down"), told.path("data").path("url").asText());
+
+        // Disabled: a new event is not queued for it (the watcher got it, so it was fanned out); enabled again, the next one is.
+        String next = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(next).stream().anyMatch(r -> r.path().equals("/watch")));
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).post("/webhook-subscriptions/{id}/enable", down).then().statusCode(404);
+        given().auth().oauth2(controllerToken()).post("/webhook-subscriptions/{id}/enable", down).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("disabledAt", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(controllerToken()).post("/webhook-subscriptions/{id}/enable", down).then().statusCode(409)
+                .contentType(PROBLEM_JSON).body("type", equalTo(PROBLEMS + "subscription-not-disabled"));
+        String after = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(after).stream().anyMatch(r -> r.path().equals("/down")));
+        assertEquals(List.of(), forChange(next).stream().filter(r -> r.path().equals("/down")).toList(),
+                "nothing was queued while it was disabled");
+        assertEquals(1, forChange(change).stream().filter(r -> r.path().equals("/down")).count(), "the one failed attempt before it was disabled");
+        given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}", watcher).then().body("status", equalTo("ACTIVE"));
     }
 
     private io.vertx.mutiny.sqlclient.Row storedSecret(UUID subscription) {

@@ -41,6 +41,9 @@ public final class EventTypes {
             "MeasureOverdue", "MeasureVerified");
     static final Set<String> INFORMATION_REQUESTS = types(INFORMATION, "InformationRequested", "InformationProvided");
 
+    /** Every type of the four topics: what a webhook subscription here may receive. */
+    public static final Set<String> ALL = union(AGREEMENTS, ASSISTANCE, CHANGES, PROOFS, BREACHES, AUDITS, INFORMATION_REQUESTS);
+
     private EventTypes() {
     }
 

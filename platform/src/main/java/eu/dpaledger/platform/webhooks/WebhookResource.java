@@ -1,4 +1,4 @@
-package eu.dpaledger.subprocessor.api;
+package eu.dpaledger.platform.webhooks;
 
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.PageParams;
@@ -7,11 +7,7 @@ import eu.dpaledger.platform.query.ListPage;
 import eu.dpaledger.platform.query.PageRequest;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.platform.security.CallerProvider;
-import eu.dpaledger.platform.webhooks.WebhookTargets;
-import eu.dpaledger.subprocessor.infrastructure.SubprocessorEventTypes;
-import eu.dpaledger.subprocessor.infrastructure.WebhookDispatcher;
-import eu.dpaledger.subprocessor.infrastructure.WebhookSignature;
-import eu.dpaledger.subprocessor.infrastructure.WebhookSubscriptions;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,20 +34,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Webhook subscriptions for organisations without Kafka access: signed deliveries (Standard Webhooks)
- * of the events of their own agreements on {@code dpa.subprocessors}, with retries and a delivery log. A
- * subscription belongs to the organisation in the party roles it was made in: it receives the events of the
- * agreements its organisation is party to in that role, and only a caller of that organisation in that role
- * sees or deletes it.
+ * Webhook subscriptions for organisations without Kafka access: signed deliveries (Standard Webhooks) of the events of
+ * their own agreements that the hosting service offers ({@link WebhookEventCatalog}: every topic's in
+ * reporting-service, {@code dpa.subprocessors}' in subprocessor-service), with retries, a delivery log, a ping,
+ * redelivery, secret rotation and automatic disabling. A subscription belongs to the organisation in the party roles it
+ * was made in: it receives the events of the agreements its organisation is party to in that role, and only a caller of
+ * that organisation in that role sees or changes it. Registered only in a service built with
+ * {@code dpa.webhooks.enabled=true}.
  */
 @Path("/webhook-subscriptions")
+@IfBuildProperty(name = "dpa.webhooks.enabled", stringValue = "true")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"controller", "processor"})
@@ -74,6 +75,9 @@ public class WebhookResource {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @Inject
+    WebhookEventCatalog catalog;
+
     @ConfigProperty(name = "dpa.webhooks.rotation-overlap", defaultValue = "PT24H")
     Duration rotationOverlap;
 
@@ -85,11 +89,22 @@ public class WebhookResource {
                                    @Schema(required = true, pattern = "^[0-9]{10}$", example = "0207511803",
                                            description = "Belgian enterprise number of the owning organisation, 10 digits") String organisation,
                                    @Schema(required = true) String createdBy,
-                                   @Schema(required = true) Instant createdAt) {
+                                   @Schema(required = true) Instant createdAt,
+                                   @Schema(required = true, enumeration = {"ACTIVE", "DISABLED"},
+                                           description = "DISABLED: every delivery failed for dpa.webhooks.disable-after (5 days); "
+                                                   + "POST .../enable resumes it") String status,
+                                   @Schema(nullable = true) Instant disabledAt,
+                                   @Schema(nullable = true) String disabledReason) {
 
         static SubscriptionView of(WebhookSubscriptions.Subscription s) {
-            return new SubscriptionView(s.id(), s.url(), s.eventTypes(), s.organisation(), s.createdBy(), s.createdAt());
+            return new SubscriptionView(s.id(), s.url(), s.eventTypes(), s.organisation(), s.createdBy(), s.createdAt(),
+                    s.status(), s.disabledAt(), s.disabledReason());
         }
+    }
+
+    /** A subscribe: where to deliver, and which event types (exact, {@code *}, or a prefix ending in {@code .*}). */
+    @Schema(name = "SubscriptionRequest", example = "{\"url\":\"https://hooks.opwijk.example/dpa-ledger\",\"eventTypes\":[\"*\"]}")
+    public record SubscriptionRequest(String url, List<String> eventTypes) {
     }
 
     /** The answer to a subscribe: the subscription and its signing secret, shown only here. */
@@ -112,19 +127,24 @@ public class WebhookResource {
             headers = @Header(name = "Location", description = "The subscription's path", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedSubscription.class)))
     @APIResponse(responseCode = "400", description = "invalid-webhook-url, invalid-event-types")
-    public Uni<Response> subscribe(Requests.SubscriptionRequest body) {
+    public Uni<Response> subscribe(SubscriptionRequest body) {
         RequestSupport.requireBody(body);
         targets.formProblem(body.url()).ifPresent(problem -> {
             throw invalidUrl(problem);
         });
+        Set<String> offered = offeredTypes();
         if (body.eventTypes() == null || body.eventTypes().isEmpty()) {
-            throw new HttpProblem(400, "invalid-event-types", "Invalid event types", "eventTypes must name at least one event type",
-                    Map.of("knownEventTypes", new TreeSet<>(SubprocessorEventTypes.ALL)));
+            throw invalidEventTypes("eventTypes must name at least one event type or pattern", List.of(), offered);
         }
-        List<String> unknown = body.eventTypes().stream().filter(t -> !SubprocessorEventTypes.isKnown(t)).toList();
-        if (!unknown.isEmpty()) {
-            throw new HttpProblem(400, "invalid-event-types", "Invalid event types", "Unknown event types: " + unknown,
-                    Map.of("knownEventTypes", new TreeSet<>(SubprocessorEventTypes.ALL)));
+        List<Map<String, String>> violations = new ArrayList<>();
+        for (int i = 0; i < body.eventTypes().size(); i++) {
+            int index = i;
+            WebhookPatterns.problem(body.eventTypes().get(i), offered).ifPresent(problem ->
+                    violations.add(Map.of("field", "eventTypes[" + index + "]", "message", problem)));
+        }
+        if (!violations.isEmpty()) {
+            throw invalidEventTypes("Unknown event types or patterns: " + violations.stream().map(v -> v.get("message")).toList(),
+                    violations, offered);
         }
         Caller caller = callers.current();
         String secret = WebhookSignature.newSecret();
@@ -136,6 +156,19 @@ public class WebhookResource {
                 .map(s -> Response.status(201)
                         .entity(new CreatedSubscription(s.id(), s.url(), s.eventTypes(), s.organisation(), s.createdBy(), s.createdAt(), secret))
                         .header("Location", "/webhook-subscriptions/" + s.id()).build());
+    }
+
+    /** The types a subscription may name: the service's, and the one the webhooks send themselves. */
+    private Set<String> offeredTypes() {
+        Set<String> offered = new TreeSet<>(catalog.eventTypes());
+        offered.add(WebhookDispatcher.SUBSCRIPTION_DISABLED);
+        return offered;
+    }
+
+    private static HttpProblem invalidEventTypes(String detail, List<Map<String, String>> violations, Set<String> offered) {
+        return new HttpProblem(400, "invalid-event-types", "Invalid event types", detail,
+                Map.of("violations", violations, "knownEventTypes", offered,
+                        "patterns", "'*' (every type) or a prefix ending in '.*', e.g. 'eu.dpaledger.breach.*'"));
     }
 
     private static HttpProblem invalidUrl(String problem) {
@@ -198,6 +231,24 @@ public class WebhookResource {
         Instant now = clock.instant();
         return owned(id).flatMap(s -> subscriptions.rotate(s.id(), secret, now, now.plus(rotationOverlap))
                 .map(until -> new RotatedSecret(s.id(), secret, until)));
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @Consumes(MediaType.WILDCARD) // no body
+    @Operation(operationId = "enableWebhookSubscription", summary = "Resume a subscription that was disabled because its receiver kept failing",
+            description = "Events from now on are delivered again; those of the time it was disabled are not queued (the services' "
+                    + "APIs answer them). A ping or a redelivery also works on a disabled subscription, to test the receiver first.")
+    @APIResponse(responseCode = "200", description = "Active again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "409", description = "subscription-not-disabled")
+    public Uni<SubscriptionView> enable(@PathParam("id") String id) {
+        return owned(id).flatMap(s -> subscriptions.enable(s.id()).flatMap(enabled -> {
+            if (!enabled) {
+                throw new HttpProblem(409, "subscription-not-disabled", "Subscription not disabled", "The subscription is active");
+            }
+            return owned(id);
+        })).map(SubscriptionView::of);
     }
 
     @GET

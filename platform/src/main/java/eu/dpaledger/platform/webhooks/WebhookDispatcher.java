@@ -1,8 +1,8 @@
-package eu.dpaledger.subprocessor.infrastructure;
+package eu.dpaledger.platform.webhooks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.platform.http.CorrelationIds;
-import eu.dpaledger.platform.webhooks.WebhookSecrets;
-import eu.dpaledger.platform.webhooks.WebhookTargets;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +16,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,8 +46,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * until {@code dpa.webhooks.max-attempts}, then the delivery is FAILED. Woken by new deliveries, and
  * polls in case a wake-up is missed. A delivery carries the correlation id of the event that caused it
  * ({@code X-Correlation-Id}, the same as the body's CloudEvents extension {@code correlationid}).
+ * <p>
+ * A subscription whose receiver has failed every attempt for {@code dpa.webhooks.disable-after} (5 days, as Standard
+ * Webhooks senders commonly do) is disabled: its pending deliveries are cancelled, no more are queued, and a
+ * {@link #SUBSCRIPTION_DISABLED} event goes to the organisation's other subscriptions that match it (and to the
+ * service log). A delivered attempt ends the failing period.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "dpa.webhooks.enabled", stringValue = "true")
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
@@ -81,6 +90,18 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "dpa.webhooks.max-in-flight", defaultValue = "64")
     int maxInFlight;
 
+    @ConfigProperty(name = "dpa.webhooks.disable-after", defaultValue = "P5D")
+    Duration disableAfter;
+
+    @Inject
+    WebhookEventCatalog catalog;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** The type of the event that says a subscription was disabled after failing for {@code dpa.webhooks.disable-after}. */
+    public static final String SUBSCRIPTION_DISABLED = "eu.dpaledger.webhook.SubscriptionDisabled.v1";
+
     private WebClient client;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -88,7 +109,7 @@ public class WebhookDispatcher {
     private volatile boolean stopped;
 
     /** One claimed delivery. */
-    record Claimed(UUID deliveryId, String url, List<String> secrets, String payload, int attempts, String correlationId) {
+    record Claimed(UUID deliveryId, UUID subscriptionId, String url, List<String> secrets, String payload, int attempts, String correlationId) {
     }
 
     @PostConstruct
@@ -151,7 +172,7 @@ public class WebhookDispatcher {
                         + "d.payload::jsonb ->> 'correlationid' AS correlation_id, "
                         + "CASE WHEN s.previous_valid_until > $3 THEN s.previous_secret END AS previous_secret, "
                         + "s.previous_secret_key_id")
-                .execute(Tuple.of((double) leaseSeconds, room, clock.instant().atOffset(java.time.ZoneOffset.UTC)))
+                .execute(Tuple.of((double) leaseSeconds, room, clock.instant().atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     int claimed = 0;
                     for (Row r : rows) {
@@ -162,7 +183,7 @@ public class WebhookDispatcher {
                             signing.add(secrets.open(new WebhookSecrets.Sealed(r.getString("previous_secret_key_id"),
                                     r.getString("previous_secret")), subscription));
                         }
-                        Claimed d = new Claimed(r.getUUID("delivery_id"), r.getString("url"), signing,
+                        Claimed d = new Claimed(r.getUUID("delivery_id"), subscription, r.getString("url"), signing,
                                 r.getString("payload"), r.getInteger("attempts"), r.getString("correlation_id"));
                         inFlight.incrementAndGet();
                         claimed++;
@@ -235,7 +256,58 @@ public class WebhookDispatcher {
                         .execute(Tuple.of(d.deliveryId(), attempt, status, retryAfter))
                         .flatMap(x -> tx.preparedQuery("INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, "
                                         + "status_code, error, duration_ms) VALUES ($1, $2, now(), $3, $4, $5) ON CONFLICT DO NOTHING")
-                                .execute(Tuple.tuple(Arrays.asList(d.deliveryId(), attempt, outcome.statusCode(), error, millis)))))
+                                .execute(Tuple.tuple(Arrays.asList(d.deliveryId(), attempt, outcome.statusCode(), error, millis))))
+                        .flatMap(x -> outcome.delivered() ? recovered(tx, d.subscriptionId()) : failing(tx, d.subscriptionId(), error)))
+                .replaceWithVoid();
+    }
+
+    /** A delivered attempt: the receiver works again, its failing period ends. */
+    private Uni<Void> recovered(SqlClient tx, UUID subscription) {
+        return tx.preparedQuery("UPDATE webhook_subscriptions SET failing_since = NULL WHERE subscription_id = $1 "
+                + "AND failing_since IS NOT NULL").execute(Tuple.of(subscription)).replaceWithVoid();
+    }
+
+    /**
+     * A failed attempt: the failing period starts now if it had not; when it has lasted {@code dpa.webhooks.disable-after},
+     * the subscription is disabled (once: the UPDATE only takes an active one), its pending deliveries are cancelled and
+     * the {@link #SUBSCRIPTION_DISABLED} event is queued for the organisation's other active subscriptions that match it.
+     */
+    private Uni<Void> failing(SqlClient tx, UUID subscription, String error) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        String reason = "every delivery failed for " + disableAfter.toDays() + " days or more (last: " + error + ")";
+        return tx.preparedQuery("UPDATE webhook_subscriptions SET failing_since = coalesce(failing_since, $2) WHERE subscription_id = $1")
+                .execute(Tuple.of(subscription, now))
+                .flatMap(x -> tx.preparedQuery("UPDATE webhook_subscriptions SET disabled_at = $2, disabled_reason = $3 "
+                                + "WHERE subscription_id = $1 AND disabled_at IS NULL AND deleted_at IS NULL AND failing_since <= $4 "
+                                + "RETURNING organisation, party_roles, url, failing_since")
+                        .execute(Tuple.of(subscription, now, reason, now.minus(disableAfter))))
+                .flatMap(disabled -> {
+                    if (disabled.rowCount() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Row row = disabled.iterator().next();
+                    LOG.warnf("webhook subscription %s of %s disabled: %s", subscription, row.getString("organisation"), reason);
+                    return tx.preparedQuery("UPDATE webhook_deliveries SET status = 'CANCELLED' WHERE subscription_id = $1 "
+                                    + "AND status = 'PENDING'").execute(Tuple.of(subscription))
+                            .flatMap(y -> announceDisabled(tx, subscription, row, now, reason));
+                });
+    }
+
+    private Uni<Void> announceDisabled(SqlClient tx, UUID subscription, Row row,
+                                       OffsetDateTime now, String reason) {
+        UUID event = UUID.randomUUID();
+        var ce = mapper.createObjectNode().put("specversion", "1.0").put("id", event.toString())
+                .put("source", catalog.source()).put("type", SUBSCRIPTION_DISABLED).put("subject", subscription.toString())
+                .put("time", now.toInstant().toString()).put("datacontenttype", "application/json");
+        ce.putObject("data").put("subscriptionId", subscription.toString()).put("organisation", row.getString("organisation"))
+                .put("url", row.getString("url")).put("failingSince", row.getOffsetDateTime("failing_since").toInstant().toString())
+                .put("disabledAt", now.toInstant().toString()).put("reason", reason);
+        return tx.preparedQuery("INSERT INTO webhook_deliveries (delivery_id, subscription_id, event_id, event_type, agreement_id, "
+                        + "payload, status, next_attempt_at, created_at) SELECT gen_random_uuid(), s.subscription_id, $2, $3, NULL, $4, "
+                        + "'PENDING', now(), now() FROM webhook_subscriptions s WHERE s.organisation = $5 AND s.party_roles && $6 "
+                        + "AND s.subscription_id <> $1 AND s.deleted_at IS NULL AND s.disabled_at IS NULL AND s.event_types && $7")
+                .execute(Tuple.tuple(Arrays.asList(subscription, event, SUBSCRIPTION_DISABLED, ce.toString(), row.getString("organisation"),
+                        row.getArrayOfStrings("party_roles"), WebhookPatterns.matching(SUBSCRIPTION_DISABLED).toArray(new String[0]))))
                 .replaceWithVoid();
     }
 

@@ -1,10 +1,10 @@
-package eu.dpaledger.subprocessor.infrastructure;
+package eu.dpaledger.platform.webhooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.platform.query.ListPage;
 import eu.dpaledger.platform.query.PageRequest;
-import eu.dpaledger.platform.webhooks.WebhookSecrets;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,6 +30,7 @@ import java.util.UUID;
  * that organisation sees or deletes it (role AND organisation, as every read of this service).
  */
 @ApplicationScoped
+@IfBuildProperty(name = "dpa.webhooks.enabled", stringValue = "true")
 public class WebhookSubscriptions {
 
     @Inject
@@ -41,9 +42,21 @@ public class WebhookSubscriptions {
     @Inject
     WebhookSecrets secrets;
 
-    /** @param partyRoles the roles it was made in, among {@code controller} and {@code processor} */
+    @Inject
+    WebhookEventCatalog catalog;
+
+    /**
+     * @param partyRoles     the roles it was made in, among {@code controller} and {@code processor}
+     * @param eventTypes     event types and patterns ({@link WebhookPatterns})
+     * @param disabledAt     when deliveries stopped because the receiver kept failing (null while active)
+     * @param disabledReason why, in words
+     */
     public record Subscription(UUID id, String organisation, List<String> partyRoles, String createdBy, String url,
-                               List<String> eventTypes, Instant createdAt) {
+                               List<String> eventTypes, Instant createdAt, Instant disabledAt, String disabledReason) {
+
+        public String status() {
+            return disabledAt == null ? "ACTIVE" : "DISABLED";
+        }
     }
 
     /** One try at delivering: when, and the receiver's HTTP status or the error. */
@@ -79,7 +92,7 @@ public class WebhookSubscriptions {
                         + "url, event_types, secret, secret_key_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.tuple(Arrays.asList(id, organisation, partyRoles.toArray(new String[0]), createdBy, url,
                         eventTypes.toArray(new String[0]), sealed.value(), sealed.keyId(), now.atOffset(ZoneOffset.UTC))))
-                .replaceWith(new Subscription(id, organisation, List.copyOf(partyRoles), createdBy, url, List.copyOf(eventTypes), now));
+                .replaceWith(new Subscription(id, organisation, List.copyOf(partyRoles), createdBy, url, List.copyOf(eventTypes), now, null, null));
     }
 
     /**
@@ -96,7 +109,7 @@ public class WebhookSubscriptions {
                         + "previous_valid_until = CASE WHEN previous_valid_until > $4 THEN previous_valid_until ELSE $5 END, "
                         + "secret = $2, secret_key_id = $3 WHERE subscription_id = $1 RETURNING previous_valid_until")
                 .execute(Tuple.of(id, sealed.value(), sealed.keyId(), now.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC)))
-                .map(rows -> SubprocessorReadModel.instant(rows.iterator().next(), "previous_valid_until"));
+                .map(rows -> instant(rows.iterator().next(), "previous_valid_until"));
     }
 
     /**
@@ -120,7 +133,7 @@ public class WebhookSubscriptions {
         UUID delivery = UUID.randomUUID();
         UUID event = UUID.randomUUID();
         var ce = mapper.createObjectNode().put("specversion", "1.0").put("id", event.toString())
-                .put("source", "/subprocessor-service/webhook-subscriptions").put("type", PING)
+                .put("source", catalog.source()).put("type", PING)
                 .put("subject", subscription.id().toString()).put("time", now.toString()).put("datacontenttype", "application/json");
         ce.putObject("data").put("subscriptionId", subscription.id().toString()).put("organisation", subscription.organisation())
                 .put("requestedBy", requestedBy).put("at", now.toString());
@@ -153,6 +166,16 @@ public class WebhookSubscriptions {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(subscription(rows.iterator().next())) : Optional.empty());
     }
 
+    /**
+     * Resumes deliveries of a subscription that was disabled (its receiver kept failing): events from now on are queued
+     * again; those of the time it was disabled are not (the services' APIs answer them). True when it was disabled.
+     */
+    public Uni<Boolean> enable(UUID id) {
+        return pool.preparedQuery("UPDATE webhook_subscriptions SET disabled_at = NULL, disabled_reason = NULL, failing_since = NULL "
+                        + "WHERE subscription_id = $1 AND disabled_at IS NOT NULL")
+                .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    }
+
     /** Stops deliveries: pending ones are cancelled, the log stays. True when something was deleted. */
     public Uni<Boolean> delete(String organisation, List<String> partyRoles, UUID id) {
         return pool.withTransaction(tx -> tx.preparedQuery("UPDATE webhook_subscriptions SET deleted_at = now() "
@@ -179,9 +202,9 @@ public class WebhookSubscriptions {
                     for (Row r : rows) {
                         out.add(new Delivery(r.getUUID("delivery_id"), r.getUUID("event_id"), r.getString("event_type"),
                                 r.getString("agreement_id"), r.getString("status"), r.getInteger("attempts"),
-                                SubprocessorReadModel.instant(r, "created_at"),
-                                "PENDING".equals(r.getString("status")) ? SubprocessorReadModel.instant(r, "next_attempt_at") : null,
-                                SubprocessorReadModel.instant(r, "delivered_at"), attempts(r.getString("log"))));
+                                instant(r, "created_at"),
+                                "PENDING".equals(r.getString("status")) ? instant(r, "next_attempt_at") : null,
+                                instant(r, "delivered_at"), attempts(r.getString("log"))));
                     }
                     return page.page(out, d -> List.of(d.createdAt(), d.deliveryId()), Map.of());
                 });
@@ -206,6 +229,11 @@ public class WebhookSubscriptions {
         return new Subscription(r.getUUID("subscription_id"), r.getString("organisation"),
                 Arrays.asList(r.getArrayOfStrings("party_roles")), r.getString("created_by"),
                 r.getString("url"), Arrays.asList(r.getArrayOfStrings("event_types")),
-                SubprocessorReadModel.instant(r, "created_at"));
+                instant(r, "created_at"), instant(r, "disabled_at"), r.getString("disabled_reason"));
+    }
+
+    static Instant instant(Row r, String column) {
+        OffsetDateTime value = r.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
     }
 }

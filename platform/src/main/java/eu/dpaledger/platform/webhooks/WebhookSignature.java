@@ -1,4 +1,4 @@
-package eu.dpaledger.subprocessor.infrastructure;
+package eu.dpaledger.platform.webhooks;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

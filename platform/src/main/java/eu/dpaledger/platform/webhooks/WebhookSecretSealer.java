@@ -1,6 +1,6 @@
-package eu.dpaledger.subprocessor.infrastructure;
+package eu.dpaledger.platform.webhooks;
 
-import eu.dpaledger.platform.webhooks.WebhookSecrets;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,6 +25,7 @@ import java.util.UUID;
  * early, when no key is configured.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "dpa.webhooks.enabled", stringValue = "true")
 public class WebhookSecretSealer {
 
     private static final Logger LOG = Logger.getLogger(WebhookSecretSealer.class);
