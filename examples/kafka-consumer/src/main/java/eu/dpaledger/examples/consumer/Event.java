@@ -19,14 +19,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param offset        its offset
  */
 public record Event(
-    String id,
-    String type,
-    String subject,
-    String source,
-    String time,
-    Long streamVersion,
-    String correlationId,
-    JsonNode data,
-    String topic,
-    int partition,
-    long offset) {}
+        String id,
+        String type,
+        String subject,
+        String source,
+        String time,
+        Long streamVersion,
+        String correlationId,
+        JsonNode data,
+        String topic,
+        int partition,
+        long offset) {}

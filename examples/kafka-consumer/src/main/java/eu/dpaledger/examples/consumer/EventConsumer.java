@@ -42,145 +42,145 @@ import org.slf4j.LoggerFactory;
  * readable by waiting.
  */
 public final class EventConsumer implements AutoCloseable {
-  /** All four of dpa-ledger's event topics. */
-  public static final List<String> ALL_TOPICS =
-      List.of("dpa.agreements", "dpa.subprocessors", "dpa.breaches", "dpa.audits");
+    /** All four of dpa-ledger's event topics. */
+    public static final List<String> ALL_TOPICS =
+            List.of("dpa.agreements", "dpa.subprocessors", "dpa.breaches", "dpa.audits");
 
-  private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
-  private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> kafka;
-  private final OrderedDeduplicator deduplicator;
-  private final Consumer<Event> sink;
-  private final ObjectMapper json = new ObjectMapper();
-  private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> kafka;
+    private final OrderedDeduplicator deduplicator;
+    private final Consumer<Event> sink;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
 
-  /**
-   * Subscribes to the topics; nothing is read before {@link #pollOnce(Duration)}.
-   *
-   * @param bootstrapServers e.g. {@code 127.0.0.1:9092}
-   * @param groupId          the consumer group: its committed offsets are where a restart resumes
-   * @param topics           e.g. {@link #ALL_TOPICS}
-   * @param deduplicator     drops duplicates and orders each stream
-   * @param sink             gets each event once, in stream order
-   */
-  public EventConsumer(
-      String bootstrapServers,
-      String groupId,
-      Collection<String> topics,
-      OrderedDeduplicator deduplicator,
-      Consumer<Event> sink) {
-    this(new KafkaConsumer<>(settings(bootstrapServers, groupId), new StringDeserializer(),
-        new ByteArrayDeserializer()), topics, deduplicator, sink);
-  }
-
-  EventConsumer(
-      org.apache.kafka.clients.consumer.Consumer<String, byte[]> kafka,
-      Collection<String> topics,
-      OrderedDeduplicator deduplicator,
-      Consumer<Event> sink) {
-    this.kafka = kafka;
-    this.deduplicator = deduplicator;
-    this.sink = sink;
-    kafka.subscribe(topics);
-  }
-
-  private static Properties settings(String bootstrapServers, String groupId) {
-    Properties settings = new Properties();
-    settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    // A new group starts at the beginning: every stream from its first event.
-    settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    return settings;
-  }
-
-  /**
-   * Reads what arrived within the timeout, hands the ready events to the sink, then commits.
-   *
-   * @return how many events the sink got
-   */
-  public int pollOnce(Duration timeout) {
-    int handedOn = 0;
-    for (ConsumerRecord<String, byte[]> record : kafka.poll(timeout)) {
-      Event event = toEvent(record);
-      if (event != null) {
-        handedOn += handOn(deduplicator.accept(event));
-      }
+    /**
+     * Subscribes to the topics; nothing is read before {@link #pollOnce(Duration)}.
+     *
+     * @param bootstrapServers e.g. {@code 127.0.0.1:9092}
+     * @param groupId          the consumer group: its committed offsets are where a restart resumes
+     * @param topics           e.g. {@link #ALL_TOPICS}
+     * @param deduplicator     drops duplicates and orders each stream
+     * @param sink             gets each event once, in stream order
+     */
+    public EventConsumer(
+            String bootstrapServers,
+            String groupId,
+            Collection<String> topics,
+            OrderedDeduplicator deduplicator,
+            Consumer<Event> sink) {
+        this(new KafkaConsumer<>(settings(bootstrapServers, groupId), new StringDeserializer(),
+                new ByteArrayDeserializer()), topics, deduplicator, sink);
     }
-    handedOn += handOn(deduplicator.releaseOverdue());
-    commit();
-    return handedOn;
-  }
 
-  /** Makes a {@link #pollOnce(Duration)} under way, or the next one, throw {@code WakeupException}: how another thread stops the loop. */
-  public void wakeup() {
-    kafka.wakeup();
-  }
-
-  @Override
-  public void close() {
-    kafka.close();
-  }
-
-  private int handOn(List<Event> events) {
-    events.forEach(sink);
-    return events.size();
-  }
-
-  /** Commits, per partition, up to what was read but not past the first event still held back. */
-  private void commit() {
-    Map<TopicPartition, Long> firstHeld = new HashMap<>();
-    for (Event held : deduplicator.held()) {
-      firstHeld.merge(new TopicPartition(held.topic(), held.partition()), held.offset(), Math::min);
+    EventConsumer(
+            org.apache.kafka.clients.consumer.Consumer<String, byte[]> kafka,
+            Collection<String> topics,
+            OrderedDeduplicator deduplicator,
+            Consumer<Event> sink) {
+        this.kafka = kafka;
+        this.deduplicator = deduplicator;
+        this.sink = sink;
+        kafka.subscribe(topics);
     }
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition partition : kafka.assignment()) {
-      long next = Math.min(kafka.position(partition), firstHeld.getOrDefault(partition, Long.MAX_VALUE));
-      if (!Long.valueOf(next).equals(committed.get(partition))) {
-        offsets.put(partition, new OffsetAndMetadata(next));
-      }
-    }
-    if (!offsets.isEmpty()) {
-      kafka.commitSync(offsets);
-      offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
-    }
-  }
 
-  private Event toEvent(ConsumerRecord<String, byte[]> record) {
-    String id = header(record, "ce_id");
-    String type = header(record, "ce_type");
-    if (id == null || type == null) {
-      log.warn("skipped {}-{}@{}: not a CloudEvent (no ce_id or ce_type)", record.topic(), record.partition(),
-          record.offset());
-      return null;
+    private static Properties settings(String bootstrapServers, String groupId) {
+        Properties settings = new Properties();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // A new group starts at the beginning: every stream from its first event.
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return settings;
     }
-    JsonNode data;
-    try {
-      data = json.readTree(record.value() == null ? new byte[0] : record.value());
-    } catch (IOException e) {
-      log.warn("skipped {}-{}@{} ({}): the value is not JSON", record.topic(), record.partition(), record.offset(),
-          id);
-      return null;
-    }
-    JsonNode streamVersion = data == null ? null : data.get("streamVersion");
-    String subject = header(record, "ce_subject");
-    return new Event(
-        id,
-        type,
-        subject != null ? subject : record.key(),
-        header(record, "ce_source"),
-        header(record, "ce_time"),
-        streamVersion != null && streamVersion.isIntegralNumber() ? streamVersion.longValue() : null,
-        header(record, "ce_correlationid"),
-        data,
-        record.topic(),
-        record.partition(),
-        record.offset());
-  }
 
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
+    /**
+     * Reads what arrived within the timeout, hands the ready events to the sink, then commits.
+     *
+     * @return how many events the sink got
+     */
+    public int pollOnce(Duration timeout) {
+        int handedOn = 0;
+        for (ConsumerRecord<String, byte[]> record : kafka.poll(timeout)) {
+            Event event = toEvent(record);
+            if (event != null) {
+                handedOn += handOn(deduplicator.accept(event));
+            }
+        }
+        handedOn += handOn(deduplicator.releaseOverdue());
+        commit();
+        return handedOn;
+    }
+
+    /** Makes a {@link #pollOnce(Duration)} under way, or the next one, throw {@code WakeupException}: how another thread stops the loop. */
+    public void wakeup() {
+        kafka.wakeup();
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+    }
+
+    private int handOn(List<Event> events) {
+        events.forEach(sink);
+        return events.size();
+    }
+
+    /** Commits, per partition, up to what was read but not past the first event still held back. */
+    private void commit() {
+        Map<TopicPartition, Long> firstHeld = new HashMap<>();
+        for (Event held : deduplicator.held()) {
+            firstHeld.merge(new TopicPartition(held.topic(), held.partition()), held.offset(), Math::min);
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : kafka.assignment()) {
+            long next = Math.min(kafka.position(partition), firstHeld.getOrDefault(partition, Long.MAX_VALUE));
+            if (!Long.valueOf(next).equals(committed.get(partition))) {
+                offsets.put(partition, new OffsetAndMetadata(next));
+            }
+        }
+        if (!offsets.isEmpty()) {
+            kafka.commitSync(offsets);
+            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+        }
+    }
+
+    private Event toEvent(ConsumerRecord<String, byte[]> record) {
+        String id = header(record, "ce_id");
+        String type = header(record, "ce_type");
+        if (id == null || type == null) {
+            log.warn("skipped {}-{}@{}: not a CloudEvent (no ce_id or ce_type)", record.topic(), record.partition(),
+                    record.offset());
+            return null;
+        }
+        JsonNode data;
+        try {
+            data = json.readTree(record.value() == null ? new byte[0] : record.value());
+        } catch (IOException e) {
+            log.warn("skipped {}-{}@{} ({}): the value is not JSON", record.topic(), record.partition(), record.offset(),
+                    id);
+            return null;
+        }
+        JsonNode streamVersion = data == null ? null : data.get("streamVersion");
+        String subject = header(record, "ce_subject");
+        return new Event(
+                id,
+                type,
+                subject != null ? subject : record.key(),
+                header(record, "ce_source"),
+                header(record, "ce_time"),
+                streamVersion != null && streamVersion.isIntegralNumber() ? streamVersion.longValue() : null,
+                header(record, "ce_correlationid"),
+                data,
+                record.topic(),
+                record.partition(),
+                record.offset());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
 }

@@ -17,34 +17,34 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param body          the body exactly as signed
  */
 public record Delivery(
-    String webhookId,
-    String type,
-    String subject,
-    Long streamVersion,
-    String correlationId,
-    JsonNode event,
-    String body) {
+        String webhookId,
+        String type,
+        String subject,
+        Long streamVersion,
+        String correlationId,
+        JsonNode event,
+        String body) {
 
-  /** The event's {@code data} member: what happened. */
-  public JsonNode data() {
-    return event.path("data");
-  }
+    /** The event's {@code data} member: what happened. */
+    public JsonNode data() {
+        return event.path("data");
+    }
 
-  static Delivery of(String webhookId, JsonNode event, String body, String correlationIdHeader) {
-    JsonNode streamVersion = event.path("data").path("streamVersion");
-    String correlationId = textOrNull(event, "correlationid");
-    return new Delivery(
-        webhookId,
-        textOrNull(event, "type"),
-        textOrNull(event, "subject"),
-        streamVersion.isIntegralNumber() ? streamVersion.longValue() : null,
-        correlationId != null ? correlationId : correlationIdHeader,
-        event,
-        body);
-  }
+    static Delivery of(String webhookId, JsonNode event, String body, String correlationIdHeader) {
+        JsonNode streamVersion = event.path("data").path("streamVersion");
+        String correlationId = textOrNull(event, "correlationid");
+        return new Delivery(
+                webhookId,
+                textOrNull(event, "type"),
+                textOrNull(event, "subject"),
+                streamVersion.isIntegralNumber() ? streamVersion.longValue() : null,
+                correlationId != null ? correlationId : correlationIdHeader,
+                event,
+                body);
+    }
 
-  private static String textOrNull(JsonNode event, String member) {
-    JsonNode value = event.get(member);
-    return value != null && value.isTextual() ? value.textValue() : null;
-  }
+    private static String textOrNull(JsonNode event, String member) {
+        JsonNode value = event.get(member);
+        return value != null && value.isTextual() ? value.textValue() : null;
+    }
 }
