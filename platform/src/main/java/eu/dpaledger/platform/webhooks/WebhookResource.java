@@ -122,7 +122,12 @@ public class WebhookResource {
     @POST
     @Operation(operationId = "subscribeWebhook", summary = "Subscribe a URL to event types of your organisation's agreements",
             description = "Returns the signing secret (whsec_...), shown only in this answer. Deliveries carry webhook-id, "
-                    + "webhook-timestamp and webhook-signature (v1, HMAC-SHA256 over id.timestamp.body); redirects are not followed.")
+                    + "webhook-timestamp and webhook-signature (v1, HMAC-SHA256 over id.timestamp.body); redirects are not followed. "
+                    + "eventTypes: exact types, '*' or a prefix ending in '.*' (eu.dpaledger.breach.*); only events of agreements your "
+                    + "organisation is party to in the role you subscribe in. Ordering keys: the CloudEvent's subject and data.streamVersion. "
+                    + "A subscription failing for dpa.webhooks.disable-after (5 days) is disabled; the organisation's other subscriptions "
+                    + "matching eu.dpaledger.webhook.SubscriptionDisabled.v1 receive it (data: subscriptionId, organisation, url, "
+                    + "failingSince, disabledAt, reason).")
     @APIResponse(responseCode = "201", description = "Subscribed; the body holds the secret",
             headers = @Header(name = "Location", description = "The subscription's path", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedSubscription.class)))
