@@ -22,6 +22,9 @@ CREATE TABLE webhook_subscriptions (
     disabled_at             timestamptz,
     disabled_reason         text,
     created_at              timestamptz NOT NULL,
+    -- the first instant of the events queued for it: created_at, and the instant it was enabled again after being
+    -- disabled (the disabled time's events are not queued, not even by a rebuild of the fan-out)
+    events_from             timestamptz NOT NULL,
     deleted_at              timestamptz
 );
 CREATE INDEX webhook_subscriptions_org ON webhook_subscriptions (organisation) WHERE deleted_at IS NULL;
@@ -39,6 +42,10 @@ CREATE TABLE webhook_deliveries (
     next_attempt_at  timestamptz NOT NULL,
     created_at       timestamptz NOT NULL,
     delivered_at     timestamptz,
+    -- when the dispatcher claimed it for an attempt (null once recorded): no manual redelivery meanwhile
+    claimed_at       timestamptz,
+    -- when a ping or a manual redelivery asked for it: a disabled subscription gets only those asked after disabling
+    requested_at     timestamptz,
     UNIQUE (subscription_id, event_id)
 );
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'PENDING';

@@ -49,7 +49,13 @@ class WebhooksE2ETest {
         List<String> opwijkLines = new CopyOnWriteArrayList<>();
         Process receive = receive(freePort(), opwijkLines);
         List<Delivery> voorbeeld = new CopyOnWriteArrayList<>();
-        try (WebhookReceiver voorbeeldReceiver = voorbeeldSubscribed(voorbeeld)) {
+        int voorbeeldPort = freePort();
+        var created = given().baseUri(Stack.REPORTING).auth().oauth2(Keycloak.user("voorbeeld-dpo")).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + voorbeeldPort + "/", "eventTypes", List.of("*")))
+                .post("/webhook-subscriptions").then().statusCode(201).extract();
+        String voorbeeldSubscription = created.path("id");
+        try (WebhookReceiver voorbeeldReceiver = new WebhookReceiver(new InetSocketAddress("127.0.0.1", voorbeeldPort), "/",
+                List.of(created.<String>path("secret")), voorbeeld::add, rejection -> { }).start()) {
             await().atMost(Duration.ofMinutes(2)).until(() -> opwijkLines.stream().anyMatch(l -> l.startsWith("listening on")));
 
             Instant aware = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -63,13 +69,19 @@ class WebhooksE2ETest {
                     && l.contains(" " + REPORTED + " subject=" + breach + " streamVersion=1")));
             assertTrue(opwijkLines.stream().noneMatch(l -> l.startsWith("rejected")), "every delivery verified: " + opwijkLines);
 
-            // Voorbeeld is no party to the agreement: its subscription to everything is not sent Opwijk's breach.
+            // Voorbeeld is no party to the agreement: its subscription to everything is not sent Opwijk's breach. The fan-out
+            // queued every subscription's delivery of the event in one transaction, so by now Voorbeeld's log would show it.
             assertTrue(voorbeeld.stream().noneMatch(d -> breach.equals(d.subject())), "Voorbeeld got Opwijk's breach");
+            given().baseUri(Stack.REPORTING).auth().oauth2(Keycloak.user("voorbeeld-dpo"))
+                    .get("/webhook-subscriptions/{id}/deliveries", voorbeeldSubscription).then().statusCode(200)
+                    .body("items.findAll { it.agreementId == '" + agreement + "' }", org.hamcrest.Matchers.empty());
 
             List<Event> read = consumeBreach(breach, "dpa-e2e-kit-" + UUID.randomUUID());
             assertEquals(List.of(REPORTED), read.stream().map(Event::type).toList(), "the operator's consumer: once");
         } finally {
             stop(receive);
+            given().baseUri(Stack.REPORTING).auth().oauth2(Keycloak.user("voorbeeld-dpo"))
+                    .delete("/webhook-subscriptions/{id}", voorbeeldSubscription).then().statusCode(204);
         }
         // The receiver stopped (as on Ctrl-C): the launcher unsubscribed on its way out.
         assertTrue(opwijkLines.stream().anyMatch(l -> l.contains("unsubscribed")), "./dpa receive unsubscribes: " + opwijkLines);
@@ -97,16 +109,6 @@ class WebhooksE2ETest {
         reader.setDaemon(true);
         reader.start();
         return process;
-    }
-
-    /** Voorbeeld's controller subscribes to everything at reporting-service; the kit's receiver verifies with the secret shown once. */
-    private static WebhookReceiver voorbeeldSubscribed(List<Delivery> deliveries) throws IOException {
-        int port = freePort();
-        var created = given().baseUri(Stack.REPORTING).auth().oauth2(Keycloak.user("voorbeeld-dpo")).contentType(ContentType.JSON)
-                .body(Map.of("url", "http://127.0.0.1:" + port + "/", "eventTypes", List.of("*")))
-                .post("/webhook-subscriptions").then().statusCode(201).extract();
-        return new WebhookReceiver(new InetSocketAddress("127.0.0.1", port), "/", List.of(created.<String>path("secret")),
-                deliveries::add, rejection -> { }).start();
     }
 
     /** The kit's Kafka consumer reads dpa.breaches from the start until the breach's report; then a replay in the same consumer passes nothing. */

@@ -138,6 +138,8 @@ public final class RuleSources {
             entry("invalid-limit", OURS),
             entry("invalid-cursor", OURS),
             entry("invalid-webhook-url", OURS),
+            entry("subscription-not-disabled", OURS), // webhooks (platform/webhooks), every service that hosts them
+            entry("delivery-in-flight", OURS),
             entry("objection-window-closed", "DPA art. 6.1"),
             entry("only-controller-objects", "DPA art. 6.1"),
             entry("only-controller-requests-proof", "DPA art. 6.4"),

@@ -163,16 +163,18 @@ public class WebhookDispatcher {
         if (room <= 0) {
             return Uni.createFrom().item(0);
         }
-        long leaseSeconds = timeout.toSeconds() * 2 + 30;
-        return pool.preparedQuery("UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => $1) "
+        return pool.preparedQuery("UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => $1), claimed_at = now() "
                         + "FROM webhook_subscriptions s WHERE s.subscription_id = d.subscription_id AND d.delivery_id IN ("
-                        + "SELECT delivery_id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now() "
-                        + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
+                        + "SELECT q.delivery_id FROM webhook_deliveries q JOIN webhook_subscriptions o ON o.subscription_id = q.subscription_id "
+                        + "WHERE q.status = 'PENDING' AND q.next_attempt_at <= now() AND o.deleted_at IS NULL "
+                        // a disabled subscription gets only what was asked for after it was disabled: a ping, a redelivery
+                        + "AND (o.disabled_at IS NULL OR q.requested_at >= o.disabled_at) "
+                        + "ORDER BY q.next_attempt_at LIMIT $2 FOR UPDATE OF q SKIP LOCKED) "
                         + "RETURNING d.delivery_id, s.subscription_id, s.url, s.secret, s.secret_key_id, d.payload, d.attempts, "
                         + "d.payload::jsonb ->> 'correlationid' AS correlation_id, "
                         + "CASE WHEN s.previous_valid_until > $3 THEN s.previous_secret END AS previous_secret, "
                         + "s.previous_secret_key_id")
-                .execute(Tuple.of((double) leaseSeconds, room, clock.instant().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of((double) leaseSeconds(), room, clock.instant().atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     int claimed = 0;
                     for (Row r : rows) {
@@ -194,6 +196,14 @@ public class WebhookDispatcher {
                     }
                     return claimed;
                 });
+    }
+
+    /**
+     * How long a claimed delivery is left to the instance that claimed it: twice the timeout and some. A crash mid-send
+     * delays the delivery this long; a manual redelivery within it would send it twice, so it is refused then.
+     */
+    long leaseSeconds() {
+        return timeout.toSeconds() * 2 + 30;
     }
 
     /** A send finished: its place is free for the next due delivery. */
@@ -250,10 +260,15 @@ public class WebhookDispatcher {
         String status = outcome.delivered() ? "DELIVERED" : attempt >= maxAttempts ? "FAILED" : "PENDING";
         double retryAfter = Math.min(maxRetryAfter.toMillis(),
                 firstRetryAfter.toMillis() * Math.pow(2, Math.min(attempt - 1, 30))) / 1000.0;
-        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE webhook_deliveries SET attempts = $2, status = $3, "
+        // The subscription is locked first, as deleting and disabling do (they then cancel its deliveries): one lock order.
+        // A delivery cancelled while its attempt was under way keeps its status; the attempt is logged all the same.
+        return pool.withTransaction(tx -> tx.preparedQuery("SELECT 1 FROM webhook_subscriptions WHERE subscription_id = $1 FOR UPDATE")
+                        .execute(Tuple.of(d.subscriptionId()))
+                        .flatMap(x -> tx.preparedQuery("UPDATE webhook_deliveries SET attempts = $2, status = $3, "
                                 + "next_attempt_at = CASE WHEN $3 = 'PENDING' THEN now() + make_interval(secs => $4) ELSE next_attempt_at END, "
-                                + "delivered_at = CASE WHEN $3 = 'DELIVERED' THEN now() END WHERE delivery_id = $1")
-                        .execute(Tuple.of(d.deliveryId(), attempt, status, retryAfter))
+                                + "delivered_at = CASE WHEN $3 = 'DELIVERED' THEN now() END, claimed_at = NULL "
+                                + "WHERE delivery_id = $1 AND status = 'PENDING'")
+                        .execute(Tuple.of(d.deliveryId(), attempt, status, retryAfter)))
                         .flatMap(x -> tx.preparedQuery("INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, "
                                         + "status_code, error, duration_ms) VALUES ($1, $2, now(), $3, $4, $5) ON CONFLICT DO NOTHING")
                                 .execute(Tuple.tuple(Arrays.asList(d.deliveryId(), attempt, outcome.statusCode(), error, millis))))
@@ -274,7 +289,7 @@ public class WebhookDispatcher {
      */
     private Uni<Void> failing(SqlClient tx, UUID subscription, String error) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        String reason = "every delivery failed for " + disableAfter.toDays() + " days or more (last: " + error + ")";
+        String reason = "every delivery failed for " + describe(disableAfter) + " or more (last: " + error + ")";
         return tx.preparedQuery("UPDATE webhook_subscriptions SET failing_since = coalesce(failing_since, $2) WHERE subscription_id = $1")
                 .execute(Tuple.of(subscription, now))
                 .flatMap(x -> tx.preparedQuery("UPDATE webhook_subscriptions SET disabled_at = $2, disabled_reason = $3 "
@@ -309,6 +324,15 @@ public class WebhookDispatcher {
                 .execute(Tuple.tuple(Arrays.asList(subscription, event, SUBSCRIPTION_DISABLED, ce.toString(), row.getString("organisation"),
                         row.getArrayOfStrings("party_roles"), WebhookPatterns.matching(SUBSCRIPTION_DISABLED).toArray(new String[0]))))
                 .replaceWithVoid();
+    }
+
+    /** A period as people read it: "5 days", "12 hours", else its ISO form. */
+    static String describe(Duration period) {
+        if (period.toHours() % 24 == 0 && period.toDays() > 0) {
+            return period.toDays() + (period.toDays() == 1 ? " day" : " days");
+        }
+        return period.toMinutes() % 60 == 0 && period.toHours() > 0 ? period.toHours() + (period.toHours() == 1 ? " hour" : " hours")
+                : period.toString();
     }
 
     private static String describe(Throwable failure) {

@@ -20,7 +20,8 @@ import java.util.Arrays;
  * ({@link WebhookPatterns}), and its organisation is party to the event in the role it was made in: the controller's
  * organisation as controller (only where the controller may see the event, see {@link Audience#controllerSees()}), the
  * processor's as processor (role AND organisation, as every read). Events from before a subscription existed are not
- * sent to it.
+ * sent to it, nor those of a time it was disabled ({@code events_from}: when it was made, or enabled again), also when
+ * the fan-out is rebuilt.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "dpa.webhooks.enabled", stringValue = "true")
@@ -46,14 +47,16 @@ public class WebhookFanout {
     public Uni<Void> queue(SqlClient tx, IncomingEvent event, Audience audience) {
         Tuple values = Tuple.tuple(Arrays.asList(event.id(), event.type(), audience.agreementId(), body(event),
                 audience.controllerSees() ? audience.controllerOrg() : null, audience.processorOrg(),
-                event.time().atOffset(ZoneOffset.UTC), WebhookPatterns.matching(event.type()).toArray(new String[0])));
+                event.time() == null ? null : event.time().atOffset(ZoneOffset.UTC),
+                WebhookPatterns.matching(event.type()).toArray(new String[0])));
         return tx.preparedQuery("INSERT INTO webhook_deliveries (delivery_id, subscription_id, event_id, event_type, "
                         + "agreement_id, payload, status, next_attempt_at, created_at) "
                         + "SELECT gen_random_uuid(), s.subscription_id, $1, $2, $3, $4, 'PENDING', now(), now() "
                         + "FROM webhook_subscriptions s WHERE s.deleted_at IS NULL AND s.disabled_at IS NULL "
                         + "AND ((s.organisation = $5 AND 'controller' = ANY (s.party_roles)) "
                         + "OR (s.organisation = $6 AND 'processor' = ANY (s.party_roles))) "
-                        + "AND s.event_types && $8 AND s.created_at <= $7 "
+                        // an event without its time counts as of now
+                        + "AND s.event_types && $8 AND s.events_from <= coalesce($7::timestamptz, now()) "
                         + "ON CONFLICT (subscription_id, event_id) DO NOTHING")
                 .execute(values)
                 .invoke(rows -> {
@@ -77,7 +80,9 @@ public class WebhookFanout {
         ce.put("source", event.source());
         ce.put("type", event.type());
         ce.put("subject", event.subject());
-        ce.put("time", event.time().toString());
+        if (event.time() != null) {
+            ce.put("time", event.time().toString());
+        }
         ce.put("datacontenttype", "application/json");
         if (event.correlationId() != null) {
             ce.put("correlationid", event.correlationId());

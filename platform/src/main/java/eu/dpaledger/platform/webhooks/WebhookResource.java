@@ -78,6 +78,9 @@ public class WebhookResource {
     @Inject
     WebhookEventCatalog catalog;
 
+    /** More than every type there is: a longer list is a mistake, and '*' or a pattern says it shorter. */
+    static final int MAX_EVENT_TYPES = 100;
+
     @ConfigProperty(name = "dpa.webhooks.rotation-overlap", defaultValue = "PT24H")
     Duration rotationOverlap;
 
@@ -140,6 +143,10 @@ public class WebhookResource {
         Set<String> offered = offeredTypes();
         if (body.eventTypes() == null || body.eventTypes().isEmpty()) {
             throw invalidEventTypes("eventTypes must name at least one event type or pattern", List.of(), offered);
+        }
+        if (body.eventTypes().size() > MAX_EVENT_TYPES) {
+            throw invalidEventTypes("eventTypes may name at most " + MAX_EVENT_TYPES + " types or patterns ('*' names them all)",
+                    List.of(Map.of("field", "eventTypes", "message", "at most " + MAX_EVENT_TYPES + " items")), offered);
         }
         List<Map<String, String>> violations = new ArrayList<>();
         for (int i = 0; i < body.eventTypes().size(); i++) {
@@ -248,7 +255,7 @@ public class WebhookResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "409", description = "subscription-not-disabled")
     public Uni<SubscriptionView> enable(@PathParam("id") String id) {
-        return owned(id).flatMap(s -> subscriptions.enable(s.id()).flatMap(enabled -> {
+        return owned(id).flatMap(s -> subscriptions.enable(s.id(), clock.instant()).flatMap(enabled -> {
             if (!enabled) {
                 throw new HttpProblem(409, "subscription-not-disabled", "Subscription not disabled", "The subscription is active");
             }
@@ -292,13 +299,15 @@ public class WebhookResource {
                     + "A FAILED delivery whose manual attempt fails again is FAILED again.")
     @APIResponse(responseCode = "202", description = "Queued; follow it in the delivery log",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuedDelivery.class)))
+    @APIResponse(responseCode = "409", description = "delivery-in-flight: an attempt is being sent now")
     public Uni<Response> redeliver(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
         UUID delivery = uuid(deliveryId, "The delivery");
-        return owned(id).flatMap(s -> subscriptions.redeliver(s.id(), delivery)).map(found -> {
-            if (!found) {
-                throw HttpProblem.notFound("The delivery");
-            }
-            return queued(delivery);
+        return owned(id).flatMap(s -> subscriptions.redeliver(s.id(), delivery, dispatcher.leaseSeconds())).map(outcome -> switch (outcome) {
+            case NOT_FOUND -> throw HttpProblem.notFound("The delivery");
+            case IN_FLIGHT -> throw new HttpProblem(409, "delivery-in-flight", "Delivery being sent",
+                    "An attempt of this delivery is being sent now; its outcome will be in the delivery log within "
+                            + dispatcher.leaseSeconds() + " s. Ask again then.");
+            case QUEUED -> queued(delivery);
         });
     }
 

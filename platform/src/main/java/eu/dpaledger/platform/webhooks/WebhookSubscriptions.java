@@ -27,7 +27,8 @@ import java.util.UUID;
  * Webhook subscriptions and their delivery log, always scoped to the owning organisation AND the party
  * roles the subscription was made in ({@code controller}, {@code processor}): a subscription made as
  * controller receives the events of the agreements its organisation controls, and only a controller of
- * that organisation sees or deletes it (role AND organisation, as every read of this service).
+ * that organisation sees or changes it (role AND organisation, as every read). One made in both roles (by a caller
+ * holding both) is managed only by a caller holding both: its log holds what either role received.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "dpa.webhooks.enabled", stringValue = "true")
@@ -89,7 +90,7 @@ public class WebhookSubscriptions {
         UUID id = UUID.randomUUID();
         WebhookSecrets.Sealed sealed = secrets.seal(secret, id);
         return pool.preparedQuery("INSERT INTO webhook_subscriptions (subscription_id, organisation, party_roles, created_by, "
-                        + "url, event_types, secret, secret_key_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                        + "url, event_types, secret, secret_key_id, created_at, events_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)")
                 .execute(Tuple.tuple(Arrays.asList(id, organisation, partyRoles.toArray(new String[0]), createdBy, url,
                         eventTypes.toArray(new String[0]), sealed.value(), sealed.keyId(), now.atOffset(ZoneOffset.UTC))))
                 .replaceWith(new Subscription(id, organisation, List.copyOf(partyRoles), createdBy, url, List.copyOf(eventTypes), now, null, null));
@@ -112,14 +113,28 @@ public class WebhookSubscriptions {
                 .map(rows -> instant(rows.iterator().next(), "previous_valid_until"));
     }
 
+    /** What a redelivery request found. */
+    public enum Redelivery { QUEUED, IN_FLIGHT, NOT_FOUND }
+
     /**
      * Sends a delivery of the subscription again, now: one more attempt, whatever its status (a FAILED one that
-     * fails again stays FAILED). Same event, same {@code webhook-id}. False when the subscription has no such delivery.
+     * fails again stays FAILED). Same event, same {@code webhook-id}. Not while an attempt is being sent (claimed less
+     * than {@code leaseSeconds} ago and not yet recorded): that would send it twice at once.
      */
-    public Uni<Boolean> redeliver(UUID subscriptionId, UUID deliveryId) {
-        return pool.preparedQuery("UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = now(), delivered_at = NULL "
-                        + "WHERE delivery_id = $1 AND subscription_id = $2")
-                .execute(Tuple.of(deliveryId, subscriptionId)).map(rows -> rows.rowCount() == 1);
+    public Uni<Redelivery> redeliver(UUID subscriptionId, UUID deliveryId, long leaseSeconds) {
+        return pool.preparedQuery("WITH d AS (SELECT delivery_id, claimed_at > now() - make_interval(secs => $3) AS in_flight "
+                        + "FROM webhook_deliveries WHERE delivery_id = $1 AND subscription_id = $2), "
+                        + "queued AS (UPDATE webhook_deliveries w SET status = 'PENDING', next_attempt_at = now(), delivered_at = NULL, "
+                        + "requested_at = now() "
+                        + "FROM d WHERE w.delivery_id = d.delivery_id AND d.in_flight IS NOT TRUE RETURNING w.delivery_id) "
+                        + "SELECT d.in_flight IS TRUE AS in_flight, (SELECT count(*) FROM queued) AS queued FROM d")
+                .execute(Tuple.of(deliveryId, subscriptionId, (double) leaseSeconds))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Redelivery.NOT_FOUND;
+                    }
+                    return rows.iterator().next().getBoolean("in_flight") ? Redelivery.IN_FLIGHT : Redelivery.QUEUED;
+                });
     }
 
     /** The type of a test delivery: sent on demand, whatever the subscription's event types. */
@@ -138,7 +153,7 @@ public class WebhookSubscriptions {
         ce.putObject("data").put("subscriptionId", subscription.id().toString()).put("organisation", subscription.organisation())
                 .put("requestedBy", requestedBy).put("at", now.toString());
         return pool.preparedQuery("INSERT INTO webhook_deliveries (delivery_id, subscription_id, event_id, event_type, agreement_id, "
-                        + "payload, status, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, NULL, $5, 'PENDING', now(), now())")
+                        + "payload, status, next_attempt_at, created_at, requested_at) VALUES ($1, $2, $3, $4, NULL, $5, 'PENDING', now(), now(), now())")
                 .execute(Tuple.of(delivery, subscription.id(), event, PING, ce.toString()))
                 .replaceWith(delivery);
     }
@@ -147,7 +162,7 @@ public class WebhookSubscriptions {
     public Uni<ListPage<Subscription>> list(String organisation, List<String> partyRoles, PageRequest page) {
         OffsetDateTime after = page.isFirst() ? null : page.instant(0).atOffset(ZoneOffset.UTC);
         String afterId = page.text(1);
-        return pool.preparedQuery("SELECT * FROM webhook_subscriptions WHERE organisation = $1 AND party_roles && $2 "
+        return pool.preparedQuery("SELECT * FROM webhook_subscriptions WHERE organisation = $1 AND party_roles <@ $2 "
                         + "AND deleted_at IS NULL AND ($3::timestamptz IS NULL OR (created_at, subscription_id::text) > ($3, $4)) "
                         + "ORDER BY created_at, subscription_id::text LIMIT $5")
                 .execute(Tuple.tuple(Arrays.asList(organisation, partyRoles.toArray(new String[0]), after, afterId, page.fetch())))
@@ -161,25 +176,26 @@ public class WebhookSubscriptions {
     /** The subscription if it exists and belongs to the organisation in one of {@code partyRoles}. */
     public Uni<Optional<Subscription>> find(String organisation, List<String> partyRoles, UUID id) {
         return pool.preparedQuery("SELECT * FROM webhook_subscriptions WHERE subscription_id = $1 AND organisation = $2 "
-                        + "AND party_roles && $3 AND deleted_at IS NULL")
+                        + "AND party_roles <@ $3 AND deleted_at IS NULL")
                 .execute(Tuple.of(id, organisation, partyRoles.toArray(new String[0])))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(subscription(rows.iterator().next())) : Optional.empty());
     }
 
     /**
      * Resumes deliveries of a subscription that was disabled (its receiver kept failing): events from now on are queued
-     * again; those of the time it was disabled are not (the services' APIs answer them). True when it was disabled.
+     * again; those of the time it was disabled are not, not even by a rebuild of the fan-out ({@code events_from}: the
+     * services' APIs answer them). True when it was disabled.
      */
-    public Uni<Boolean> enable(UUID id) {
-        return pool.preparedQuery("UPDATE webhook_subscriptions SET disabled_at = NULL, disabled_reason = NULL, failing_since = NULL "
-                        + "WHERE subscription_id = $1 AND disabled_at IS NOT NULL")
-                .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> enable(UUID id, Instant now) {
+        return pool.preparedQuery("UPDATE webhook_subscriptions SET disabled_at = NULL, disabled_reason = NULL, failing_since = NULL, "
+                        + "events_from = $2 WHERE subscription_id = $1 AND disabled_at IS NOT NULL")
+                .execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount() == 1);
     }
 
     /** Stops deliveries: pending ones are cancelled, the log stays. True when something was deleted. */
     public Uni<Boolean> delete(String organisation, List<String> partyRoles, UUID id) {
         return pool.withTransaction(tx -> tx.preparedQuery("UPDATE webhook_subscriptions SET deleted_at = now() "
-                        + "WHERE subscription_id = $1 AND organisation = $2 AND party_roles && $3 AND deleted_at IS NULL")
+                        + "WHERE subscription_id = $1 AND organisation = $2 AND party_roles <@ $3 AND deleted_at IS NULL")
                 .execute(Tuple.of(id, organisation, partyRoles.toArray(new String[0])))
                 .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
                         : tx.preparedQuery("UPDATE webhook_deliveries SET status = 'CANCELLED' WHERE subscription_id = $1 "

@@ -165,11 +165,30 @@ class WebhooksTest extends TestInfrastructure {
                 .body(Map.of("url", "https://10.0.0.1/hook", "eventTypes", List.of("*")))
                 .post("/webhook-subscriptions").then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", org.hamcrest.Matchers.endsWith("/invalid-webhook-url")).body("violations[0].field", equalTo("url"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/x"), "eventTypes", java.util.Collections.nCopies(101, "*")))
+                .post("/webhook-subscriptions").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("eventTypes"));
+        given().auth().oauth2(token).get("/webhook-subscriptions").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty()); // nothing was subscribed by the refused requests
         String id = subscribeId(token, "/mine", List.of("eu.dpaledger.audit.*"));
         given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).get("/webhook-subscriptions/{id}", id).then().statusCode(404);
         given().auth().oauth2(Tokens.processor(Tokens.OPWIJK)).get("/webhook-subscriptions/{id}", id).then().statusCode(404);
         given().auth().oauth2(token).get("/webhook-subscriptions").then().statusCode(200)
                 .body("items.id", hasItem(id)).body("items[0].status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void a_subscription_made_in_both_roles_is_seen_and_changed_only_by_a_caller_holding_both() {
+        String both = Tokens.token("it-" + Tokens.ESN, Tokens.ESN, "controller", "processor");
+        String id = subscribeId(both, "/both", List.of("*"));
+        given().auth().oauth2(Tokens.processor(Tokens.ESN)).get("/webhook-subscriptions/{id}", id).then().statusCode(404);
+        given().auth().oauth2(Tokens.processor(Tokens.ESN)).get("/webhook-subscriptions/{id}/deliveries", id).then().statusCode(404);
+        given().auth().oauth2(Tokens.processor(Tokens.ESN)).delete("/webhook-subscriptions/{id}", id).then().statusCode(404);
+        given().auth().oauth2(Tokens.processor(Tokens.ESN)).get("/webhook-subscriptions").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
+        given().auth().oauth2(both).get("/webhook-subscriptions/{id}", id).then().statusCode(200);
+        given().auth().oauth2(both).delete("/webhook-subscriptions/{id}", id).then().statusCode(204);
     }
 
     private String subscribe(String token, String path, List<String> types) {

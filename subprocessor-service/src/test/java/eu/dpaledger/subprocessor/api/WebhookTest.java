@@ -401,6 +401,26 @@ class WebhookTest {
     }
 
     @Test
+    void a_delivery_being_sent_is_not_sent_again_on_demand_until_its_attempt_is_recorded() throws Exception {
+        String agreement = activeAgreement();
+        String subscription = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/slow"), "eventTypes", List.of(ANNOUNCED))).post("/webhook-subscriptions").then()
+                .statusCode(201).extract().path("id");
+        announced(agreement);
+        assertTrue(slowStarted.await(20, java.util.concurrent.TimeUnit.SECONDS), "the slow receiver got the event");
+        String delivery = given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}/deliveries", subscription)
+                .then().extract().path("items[0].deliveryId");
+        given().auth().oauth2(controllerToken())
+                .post("/webhook-subscriptions/{id}/deliveries/{d}/redelivery", subscription, delivery).then().statusCode(409)
+                .contentType(PROBLEM_JSON).body("type", equalTo(PROBLEMS + "delivery-in-flight"));
+        slowRelease.countDown();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}/deliveries", subscription).then().extract().path("items[0].status")));
+        given().auth().oauth2(controllerToken())
+                .post("/webhook-subscriptions/{id}/deliveries/{d}/redelivery", subscription, delivery).then().statusCode(202);
+    }
+
+    @Test
     void a_delivery_is_sent_again_on_demand_with_the_same_webhook_id_and_only_by_its_subscriber() {
         String agreement = activeAgreement();
         String subscription = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
