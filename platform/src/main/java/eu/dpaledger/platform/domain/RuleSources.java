@@ -151,6 +151,15 @@ public final class RuleSources {
             entry("subprocessor-not-engaged", OURS),
 
             // --- audit-service: audits, corrective plans, information requests, calendars
+            // assistance requests (DPA art. 7.4, 7.1)
+            entry("only-controller-requests-assistance", "DPA art. 7.4"),
+            entry("only-processor-assists", "DPA art. 7.4"),
+            entry("invalid-assistance-kind", "DPA art. 7.4"),
+            entry("invalid-cost-basis", "DPA art. 7.1"),
+            entry("due-date-too-soon", OURS), // at least dpa.audit.assistance.minimum-working-days (Reg. 1182/71 art. 3(3))
+            entry("assistance-not-awaiting-answer", OURS),
+            entry("assistance-not-answered", OURS),
+            entry("assistance-request-closed", OURS),
             entry("already-answered", "DPA art. 9.2"),
             entry("audit-already-exists", OURS),
             entry("audit-not-open", OURS),

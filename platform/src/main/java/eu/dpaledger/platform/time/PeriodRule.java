@@ -30,6 +30,14 @@ public record PeriodRule(PeriodUnit unit, long amount, boolean extendsToWorkingD
         return new PeriodRule(PeriodUnit.DAYS, days, true);
     }
 
+    /**
+     * Working days after the event's day (Reg. 1182/71 art. 3(3): a period "expressed in working days" leaves out
+     * Saturdays, Sundays and public holidays); its last day is a working day by construction, so nothing moves it.
+     */
+    public static PeriodRule workingDays(long days) {
+        return new PeriodRule(PeriodUnit.WORKING_DAYS, days, false);
+    }
+
     /** Months after the event's day, the end moved to the next working day. */
     public static PeriodRule months(long months) {
         return new PeriodRule(PeriodUnit.MONTHS, months, true);

@@ -4,5 +4,7 @@ package eu.dpaledger.platform.time;
 public enum PeriodUnit {
     HOURS,
     DAYS,
+    /** Working days (Reg. 1182/71 art. 2(2): not a Saturday, Sunday or public holiday), counted from the day after the event. */
+    WORKING_DAYS,
     MONTHS
 }

@@ -29,13 +29,14 @@ public final class Periods {
     }
 
     /**
-     * The last day of a DAYS or MONTHS period that starts with an event on {@code start}; the event's day itself is not
+     * The last day of a DAYS, WORKING_DAYS or MONTHS period that starts with an event on {@code start}; the event's day itself is not
      * counted (art. 3(1)). If the rule extends, a last day that is not a working day moves to the next working day
      * (art. 3(4), first subparagraph) and a period of two days or more includes at least two working days (art. 3(5)).
      */
     public static LocalDate lastDay(PeriodRule rule, LocalDate start, WorkingCalendar calendar) {
         LocalDate last = switch (rule.unit()) {
             case DAYS -> start.plusDays(rule.amount());
+            case WORKING_DAYS -> nthWorkingDayAfter(start, rule.amount(), calendar);
             case MONTHS -> plusMonthsClamped(start, rule.amount());
             case HOURS -> throw new IllegalArgumentException("a period in hours has no last day: " + rule);
         };
@@ -62,6 +63,18 @@ public final class Periods {
             return hoursAfter(start, rule.amount());
         }
         return calendar.endOfDay(lastDay(rule, calendar.dateOf(start), calendar));
+    }
+
+    /** The n-th working day after {@code start} (the event's own day not counted, art. 3(1)); {@code start} for n = 0. */
+    private static LocalDate nthWorkingDayAfter(LocalDate start, long n, WorkingCalendar calendar) {
+        LocalDate day = start;
+        for (long counted = 0; counted < n; ) {
+            day = day.plusDays(1);
+            if (calendar.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
     }
 
     /** Working days in (from, to]. */

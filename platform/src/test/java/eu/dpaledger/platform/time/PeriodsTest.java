@@ -161,6 +161,24 @@ class PeriodsTest {
         }
     }
 
+    /**
+     * Reg. 1182/71 art. 3(3): a period in working days skips Saturdays, Sundays and public holidays (Christmas, New
+     * Year's Day), not an organisation's closing days; the event's own day is not counted (art. 3(1)).
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "2026-12-18, 10, 2027-01-05", // Fri: 21-24 Dec, 28-31 Dec, 4 and 5 Jan
+            "2026-12-21, 1, 2026-12-22",
+            "2026-12-24, 1, 2026-12-28",  // Christmas and the weekend skipped
+            "2025-07-10, 1, 2025-07-11",  // Fri 11 July closes Flemish bodies but is a working day of the regulation
+            "2026-07-09, 2, 2026-07-13",  // Thu: Fri 10, Mon 13
+            "2026-03-02, 0, 2026-03-02"})
+    void aWorkingDayPeriodCountsWorkingDaysOnly(LocalDate start, long days, LocalDate expected) {
+        assertEquals(expected, Periods.lastDay(PeriodRule.workingDays(days), start, FLEMISH));
+        assertEquals(expected.plusDays(1).atStartOfDay(BRUSSELS).toInstant(),
+                Periods.deadline(PeriodRule.workingDays(days), start.atTime(10, 0).atZone(BRUSSELS).toInstant(), FLEMISH));
+    }
+
     private static int workingDays(LocalDate afterStart, LocalDate upToIncluding) {
         int n = 0;
         for (LocalDate d = afterStart.plusDays(1); !d.isAfter(upToIncluding); d = d.plusDays(1)) {
