@@ -2,6 +2,7 @@ package eu.dpaledger.audit.api;
 
 import eu.dpaledger.audit.domain.audit.AuditCommand;
 import eu.dpaledger.audit.domain.audit.FindingSeverity;
+import eu.dpaledger.audit.domain.assistance.AssistanceRequest;
 import eu.dpaledger.audit.domain.request.InformationRequest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -53,6 +54,22 @@ final class Requests {
     }
 
     record AnswerRequest(String text, List<InformationRequest.Attachment> attachments) {
+    }
+
+    @Schema(example = "{\"kind\":\"DPIA\",\"processing\":\"Camera surveillance of the municipal car park\",\"questions\":[\"Which data flows leave the EEA?\",\"Which security measures protect the recordings?\"],\"dueDate\":\"2027-01-15\"}")
+    record AssistanceRequestBody(String kind, String processing, List<String> questions, LocalDate dueDate) {
+    }
+
+    @Schema(example = "{\"text\":\"No data leave the EEA; the measures are attached.\",\"attachments\":[{\"name\":\"ESN security measures 2026.pdf\",\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}],\"costBasis\":\"PROCESSOR_RESPONSIBILITY\",\"costReason\":null}")
+    record AssistanceAnswerBody(String text, List<AssistanceRequest.Attachment> attachments, String costBasis, String costReason) {
+    }
+
+    @Schema(example = "{\"question\":\"How long are the recordings kept?\",\"dueDate\":\"2027-01-29\"}")
+    record FollowUpBody(String question, LocalDate dueDate) {
+    }
+
+    @Schema(example = "{\"note\":\"Input taken into the DPIA\"}")
+    record CloseBody(String note) {
     }
 
     @Schema(example = "{\"flemishPublicBody\":true,\"closingDays\":[{\"name\":\"Brugse kermis\",\"recurring\":\"--09-15\",\"once\":null}],\"officeHours\":{\"start\":\"08:30\",\"end\":\"16:30\"}}")

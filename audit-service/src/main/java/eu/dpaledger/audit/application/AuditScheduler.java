@@ -1,6 +1,8 @@
 package eu.dpaledger.audit.application;
 
+import eu.dpaledger.audit.domain.assistance.AssistanceRequest;
 import eu.dpaledger.audit.domain.audit.AuditCommand;
+import eu.dpaledger.audit.infrastructure.AssistanceBinding;
 import eu.dpaledger.audit.infrastructure.AuditBinding;
 import eu.dpaledger.audit.infrastructure.AuditReadModel;
 import eu.dpaledger.platform.command.CommandExecutor;
@@ -15,9 +17,10 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Marks overdue corrective action plans and measures (art. 9.2) by itself: audits with something overdue
- * in the audit list get a {@link AuditCommand.Tick}, which decides on the event store's state (once each,
- * idempotent, safe with several instances).
+ * Marks overdue corrective action plans and measures (art. 9.2) and overdue requests for assistance (art. 7.4) by
+ * itself: audits and requests with something overdue in the lists get a {@link AuditCommand.Tick} or an
+ * {@link AssistanceRequest.Tick}, which decides on the event store's state (once each, idempotent, safe with several
+ * instances).
  */
 @ApplicationScoped
 public class AuditScheduler {
@@ -31,6 +34,9 @@ public class AuditScheduler {
 
     @Inject
     AuditBinding binding;
+
+    @Inject
+    AssistanceBinding assistance;
 
     @Inject
     AuditReadModel readModel;
@@ -47,6 +53,8 @@ public class AuditScheduler {
     public Uni<Integer> tick() {
         Instant now = clock.instant();
         return readModel.dueAudits(now).flatMap(ids -> executor.runEach(binding, ids, SCHEDULER,
-                id -> new AuditCommand.Tick(now)));
+                        id -> new AuditCommand.Tick(now)))
+                .flatMap(audits -> readModel.dueAssistance(now).flatMap(ids -> executor.runEach(assistance, ids, SCHEDULER,
+                        id -> new AssistanceRequest.Tick(now))).map(requests -> audits + requests));
     }
 }

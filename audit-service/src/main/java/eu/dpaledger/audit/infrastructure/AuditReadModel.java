@@ -55,6 +55,22 @@ public class AuditReadModel {
                               @Schema(nullable = true) Instant answeredAt) {
     }
 
+    /** One request for assistance in the list. */
+    public record AssistanceLine(@Schema(required = true, format = "uuid") String requestId,
+                                 @Schema(required = true, description = "The request stream's version (its ETag)") long version,
+                                 @Schema(required = true, format = "uuid") String agreementId,
+                                 @Schema(required = true, enumeration = {"DPIA", "PRIOR_CONSULTATION", "SECURITY_OF_PROCESSING", "OTHER"})
+                                 String kind,
+                                 @Schema(required = true) String processing,
+                                 @Schema(required = true, enumeration = {"OPEN", "ANSWERED", "CLOSED"}) String status,
+                                 @Schema(required = true, description = "The day the current question is due by, in the agreement's zone")
+                                 LocalDate dueDate,
+                                 @Schema(required = true, description = "OPEN and past the due date's day") boolean overdue,
+                                 @Schema(nullable = true, enumeration = {"PROCESSOR_RESPONSIBILITY", "CHARGEABLE"}) String costBasis,
+                                 @Schema(required = true) Instant requestedAt,
+                                 @Schema(nullable = true) Instant closedAt) {
+    }
+
     /**
      * Audits the caller may see: as controller, processor (each with the role) or as the appointed audit firm (auditor
      * role); latest start first (ties by audit id), a page at a time.
@@ -126,6 +142,49 @@ public class AuditReadModel {
                     }
                     return page.page(out, line -> List.of(line.askedAt(), line.requestId()),
                             PageRequest.filters("agreement", agreementId, "status", status, "overdue", overdue));
+                });
+    }
+
+    /**
+     * Requests for assistance the caller may see as controller or processor; latest requested first (ties by id), a page
+     * at a time.
+     */
+    public Uni<ListPage<AssistanceLine>> assistance(String organisation, boolean asController, boolean asProcessor, String agreementId,
+                                                    String status, String kind, Boolean overdue, Instant now, PageRequest page) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        Instant afterRequested = page.instant(0);
+        return pool.preparedQuery("SELECT * FROM assistance_requests WHERE ((controller_org = $1 AND $2) OR (processor_org = $1 AND $3)) "
+                        + "AND ($4::text IS NULL OR agreement_id = $4) AND ($5::text IS NULL OR status = $5) "
+                        + "AND ($6::text IS NULL OR kind = $6) "
+                        + "AND ($7::boolean IS NULL OR (status = 'OPEN' AND due_date < ($8 AT TIME ZONE time_zone)::date) = $7) "
+                        + "AND ($9::timestamptz IS NULL OR (requested_at, request_id) < ($9, $10)) "
+                        + "ORDER BY requested_at DESC, request_id DESC LIMIT $11")
+                .execute(Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, agreementId, status, kind, overdue, at,
+                        afterRequested == null ? null : afterRequested.atOffset(ZoneOffset.UTC), page.text(1), page.fetch())))
+                .map(rows -> {
+                    List<AssistanceLine> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        LocalDate due = r.getLocalDate("due_date");
+                        LocalDate today = now.atZone(ZoneId.of(r.getString("time_zone"))).toLocalDate();
+                        out.add(new AssistanceLine(r.getString("request_id"), r.getLong("stream_version"), r.getString("agreement_id"),
+                                r.getString("kind"), r.getString("processing"), r.getString("status"), due,
+                                "OPEN".equals(r.getString("status")) && due.isBefore(today), r.getString("cost_basis"),
+                                instant(r, "requested_at"), instant(r, "closed_at")));
+                    }
+                    return page.page(out, line -> List.of(line.requestedAt(), line.requestId()),
+                            PageRequest.filters("agreement", agreementId, "status", status, "kind", kind, "overdue", overdue));
+                });
+    }
+
+    /** Open requests for assistance past their due date's day and not yet marked overdue: the scheduler's work. */
+    public Uni<List<String>> dueAssistance(Instant now) {
+        return pool.preparedQuery("SELECT request_id FROM assistance_requests WHERE status = 'OPEN' AND NOT marked_overdue "
+                        + "AND due_date < ($1 AT TIME ZONE time_zone)::date LIMIT 500")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getString("request_id")));
+                    return out;
                 });
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.dpaledger.audit.application.AuditScheduler;
 import eu.dpaledger.audit.infrastructure.AuditEventTypes;
+import eu.dpaledger.platform.contracts.AssistanceRequestPublished;
 import eu.dpaledger.platform.contracts.AuditPublished;
 import eu.dpaledger.platform.contracts.InformationRequestPublished;
 import eu.dpaledger.platform.contracts.PublishedContracts;
@@ -363,10 +364,89 @@ class AuditFlowTest {
     }
 
     @Test
+    void the_controller_asks_for_dpia_input_the_processor_answers_with_an_attachment_and_a_late_follow_up_is_marked_overdue() {
+        String agreement = activeAgreement();
+        java.time.LocalDate due = earliestAssistanceDue();
+        // Bad input: 4xx naming the field and the article; nothing is stored.
+        assistance(controllerToken(), agreement, "AUDIT", due).statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "invalid-assistance-kind")).body("violations[0].field", equalTo("kind"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("DPA art. 7.4"));
+        assistance(controllerToken(), agreement, "DPIA", due.minusDays(1)).statusCode(400)
+                .body("type", equalTo(PROBLEMS + "due-date-too-soon")).body("violations[0].field", equalTo("dueDate"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString(due.toString()));
+        assistance(processorToken(), agreement, "DPIA", due).statusCode(403)
+                .body("type", equalTo(PROBLEMS + "only-controller-requests-assistance"));
+        assistance(Tokens.controller(Tokens.VOORBEELD), agreement, "DPIA", due).statusCode(404);
+        given().auth().oauth2(controllerToken()).queryParam("agreement", agreement).get("/assistance-requests").then()
+                .statusCode(200).body("items", org.hamcrest.Matchers.empty());
+
+        String id = assistance(controllerToken(), agreement, "DPIA", due).statusCode(201).header("ETag", "\"1\"")
+                .body("status", equalTo("OPEN")).body("kind", equalTo("DPIA")).body("turns.type", equalTo(List.of("QUESTION", "QUESTION")))
+                .extract().path("id");
+        assistanceAct(processorToken(), id, "answer", 1, "{\"text\":\"See the DPIA input\",\"attachments\":[{\"name\":\"input.pdf\","
+                + "\"sha256\":\"bad\"}],\"costBasis\":\"PROCESSOR_RESPONSIBILITY\"}").statusCode(400)
+                .body("type", equalTo(PROBLEMS + "invalid-sha256")).body("violations[0].field", equalTo("attachments[0].sha256"));
+        assistanceAct(processorToken(), id, "answer", 1, "{\"text\":\"See the DPIA input\",\"attachments\":[],\"costBasis\":\"CHARGEABLE\"}")
+                .statusCode(400).body("type", equalTo(PROBLEMS + "invalid-cost-basis")).body("violations[0].field", equalTo("costReason"));
+        assistanceAct(processorToken(), id, "answer", 1, "{\"text\":\"No data leave the EEA; the measures are attached.\","
+                + "\"attachments\":[{\"name\":\"ESN security measures 2026.pdf\",\"sha256\":\"" + "AB".repeat(32) + "\"}],"
+                + "\"costBasis\":\"PROCESSOR_RESPONSIBILITY\"}").statusCode(200)
+                .body("status", equalTo("ANSWERED")).body("turns[2].attachments[0].sha256", equalTo("ab".repeat(32)))
+                .body("costBasis", equalTo("PROCESSOR_RESPONSIBILITY"));
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).get("/assistance-requests/{id}", id).then().statusCode(404);
+
+        java.time.LocalDate followUpDue = earliestAssistanceDue();
+        assistanceAct(controllerToken(), id, "follow-up", 2, "{\"question\":\"How long are the recordings kept?\",\"dueDate\":\""
+                + followUpDue + "\"}").statusCode(200).body("status", equalTo("OPEN")).body("dueDate", equalTo(followUpDue.toString()));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(processorToken()).queryParam("kind", "DPIA")
+                .queryParam("status", "OPEN").get("/assistance-requests").then().body("items.requestId", hasItem(id)));
+        given().auth().oauth2(processorToken()).queryParam("kind", "BOGUS").get("/assistance-requests").then().statusCode(400);
+
+        // The day after the follow-up's due date, the scheduler marks it overdue, once.
+        TestClock.setNow(followUpDue.plusDays(1).atTime(8, 0).atZone(BRUSSELS).toInstant());
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            scheduler.tick().await().indefinitely();
+            return TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("AssistanceOverdue.v1")).size() == 1;
+        });
+        given().auth().oauth2(controllerToken()).queryParam("overdue", true).get("/assistance-requests").then().body("items.requestId", hasItem(id));
+        given().auth().oauth2(controllerToken()).get("/assistance-requests/{id}", id).then().header("ETag", "\"4\"").body("overdue", equalTo(true));
+        scheduler.tick().await().indefinitely();
+        assertEquals(1, TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("AssistanceOverdue.v1")).size());
+
+        assistanceAct(processorToken(), id, "answer", 4, "{\"text\":\"30 days\",\"costBasis\":\"CHARGEABLE\",\"costReason\":"
+                + "\"Retention analysis beyond the contract\"}").statusCode(200).body("costBasis", equalTo("CHARGEABLE"));
+        assistanceAct(processorToken(), id, "close", 5, "{}").statusCode(403);
+        assistanceAct(controllerToken(), id, "close", 5, "{\"note\":\"Input taken into the DPIA\"}").statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        assistanceAct(processorToken(), id, "answer", 6, "{\"text\":\"more\",\"costBasis\":\"PROCESSOR_RESPONSIBILITY\"}").statusCode(409)
+                .body("type", equalTo(PROBLEMS + "assistance-request-closed"));
+    }
+
+    /** Ten working days after today in Brussels (Reg. 1182/71 art. 3(3)): the earliest due date a request may set. */
+    private static java.time.LocalDate earliestAssistanceDue() {
+        return eu.dpaledger.platform.time.Periods.lastDay(eu.dpaledger.platform.time.PeriodRule.workingDays(10),
+                java.time.LocalDate.ofInstant(TestClock.now(), BRUSSELS), eu.dpaledger.platform.time.WorkingCalendar.belgium(BRUSSELS));
+    }
+
+    private static io.restassured.response.ValidatableResponse assistance(String token, String agreement, String kind, java.time.LocalDate due) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"kind\":\"" + kind + "\",\"processing\":\"Camera surveillance of the municipal car park\",\"questions\":"
+                        + "[\"Which data flows leave the EEA?\",\"Which measures protect the recordings?\"],\"dueDate\":\"" + due + "\"}")
+                .post("/agreements/{id}/assistance-requests", agreement).then();
+    }
+
+    private static io.restassured.response.ValidatableResponse assistanceAct(String token, String id, String action, long version, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"").body(body)
+                .post("/assistance-requests/{id}/" + action, id).then();
+    }
+
+    @Test
     void every_event_type_matches_its_published_contract() throws Exception {
         findings_completion_costs_and_the_corrective_action_plan_through_to_verification();
         TestClock.reset();
         the_controller_asks_for_information_and_the_processor_answers_with_attachments();
+        TestClock.reset();
+        the_controller_asks_for_dpia_input_the_processor_answers_with_an_attachment_and_a_late_follow_up_is_marked_overdue();
         TestClock.reset();
         an_overdue_plan_is_marked_by_the_scheduler_and_listed();
         TestClock.reset();
@@ -385,7 +465,9 @@ class AuditFlowTest {
             assertTrue(violations.isEmpty(), r.ceType() + " violates its contract: " + violations + "\n" + r.value());
             // The kernel's record type says the same as the schema: read back and written again, nothing changes.
             JsonNode published = mapper.readTree(r.value());
-            Class<?> contract = r.ceType().startsWith(AuditPublished.TYPE_PREFIX) ? AuditPublished.class : InformationRequestPublished.class;
+            Class<?> contract = r.ceType().startsWith(AuditPublished.TYPE_PREFIX) ? AuditPublished.class
+                    : r.ceType().startsWith(AssistanceRequestPublished.TYPE_PREFIX) ? AssistanceRequestPublished.class
+                    : InformationRequestPublished.class;
             Object typed = PublishedContracts.read(published, contract);
             assertEquals(published, mapper.readTree(mapper.writeValueAsString(typed)), r.ceType() + " reads back into " + typed);
         }

@@ -142,6 +142,11 @@ public final class AssistanceRequest implements Aggregate<Optional<AssistanceReq
                          Status status, LocalDate dueDate, LocalDate overdueFor, String costBasis, String costReason,
                          List<Turn> turns, String requestedBy, Instant requestedAt, Instant closedAt) {
 
+        /** Marked overdue for the current question's due date, and still awaiting its answer. */
+        public boolean markedOverdue() {
+            return status == Status.OPEN && dueDate.equals(overdueFor);
+        }
+
         /** Awaiting the processor's answer after the end of the due date's day, in the agreement's zone. */
         public boolean overdue(Instant now) {
             return status == Status.OPEN && now.atZone(zone).toLocalDate().isAfter(dueDate);
