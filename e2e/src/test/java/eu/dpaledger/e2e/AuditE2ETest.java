@@ -12,6 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /**
  * Audits across the real stack: the demo data holds an audit of ESN scheduled with proper notice and a
@@ -45,6 +46,40 @@ class AuditE2ETest {
         as(Keycloak.user("voorbeeld-dpo")).get("/audits/{id}", held).then().statusCode(404);
         await().atMost(Duration.ofSeconds(30)).until(() -> Topics.read("dpa.audits", held).stream()
                 .anyMatch(e -> "eu.dpaledger.audit.PlanDecided.v1".equals(e.headers().get("ce_type"))));
+    }
+
+    @Test
+    void opwijk_asks_esn_for_dpia_input_esn_answers_with_an_attachment_and_the_obligation_is_met() {
+        String opwijk = Keycloak.user("opwijk-dpo");
+        String esn = Keycloak.user("esn-staff");
+        String agreement = Stack.demoAgreement(opwijk);
+        // The demo data: a DPIA request answered with an attachment.
+        as(opwijk).queryParam("agreement", agreement).queryParam("kind", "DPIA").get("/assistance-requests").then().statusCode(200)
+                .body("items.status", hasItem("ANSWERED"));
+
+        String due = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).plusDays(21).toString();
+        String id = as(opwijk).contentType(ContentType.JSON).body("{\"kind\":\"DPIA\",\"processing\":\"Digital citizen counter\","
+                        + "\"questions\":[\"Which subprocessors see the appointments?\"],\"dueDate\":\"" + due + "\"}")
+                .post("/agreements/{id}/assistance-requests", agreement).then().statusCode(201).body("status", equalTo("OPEN"))
+                .extract().path("id");
+        as(opwijk).contentType(ContentType.JSON).body("{\"kind\":\"DPIA\",\"processing\":\"x\",\"questions\":[\"q\"],\"dueDate\":\""
+                        + java.time.LocalDate.now().plusDays(1) + "\"}")
+                .post("/agreements/{id}/assistance-requests", agreement).then().statusCode(400)
+                .body("type", equalTo("https://dpa-ledger.eu/problems/due-date-too-soon"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(Stack.REPORTING).auth().oauth2(esn)
+                .queryParam("kind", "ASSISTANCE_REQUEST").get("/obligations").then().statusCode(200)
+                .body("items.findAll { it.url.endsWith('" + id + "') }.state", hasItem("ON_TIME")));
+
+        String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        as(esn).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"text\":\"Only Level 27 (CDN) sees them; details attached.\",\"attachments\":[{\"name\":\"subprocessors.pdf\","
+                        + "\"sha256\":\"" + sha + "\"}],\"costBasis\":\"PROCESSOR_RESPONSIBILITY\"}")
+                .post("/assistance-requests/{id}/answer", id).then().statusCode(200).body("status", equalTo("ANSWERED"))
+                .body("turns[1].attachments[0].sha256", equalTo(sha));
+        as(Keycloak.user("voorbeeld-dpo")).get("/assistance-requests/{id}", id).then().statusCode(404);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(Stack.REPORTING).auth().oauth2(opwijk)
+                .queryParam("kind", "ASSISTANCE_REQUEST").get("/obligations").then().statusCode(200)
+                .body("items.findAll { it.url.endsWith('" + id + "') }.state", hasItem("DONE")));
     }
 
     private static RequestSpecification as(String token) {

@@ -3,6 +3,7 @@ package eu.dpaledger.audit.api;
 import eu.dpaledger.audit.domain.audit.AuditCommand;
 import eu.dpaledger.audit.domain.audit.FindingSeverity;
 import eu.dpaledger.audit.domain.assistance.AssistanceRequest;
+import eu.dpaledger.audit.domain.evidence.EvidenceItem;
 import eu.dpaledger.audit.domain.request.InformationRequest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -70,6 +71,13 @@ final class Requests {
 
     @Schema(example = "{\"note\":\"Input taken into the DPIA\"}")
     record CloseBody(String note) {
+    }
+
+    @Schema(example = "{\"kind\":\"CERTIFICATION\",\"content\":{\"title\":\"ISO/IEC 27001\",\"issuer\":\"BSI Group\",\"scope\":\"Hosting platform Brussels\",\"effectiveOn\":\"2024-01-15\",\"validUntil\":\"2027-01-14\",\"sha256\":null}}")
+    record EvidenceBody(String kind, EvidenceItem.Content content) {
+    }
+
+    record EvidenceRevisionBody(EvidenceItem.Content content) {
     }
 
     @Schema(example = "{\"flemishPublicBody\":true,\"closingDays\":[{\"name\":\"Brugse kermis\",\"recurring\":\"--09-15\",\"once\":null}],\"officeHours\":{\"start\":\"08:30\",\"end\":\"16:30\"}}")

@@ -2,9 +2,11 @@ package eu.dpaledger.audit.application;
 
 import eu.dpaledger.audit.domain.assistance.AssistanceRequest;
 import eu.dpaledger.audit.domain.audit.AuditCommand;
+import eu.dpaledger.audit.domain.evidence.EvidenceItem;
 import eu.dpaledger.audit.infrastructure.AssistanceBinding;
 import eu.dpaledger.audit.infrastructure.AuditBinding;
 import eu.dpaledger.audit.infrastructure.AuditReadModel;
+import eu.dpaledger.audit.infrastructure.EvidenceBinding;
 import eu.dpaledger.platform.command.CommandExecutor;
 import eu.dpaledger.platform.security.Caller;
 import io.quarkus.scheduler.Scheduled;
@@ -17,8 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Marks overdue corrective action plans and measures (art. 9.2) and overdue requests for assistance (art. 7.4) by
- * itself: audits and requests with something overdue in the lists get a {@link AuditCommand.Tick} or an
+ * Marks overdue corrective action plans and measures (art. 9.2), overdue requests for assistance (art. 7.4) and
+ * expired evidence (art. 4, 5, 7.1) by itself: audits and requests with something overdue in the lists get a {@link AuditCommand.Tick} or an
  * {@link AssistanceRequest.Tick}, which decides on the event store's state (once each, idempotent, safe with several
  * instances).
  */
@@ -39,6 +41,9 @@ public class AuditScheduler {
     AssistanceBinding assistance;
 
     @Inject
+    EvidenceBinding evidence;
+
+    @Inject
     AuditReadModel readModel;
 
     @Inject
@@ -55,6 +60,8 @@ public class AuditScheduler {
         return readModel.dueAudits(now).flatMap(ids -> executor.runEach(binding, ids, SCHEDULER,
                         id -> new AuditCommand.Tick(now)))
                 .flatMap(audits -> readModel.dueAssistance(now).flatMap(ids -> executor.runEach(assistance, ids, SCHEDULER,
-                        id -> new AssistanceRequest.Tick(now))).map(requests -> audits + requests));
+                        id -> new AssistanceRequest.Tick(now))).map(requests -> audits + requests))
+                .flatMap(done -> readModel.dueExpiries(now).flatMap(ids -> executor.runEach(evidence, ids, SCHEDULER,
+                        id -> new EvidenceItem.Tick(now))).map(expired -> done + expired));
     }
 }

@@ -62,6 +62,6 @@ public class AssistanceBinding implements AggregateBinding<Optional<AssistanceRe
     static AssistanceRequestPublished.Summary summary(AssistanceRequest.Record r) {
         return new AssistanceRequestPublished.Summary(r.parties().controllerOrg(), r.parties().processorOrg(), r.kind().name(),
                 r.processing(), r.status().name(), r.dueDate(), r.zone().getId(), r.markedOverdue(), r.costBasis(),
-                r.requestedAt(), r.closedAt());
+                r.requestedAt(), r.answeredAt(), r.closedAt());
     }
 }

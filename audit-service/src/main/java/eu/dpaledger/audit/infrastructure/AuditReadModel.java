@@ -71,6 +71,21 @@ public class AuditReadModel {
                                  @Schema(nullable = true) Instant closedAt) {
     }
 
+    /** One item of the processor's evidence register in the list. */
+    public record EvidenceLine(@Schema(required = true, format = "uuid") String itemId,
+                               @Schema(required = true, description = "The item stream's version (its ETag)") long version,
+                               @Schema(required = true, format = "uuid") String agreementId,
+                               @Schema(required = true, enumeration = {"SECURITY_POLICY", "DPO", "STAFF_CONFIDENTIALITY", "CERTIFICATION",
+                                       "MINIMUM_MEASURE"}) String kind,
+                               @Schema(required = true) String title,
+                               @Schema(required = true) int revision,
+                               @Schema(required = true, enumeration = {"RECORDED", "ACKNOWLEDGED", "DISPUTED"}) String review,
+                               @Schema(nullable = true, description = "The last day it proves anything (review or validity date)")
+                               LocalDate expiresAfter,
+                               @Schema(required = true, description = "Past that day") boolean expired,
+                               @Schema(required = true) Instant updatedAt) {
+    }
+
     /**
      * Audits the caller may see: as controller, processor (each with the role) or as the appointed audit firm (auditor
      * role); latest start first (ties by audit id), a page at a time.
@@ -184,6 +199,47 @@ public class AuditReadModel {
                 .map(rows -> {
                     List<String> out = new ArrayList<>();
                     rows.forEach(r -> out.add(r.getString("request_id")));
+                    return out;
+                });
+    }
+
+    /**
+     * The evidence register items the caller may see as controller or processor, by agreement, kind, review and expiry;
+     * the first to expire first (undated last, ties by id), a page at a time.
+     */
+    public Uni<ListPage<EvidenceLine>> evidence(String organisation, boolean asController, boolean asProcessor, String agreementId,
+                                                String kind, String review, Boolean expired, Instant now, PageRequest page) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        String afterId = page.text(0);
+        return pool.preparedQuery("SELECT * FROM (SELECT *, coalesce(expires_after, DATE '9999-12-31') AS expiry_key, "
+                        + "expires_after IS NOT NULL AND expires_after < ($7 AT TIME ZONE time_zone)::date AS is_expired "
+                        + "FROM evidence_items WHERE ((controller_org = $1 AND $2) OR (processor_org = $1 AND $3)) "
+                        + "AND ($4::text IS NULL OR agreement_id = $4) AND ($5::text IS NULL OR kind = $5) "
+                        + "AND ($6::text IS NULL OR review = $6)) e WHERE ($8::boolean IS NULL OR is_expired = $8) "
+                        + "AND ($9::text IS NULL OR (expiry_key::text || item_id) > $9) ORDER BY expiry_key, item_id LIMIT $10")
+                .execute(Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, agreementId, kind, review, at, expired,
+                        afterId, page.fetch())))
+                .map(rows -> {
+                    List<EvidenceLine> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new EvidenceLine(r.getString("item_id"), r.getLong("stream_version"), r.getString("agreement_id"),
+                                r.getString("kind"), r.getString("title"), r.getInteger("revision"), r.getString("review"),
+                                r.getLocalDate("expires_after"), r.getBoolean("is_expired"), instant(r, "updated_at")));
+                    }
+                    return page.page(out, line -> List.of((line.expiresAfter() == null ? "9999-12-31" : line.expiresAfter().toString())
+                                    + line.itemId()),
+                            PageRequest.filters("agreement", agreementId, "kind", kind, "review", review, "expired", expired));
+                });
+    }
+
+    /** Items past their review or validity date's day and not yet marked expired: the scheduler's work. */
+    public Uni<List<String>> dueExpiries(Instant now) {
+        return pool.preparedQuery("SELECT item_id FROM evidence_items WHERE NOT marked_expired AND expires_after IS NOT NULL "
+                        + "AND expires_after < ($1 AT TIME ZONE time_zone)::date LIMIT 500")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getString("item_id")));
                     return out;
                 });
     }

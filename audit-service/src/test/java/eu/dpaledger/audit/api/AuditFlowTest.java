@@ -7,6 +7,7 @@ import eu.dpaledger.audit.application.AuditScheduler;
 import eu.dpaledger.audit.infrastructure.AuditEventTypes;
 import eu.dpaledger.platform.contracts.AssistanceRequestPublished;
 import eu.dpaledger.platform.contracts.AuditPublished;
+import eu.dpaledger.platform.contracts.EvidencePublished;
 import eu.dpaledger.platform.contracts.InformationRequestPublished;
 import eu.dpaledger.platform.contracts.PublishedContracts;
 import eu.dpaledger.platform.time.LegalClock;
@@ -441,12 +442,72 @@ class AuditFlowTest {
     }
 
     @Test
+    void the_processor_keeps_its_evidence_register_the_controller_reviews_it_and_an_expired_certificate_is_marked() {
+        String agreement = activeAgreement();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(TestClock.now(), BRUSSELS);
+        String certificate = "{\"kind\":\"CERTIFICATION\",\"content\":{\"title\":\"ISO/IEC 27001\",\"issuer\":\"BSI Group\","
+                + "\"scope\":\"Hosting platform Brussels\",\"effectiveOn\":\"" + today.minusYears(2) + "\",\"validUntil\":\""
+                + today.plusDays(20) + "\"}}";
+        // Bad input: 4xx naming the field (and the article); foreign agreements 404; the controller records nothing.
+        record(processorToken(), agreement, "{\"kind\":\"BADGE\",\"content\":{\"title\":\"x\"}}").statusCode(400)
+                .body("type", equalTo(PROBLEMS + "invalid-evidence-kind")).body("violations[0].field", equalTo("kind"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("DPA art. 4"));
+        record(processorToken(), agreement, "{\"kind\":\"SECURITY_POLICY\",\"content\":{\"title\":\"Policy\",\"version\":\"3\","
+                + "\"sha256\":\"xyz\",\"effectiveOn\":\"" + today + "\",\"reviewDue\":\"" + today.plusYears(1) + "\"}}").statusCode(400)
+                .body("type", equalTo(PROBLEMS + "invalid-sha256")).body("violations[0].field", equalTo("content.sha256"));
+        record(controllerToken(), agreement, certificate).statusCode(403).body("type", equalTo(PROBLEMS + "only-processor-records-evidence"));
+        record(Tokens.processor(Tokens.HOSTING), agreement, certificate).statusCode(404);
+
+        String id = record(processorToken(), agreement, certificate).statusCode(201).header("ETag", "\"1\"")
+                .body("review", equalTo("RECORDED")).body("article", org.hamcrest.Matchers.containsString("DPA art. 7.1"))
+                .body("expired", equalTo(false)).extract().path("id");
+        evidenceAct(processorToken(), id, "acknowledgement", 1, null).statusCode(403);
+        evidenceAct(controllerToken(), id, "dispute", 1, "{\"reason\":\" \"}").statusCode(400).body("violations[0].field", equalTo("reason"));
+        evidenceAct(controllerToken(), id, "acknowledgement", 1, null).statusCode(200).body("review", equalTo("ACKNOWLEDGED"));
+        evidenceAct(controllerToken(), id, "dispute", 2, "{\"reason\":\"late\"}").statusCode(409)
+                .body("type", equalTo(PROBLEMS + "evidence-already-reviewed"));
+        given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).get("/evidence/{id}", id).then().statusCode(404);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(controllerToken()).queryParam("agreement", agreement)
+                .queryParam("kind", "CERTIFICATION").get("/evidence").then().statusCode(200).body("items.itemId", hasItem(id))
+                .body("items.find { it.itemId == '" + id + "' }.review", equalTo("ACKNOWLEDGED")));
+
+        // The day after its validity, the scheduler marks it expired, once; a renewal is reviewed anew and no longer expired.
+        TestClock.setNow(today.plusDays(21).atTime(8, 0).atZone(BRUSSELS).toInstant());
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            scheduler.tick().await().indefinitely();
+            return TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("EvidenceExpired.v1")).size() == 1;
+        });
+        given().auth().oauth2(processorToken()).queryParam("expired", true).get("/evidence").then().body("items.itemId", hasItem(id));
+        scheduler.tick().await().indefinitely();
+        assertEquals(1, TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("EvidenceExpired.v1")).size());
+        evidenceAct(processorToken(), id, "revision", 3, "{\"content\":{\"title\":\"ISO/IEC 27001\",\"issuer\":\"BSI Group\","
+                + "\"scope\":\"Hosting platform Brussels\",\"validUntil\":\"" + today.plusYears(3) + "\"}}").statusCode(200)
+                .body("revision", equalTo(2)).body("review", equalTo("RECORDED")).body("expired", equalTo(false));
+        evidenceAct(controllerToken(), id, "dispute", 4, "{\"reason\":\"The scope leaves out the Ghent site\"}").statusCode(200)
+                .body("review", equalTo("DISPUTED")).body("disputeReason", equalTo("The scope leaves out the Ghent site"));
+    }
+
+    private static io.restassured.response.ValidatableResponse record(String token, String agreement, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/agreements/{id}/evidence", agreement).then();
+    }
+
+    private static io.restassured.response.ValidatableResponse evidenceAct(String token, String id, String action, long version, String body) {
+        var request = given().auth().oauth2(token).header("If-Match", "\"" + version + "\"");
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        return request.post("/evidence/{id}/" + action, id).then();
+    }
+
+    @Test
     void every_event_type_matches_its_published_contract() throws Exception {
         findings_completion_costs_and_the_corrective_action_plan_through_to_verification();
         TestClock.reset();
         the_controller_asks_for_information_and_the_processor_answers_with_attachments();
         TestClock.reset();
         the_controller_asks_for_dpia_input_the_processor_answers_with_an_attachment_and_a_late_follow_up_is_marked_overdue();
+        TestClock.reset();
+        the_processor_keeps_its_evidence_register_the_controller_reviews_it_and_an_expired_certificate_is_marked();
         TestClock.reset();
         an_overdue_plan_is_marked_by_the_scheduler_and_listed();
         TestClock.reset();
@@ -467,6 +528,7 @@ class AuditFlowTest {
             JsonNode published = mapper.readTree(r.value());
             Class<?> contract = r.ceType().startsWith(AuditPublished.TYPE_PREFIX) ? AuditPublished.class
                     : r.ceType().startsWith(AssistanceRequestPublished.TYPE_PREFIX) ? AssistanceRequestPublished.class
+                    : r.ceType().startsWith(EvidencePublished.TYPE_PREFIX) ? EvidencePublished.class
                     : InformationRequestPublished.class;
             Object typed = PublishedContracts.read(published, contract);
             assertEquals(published, mapper.readTree(mapper.writeValueAsString(typed)), r.ceType() + " reads back into " + typed);

@@ -29,10 +29,11 @@ public record AssistanceRequestPublished(String requestId, String agreementId, l
      * @param dueDate    the day the current question is due by, in {@code timeZone}
      * @param overdue    the current question's due date passed unanswered (marked by the scheduler)
      * @param costBasis  the latest answer's cost basis (DPA art. 7.1): PROCESSOR_RESPONSIBILITY or CHARGEABLE; null before
+     * @param answeredAt when the latest answer was given; null before the first
      */
     public record Summary(String controllerOrg, String processorOrg, String kind, String processing, String status,
                           LocalDate dueDate, String timeZone, boolean overdue, String costBasis, Instant requestedAt,
-                          Instant closedAt) {
+                          Instant answeredAt, Instant closedAt) {
     }
 
     /** Reads an assistance request event; a record without its ids, version or summary is refused (dead-letter topic). */

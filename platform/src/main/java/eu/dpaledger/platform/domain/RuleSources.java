@@ -160,6 +160,14 @@ public final class RuleSources {
             entry("assistance-not-awaiting-answer", OURS),
             entry("assistance-not-answered", OURS),
             entry("assistance-request-closed", OURS),
+            // the processor's evidence register (DPA art. 4.1, 4.2, 5.2, 7.1)
+            entry("only-processor-records-evidence", "DPA art. 7.1"), // the processor shows its art. 4 and 5 compliance
+            entry("invalid-review", OURS),
+            entry("invalid-expired", OURS),
+            entry("only-controller-reviews-evidence", "DPA art. 7.1"),
+            entry("invalid-evidence-kind", "DPA art. 7.1"),
+            entry("invalid-evidence-dates", "DPA art. 4.2"), // an up-to-date policy: reviewed after its adoption
+            entry("evidence-already-reviewed", OURS),
             entry("already-answered", "DPA art. 9.2"),
             entry("audit-already-exists", OURS),
             entry("audit-not-open", OURS),

@@ -76,6 +76,36 @@ class ObligationRulesTest {
     }
 
     @Test
+    void a_request_for_assistance_is_the_processors_to_answer_by_the_current_questions_due_date() {
+        ObjectNode summary = JSON.createObjectNode().put("controllerOrg", "0207511803").put("processorOrg", "0428304785")
+                .put("kind", "DPIA").put("processing", "Camera surveillance").put("status", "OPEN").put("dueDate", "2027-01-05")
+                .put("timeZone", "Europe/Brussels").put("overdue", false).putNull("costBasis").put("requestedAt", "2026-12-18T09:00:00Z")
+                .putNull("answeredAt").putNull("closedAt");
+        ObligationRow open = ObligationRules.derive(event("eu.dpaledger.assistancerequest.AssistanceRequested.v1", request(summary))).get(0);
+        assertEquals(ObligationKind.ASSISTANCE_REQUEST, open.kind());
+        assertEquals("DPA art. 7.4", open.kind().article());
+        assertEquals(LocalDate.parse("2027-01-05"), open.dueOn());
+        assertNull(open.metAt());
+        assertEquals("/assistance-requests/ar-1", open.resourcePath());
+
+        ObligationRow answered = ObligationRules.derive(event("eu.dpaledger.assistancerequest.AssistanceProvided.v1",
+                request(summary.deepCopy().put("status", "ANSWERED").put("answeredAt", "2026-12-22T10:00:00Z")))).get(0);
+        assertEquals(Instant.parse("2026-12-22T10:00:00Z"), answered.metAt());
+
+        ObligationRow withdrawn = ObligationRules.derive(event("eu.dpaledger.assistancerequest.AssistanceRequestClosed.v1",
+                request(summary.deepCopy().put("status", "CLOSED").put("closedAt", "2026-12-21T10:00:00Z")))).get(0);
+        assertNull(withdrawn.metAt());
+        assertEquals(Instant.parse("2026-12-21T10:00:00Z"), withdrawn.cancelledAt(), "closed unanswered: no longer owed");
+    }
+
+    private static ObjectNode request(ObjectNode summary) {
+        ObjectNode data = JSON.createObjectNode().put("requestId", "ar-1").put("agreementId", "a-1").put("streamVersion", 2);
+        data.putObject("event").put("at", "2026-12-22T10:00:00Z");
+        data.set("request", summary);
+        return data;
+    }
+
+    @Test
     void a_gagged_disclosure_request_is_the_processors_alone() {
         ObjectNode item = JSON.createObjectNode().put("kind", "DISCLOSURE_REQUEST").put("controllerOrg", "0207511803")
                 .put("processorOrg", "0428304785").put("status", "GAGGED").put("open", true).put("controllerVisible", false)

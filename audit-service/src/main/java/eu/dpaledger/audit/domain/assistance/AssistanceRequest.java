@@ -142,6 +142,11 @@ public final class AssistanceRequest implements Aggregate<Optional<AssistanceReq
                          Status status, LocalDate dueDate, LocalDate overdueFor, String costBasis, String costReason,
                          List<Turn> turns, String requestedBy, Instant requestedAt, Instant closedAt) {
 
+        /** When the latest answer was given; null before the first. */
+        public Instant answeredAt() {
+            return turns.stream().filter(t -> t.type().equals("ANSWER")).map(Turn::at).reduce((a, b) -> b).orElse(null);
+        }
+
         /** Marked overdue for the current question's due date, and still awaiting its answer. */
         public boolean markedOverdue() {
             return status == Status.OPEN && dueDate.equals(overdueFor);

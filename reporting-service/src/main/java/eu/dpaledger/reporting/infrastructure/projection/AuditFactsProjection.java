@@ -60,7 +60,8 @@ public class AuditFactsProjection implements PreparedProjection<List<AuditFactsP
         if (EventTypes.AUDITS.contains(ceType)) {
             return Interest.APPLY;
         }
-        return EventTypes.INFORMATION_REQUESTS.contains(ceType) ? Interest.IGNORE : Interest.UNKNOWN;
+        return EventTypes.INFORMATION_REQUESTS.contains(ceType) || EventTypes.ASSISTANCE_REQUESTS.contains(ceType)
+                || EventTypes.EVIDENCE_ITEMS.contains(ceType) ? Interest.IGNORE : Interest.UNKNOWN;
     }
 
     /** The statements an event amounts to, in order: the summary's upsert, a recorded finding, the findings closed. */

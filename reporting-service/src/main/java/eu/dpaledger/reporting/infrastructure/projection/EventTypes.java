@@ -19,6 +19,8 @@ public final class EventTypes {
     public static final String BREACH = "eu.dpaledger.breach.";
     public static final String AUDIT = "eu.dpaledger.audit.";
     public static final String INFORMATION = "eu.dpaledger.informationrequest.";
+    public static final String ASSISTANCE_REQUEST = "eu.dpaledger.assistancerequest.";
+    public static final String EVIDENCE = "eu.dpaledger.evidence.";
 
     static final Set<String> AGREEMENTS = types(AGREEMENT, "AddendumInForce", "AddendumProposed", "AddendumSigned", "AddendumWithdrawn",
             "AgreementActivated", "AgreementClosed", "AgreementSigned", "AgreementTerminated", "DataReturned", "DestructionConfirmed",
@@ -40,9 +42,14 @@ public final class EventTypes {
             "FindingRecorded", "PlanSubmitted", "PlanDecided", "PlanResubmissionRequested", "PlanOverdue", "MeasureImplemented",
             "MeasureOverdue", "MeasureVerified");
     static final Set<String> INFORMATION_REQUESTS = types(INFORMATION, "InformationRequested", "InformationProvided");
+    static final Set<String> ASSISTANCE_REQUESTS = types(ASSISTANCE_REQUEST, "AssistanceRequested", "AssistanceProvided",
+            "FollowUpAsked", "AssistanceRequestClosed", "AssistanceOverdue");
+    static final Set<String> EVIDENCE_ITEMS = types(EVIDENCE, "EvidenceRecorded", "EvidenceRevised", "EvidenceAcknowledged",
+            "EvidenceDisputed", "EvidenceExpired");
 
     /** Every type of the four topics: what a webhook subscription here may receive. */
-    public static final Set<String> ALL = union(AGREEMENTS, ASSISTANCE, CHANGES, PROOFS, BREACHES, AUDITS, INFORMATION_REQUESTS);
+    public static final Set<String> ALL = union(AGREEMENTS, ASSISTANCE, CHANGES, PROOFS, BREACHES, AUDITS, INFORMATION_REQUESTS,
+            ASSISTANCE_REQUESTS, EVIDENCE_ITEMS);
 
     private EventTypes() {
     }

@@ -2,6 +2,7 @@ package eu.dpaledger.reporting.infrastructure.projection;
 
 import eu.dpaledger.platform.contracts.AgreementPublished;
 import eu.dpaledger.platform.contracts.AssistanceItemPublished;
+import eu.dpaledger.platform.contracts.AssistanceRequestPublished;
 import eu.dpaledger.platform.contracts.AuditPublished;
 import eu.dpaledger.platform.contracts.BreachPublished;
 import eu.dpaledger.platform.contracts.InformationRequestPublished;
@@ -47,6 +48,9 @@ public final class ObligationRules {
         }
         if (type.startsWith(EventTypes.INFORMATION)) {
             return informationRequest(InformationRequestPublished.of(event));
+        }
+        if (type.startsWith(EventTypes.ASSISTANCE_REQUEST)) {
+            return assistanceRequest(AssistanceRequestPublished.of(event));
         }
         if (type.startsWith(EventTypes.AGREEMENT)) {
             return agreement(AgreementPublished.of(event), event);
@@ -163,6 +167,28 @@ public final class ObligationRules {
                 ? source.open(INFORMATION_REQUEST, null, r.dueDate(), r.question())
                 : source.met(INFORMATION_REQUEST, null, r.dueDate(), r.question(), r.answeredAt()));
     }
+
+    /**
+     * DPA art. 7.4 and 7.1: the processor answers a request for assistance by the due date of its current question. A
+     * follow-up question opens it again with its own due date; a request closed without any answer is cancelled.
+     */
+    static List<ObligationRow> assistanceRequest(AssistanceRequestPublished published) {
+        AssistanceRequestPublished.Summary r = published.request();
+        Source source = new Source("assistancerequest", published.requestId(), published.streamVersion(), published.agreementId(),
+                r.controllerOrg(), r.processorOrg(), r.timeZone(), "audit", "/assistance-requests/" + published.requestId());
+        String title = ASSISTANCE_TITLES.getOrDefault(r.kind(), "Assistance") + ": " + r.processing();
+        if ("OPEN".equals(r.status())) {
+            return List.of(source.open(ASSISTANCE_REQUEST, null, r.dueDate(), title));
+        }
+        if (r.answeredAt() == null) {
+            return List.of(source.row(ASSISTANCE_REQUEST, null, r.dueDate(), title, Progress.OPEN, null,
+                    r.closedAt(), true));
+        }
+        return List.of(source.met(ASSISTANCE_REQUEST, null, r.dueDate(), title, r.answeredAt()));
+    }
+
+    private static final java.util.Map<String, String> ASSISTANCE_TITLES = java.util.Map.of("DPIA", "DPIA input",
+            "PRIOR_CONSULTATION", "Prior consultation", "SECURITY_OF_PROCESSING", "Security of processing", "OTHER", "Assistance");
 
     /** DPA art. 11.2 (data return once the termination takes effect) and 11.4 (destruction confirmed within the days agreed). */
     static List<ObligationRow> agreement(AgreementPublished published, IncomingEvent event) {

@@ -2,8 +2,10 @@ package eu.dpaledger.reporting.infrastructure.projection;
 
 import eu.dpaledger.platform.contracts.AgreementPublished;
 import eu.dpaledger.platform.contracts.AssistanceItemPublished;
+import eu.dpaledger.platform.contracts.AssistanceRequestPublished;
 import eu.dpaledger.platform.contracts.AuditPublished;
 import eu.dpaledger.platform.contracts.BreachPublished;
+import eu.dpaledger.platform.contracts.EvidencePublished;
 import eu.dpaledger.platform.contracts.FlowDownProofPublished;
 import eu.dpaledger.platform.contracts.InformationRequestPublished;
 import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
@@ -79,6 +81,14 @@ public class WebhookFanoutProjection implements ProjectionHandler, WebhookEventC
         if (EventTypes.AUDITS.contains(type)) {
             AuditPublished a = AuditPublished.of(event);
             return new Audience(a.agreementId(), a.audit().controllerOrg(), a.audit().processorOrg(), true);
+        }
+        if (EventTypes.EVIDENCE_ITEMS.contains(type)) {
+            EvidencePublished e = EvidencePublished.of(event);
+            return new Audience(e.agreementId(), e.item().controllerOrg(), e.item().processorOrg(), true);
+        }
+        if (EventTypes.ASSISTANCE_REQUESTS.contains(type)) {
+            AssistanceRequestPublished r = AssistanceRequestPublished.of(event);
+            return new Audience(r.agreementId(), r.request().controllerOrg(), r.request().processorOrg(), true);
         }
         InformationRequestPublished r = InformationRequestPublished.of(event);
         return new Audience(r.agreementId(), r.request().controllerOrg(), r.request().processorOrg(), true);
