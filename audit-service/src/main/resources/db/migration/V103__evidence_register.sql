@@ -12,6 +12,7 @@ CREATE TABLE evidence_items (
     review           text        NOT NULL,
     expires_after    date,
     time_zone        text        NOT NULL,
+    expiring         boolean     NOT NULL,   -- warned of (or marked expired) for its current date: renewal is due
     marked_expired   boolean     NOT NULL,
     recorded_at      timestamptz NOT NULL,
     updated_at       timestamptz NOT NULL

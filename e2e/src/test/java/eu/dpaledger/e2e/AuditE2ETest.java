@@ -82,6 +82,27 @@ class AuditE2ETest {
                 .body("items.findAll { it.url.endsWith('" + id + "') }.state", hasItem("DONE")));
     }
 
+    @Test
+    void esns_certificate_that_runs_out_in_twenty_days_is_its_obligation_and_opwijk_sees_the_register() {
+        String opwijk = Keycloak.user("opwijk-dpo");
+        String esn = Keycloak.user("esn-staff");
+        String agreement = Stack.demoAgreement(opwijk);
+        String certificate = as(opwijk).queryParam("agreement", agreement).queryParam("kind", "CERTIFICATION").get("/evidence").then()
+                .statusCode(200).body("items[0].title", equalTo("ISO/IEC 27001")).body("items[0].expired", equalTo(false))
+                .extract().path("items[0].itemId");
+        as(opwijk).queryParam("agreement", agreement).queryParam("kind", "SECURITY_POLICY").get("/evidence").then()
+                .body("items.size()", equalTo(1));
+        as(Keycloak.user("voorbeeld-dpo")).get("/evidence/{id}", certificate).then().statusCode(404);
+        // The scheduler (every minute) warns of it: renewing it is ESN's obligation, due within the 30-day warning.
+        await().atMost(Duration.ofSeconds(150)).untilAsserted(() -> given().baseUri(Stack.REPORTING).auth().oauth2(esn)
+                .queryParam("kind", "EVIDENCE_RENEWAL").get("/obligations").then().statusCode(200)
+                .body("items.findAll { it.url.endsWith('" + certificate + "') }.actingParty", hasItem("PROCESSOR")));
+        // Opwijk acknowledges the register's certificate.
+        String etag = as(opwijk).get("/evidence/{id}", certificate).then().statusCode(200).extract().header("ETag");
+        as(opwijk).header("If-Match", etag).post("/evidence/{id}/acknowledgement", certificate).then().statusCode(200)
+                .body("review", equalTo("ACKNOWLEDGED"));
+    }
+
     private static RequestSpecification as(String token) {
         return given().baseUri(Stack.AUDITS).auth().oauth2(token);
     }

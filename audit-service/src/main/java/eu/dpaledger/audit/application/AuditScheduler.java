@@ -13,10 +13,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
 
 /**
  * Marks overdue corrective action plans and measures (art. 9.2), overdue requests for assistance (art. 7.4) and
@@ -49,6 +51,10 @@ public class AuditScheduler {
     @Inject
     Clock clock;
 
+    /** How many days before an item's review or validity date its renewal becomes the processor's obligation. */
+    @ConfigProperty(name = "dpa.audit.evidence.expiry-warning-days", defaultValue = "30")
+    int evidenceWarningDays;
+
     @Scheduled(every = "${dpa.audit.scheduler.every:60s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return tick().onFailure().invoke(f -> LOG.warnf("scheduler tick failed: %s", f.getMessage()))
@@ -61,7 +67,7 @@ public class AuditScheduler {
                         id -> new AuditCommand.Tick(now)))
                 .flatMap(audits -> readModel.dueAssistance(now).flatMap(ids -> executor.runEach(assistance, ids, SCHEDULER,
                         id -> new AssistanceRequest.Tick(now))).map(requests -> audits + requests))
-                .flatMap(done -> readModel.dueExpiries(now).flatMap(ids -> executor.runEach(evidence, ids, SCHEDULER,
-                        id -> new EvidenceItem.Tick(now))).map(expired -> done + expired));
+                .flatMap(done -> readModel.dueExpiries(now, evidenceWarningDays).flatMap(ids -> executor.runEach(evidence, ids, SCHEDULER,
+                        id -> new EvidenceItem.Tick(now, Period.ofDays(evidenceWarningDays)))).map(expired -> done + expired));
     }
 }

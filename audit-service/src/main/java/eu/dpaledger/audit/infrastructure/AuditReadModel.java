@@ -232,11 +232,15 @@ public class AuditReadModel {
                 });
     }
 
-    /** Items past their review or validity date's day and not yet marked expired: the scheduler's work. */
-    public Uni<List<String>> dueExpiries(Instant now) {
-        return pool.preparedQuery("SELECT item_id FROM evidence_items WHERE NOT marked_expired AND expires_after IS NOT NULL "
-                        + "AND expires_after < ($1 AT TIME ZONE time_zone)::date LIMIT 500")
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
+    /**
+     * Items whose review or validity date is within {@code warningDays} of today and not yet warned of, or past and not yet
+     * marked expired: the scheduler's work.
+     */
+    public Uni<List<String>> dueExpiries(Instant now, int warningDays) {
+        return pool.preparedQuery("SELECT item_id FROM evidence_items WHERE expires_after IS NOT NULL AND ("
+                        + "(NOT marked_expired AND expires_after < ($1 AT TIME ZONE time_zone)::date) "
+                        + "OR (NOT expiring AND expires_after <= ($1 AT TIME ZONE time_zone)::date + $2::int)) LIMIT 500")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), warningDays))
                 .map(rows -> {
                     List<String> out = new ArrayList<>();
                     rows.forEach(r -> out.add(r.getString("item_id")));

@@ -61,7 +61,8 @@ public class EvidenceBinding implements AggregateBinding<Optional<EvidenceItem.R
     /** The item after an event, as the register list and other consumers of {@code dpa.audits} read it. */
     static EvidencePublished.Summary summary(EvidenceItem.Record r) {
         return new EvidencePublished.Summary(r.parties().controllerOrg(), r.parties().processorOrg(), r.kind().name(),
-                r.content().title(), r.revision(), r.review().name(), r.content().expiresAfter(), r.zone().getId(), r.markedExpired(),
+                r.content().title(), r.revision(), r.review().name(), r.content().expiresAfter(), r.zone().getId(), r.markedExpiring(),
+                r.markedExpired(),
                 r.recordedAt(), r.updatedAt());
     }
 }

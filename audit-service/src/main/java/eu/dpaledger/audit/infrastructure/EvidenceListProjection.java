@@ -49,12 +49,13 @@ public class EvidenceListProjection implements ProjectionHandler {
         EvidencePublished.Summary i = published.item();
         Tuple values = Tuple.tuple(Arrays.asList(published.itemId(), published.streamVersion(), published.agreementId(),
                 i.controllerOrg(), i.processorOrg(), i.kind(), i.title(), i.revision(), i.review(), i.expiresAfter(), i.timeZone(),
-                i.expired(), utc(i.recordedAt()), utc(i.updatedAt())));
+                i.expired(), utc(i.recordedAt()), utc(i.updatedAt()), i.expiring()));
         return tx.preparedQuery("INSERT INTO evidence_items (item_id, stream_version, agreement_id, controller_org, processor_org, "
-                        + "kind, title, revision, review, expires_after, time_zone, marked_expired, recorded_at, updated_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (item_id) DO UPDATE SET "
+                        + "kind, title, revision, review, expires_after, time_zone, marked_expired, recorded_at, updated_at, expiring) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (item_id) DO UPDATE SET "
                         + "stream_version = excluded.stream_version, title = excluded.title, revision = excluded.revision, "
                         + "review = excluded.review, expires_after = excluded.expires_after, marked_expired = excluded.marked_expired, "
+                        + "expiring = excluded.expiring, "
                         + "updated_at = excluded.updated_at WHERE evidence_items.stream_version < excluded.stream_version")
                 .execute(values).replaceWithVoid();
     }

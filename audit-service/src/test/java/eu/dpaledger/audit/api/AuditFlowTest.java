@@ -471,6 +471,11 @@ class AuditFlowTest {
                 .queryParam("kind", "CERTIFICATION").get("/evidence").then().statusCode(200).body("items.itemId", hasItem(id))
                 .body("items.find { it.itemId == '" + id + "' }.review", equalTo("ACKNOWLEDGED")));
 
+        // Twenty days before its end it is within the 30-day warning: the scheduler warns once.
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            scheduler.tick().await().indefinitely();
+            return TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("EvidenceExpiring.v1")).size() == 1;
+        });
         // The day after its validity, the scheduler marks it expired, once; a renewal is reviewed anew and no longer expired.
         TestClock.setNow(today.plusDays(21).atTime(8, 0).atZone(BRUSSELS).toInstant());
         await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -480,10 +485,10 @@ class AuditFlowTest {
         given().auth().oauth2(processorToken()).queryParam("expired", true).get("/evidence").then().body("items.itemId", hasItem(id));
         scheduler.tick().await().indefinitely();
         assertEquals(1, TopicReader.readAll("dpa.audits", r -> id.equals(r.key()) && r.ceType().endsWith("EvidenceExpired.v1")).size());
-        evidenceAct(processorToken(), id, "revision", 3, "{\"content\":{\"title\":\"ISO/IEC 27001\",\"issuer\":\"BSI Group\","
+        evidenceAct(processorToken(), id, "revision", 4, "{\"content\":{\"title\":\"ISO/IEC 27001\",\"issuer\":\"BSI Group\","
                 + "\"scope\":\"Hosting platform Brussels\",\"validUntil\":\"" + today.plusYears(3) + "\"}}").statusCode(200)
                 .body("revision", equalTo(2)).body("review", equalTo("RECORDED")).body("expired", equalTo(false));
-        evidenceAct(controllerToken(), id, "dispute", 4, "{\"reason\":\"The scope leaves out the Ghent site\"}").statusCode(200)
+        evidenceAct(controllerToken(), id, "dispute", 5, "{\"reason\":\"The scope leaves out the Ghent site\"}").statusCode(200)
                 .body("review", equalTo("DISPUTED")).body("disputeReason", equalTo("The scope leaves out the Ghent site"));
     }
 

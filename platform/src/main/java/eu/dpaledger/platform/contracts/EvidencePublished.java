@@ -25,10 +25,13 @@ public record EvidencePublished(String itemId, String agreementId, long streamVe
      * @param revision     1 when recorded, one more per revision
      * @param review       RECORDED (awaiting the controller), ACKNOWLEDGED or DISPUTED
      * @param expiresAfter the last day the item proves anything (a review or validity date), in {@code timeZone}; null if none
+     * @param expiring     warned of by the scheduler for that date (it is within the warning period, or past): renewing
+     *                     it is the processor's obligation
      * @param expired      marked expired by the scheduler for that date
      */
     public record Summary(String controllerOrg, String processorOrg, String kind, String title, int revision, String review,
-                          LocalDate expiresAfter, String timeZone, boolean expired, Instant recordedAt, Instant updatedAt) {
+                          LocalDate expiresAfter, String timeZone, boolean expiring, boolean expired, Instant recordedAt,
+                          Instant updatedAt) {
     }
 
     /** Reads an evidence event; a record without its ids, version or summary is refused (dead-letter topic). */

@@ -98,6 +98,31 @@ class ObligationRulesTest {
         assertEquals(Instant.parse("2026-12-21T10:00:00Z"), withdrawn.cancelledAt(), "closed unanswered: no longer owed");
     }
 
+    @Test
+    void an_evidence_item_within_its_warning_period_is_the_processors_to_renew_by_its_date() {
+        ObjectNode item = JSON.createObjectNode().put("controllerOrg", "0207511803").put("processorOrg", "0428304785")
+                .put("kind", "CERTIFICATION").put("title", "ISO/IEC 27001").put("revision", 1).put("review", "ACKNOWLEDGED")
+                .put("expiresAfter", "2027-01-14").put("timeZone", "Europe/Brussels").put("expiring", true).put("expired", false)
+                .put("recordedAt", "2026-01-10T09:00:00Z").put("updatedAt", "2026-12-16T07:00:00Z");
+        ObligationRow due = ObligationRules.derive(event("eu.dpaledger.evidence.EvidenceExpiring.v1", evidence(item))).get(0);
+        assertEquals(ObligationKind.EVIDENCE_RENEWAL, due.kind());
+        assertEquals(LocalDate.parse("2027-01-14"), due.dueOn());
+        assertEquals("/evidence/ev-1", due.resourcePath());
+        assertTrue(due.title().contains("ISO/IEC 27001"), due.title());
+
+        ObligationRow renewed = ObligationRules.derive(event("eu.dpaledger.evidence.EvidenceRevised.v1", evidence(item.deepCopy()
+                .put("expiring", false).put("expiresAfter", "2030-01-14").put("updatedAt", "2027-01-05T10:00:00Z")))).get(0);
+        assertEquals(Instant.parse("2027-01-05T10:00:00Z"), renewed.metAt());
+        assertNull(renewed.dueOn(), "met only where an obligation was open: without a due date no new row is written");
+    }
+
+    private static ObjectNode evidence(ObjectNode item) {
+        ObjectNode data = JSON.createObjectNode().put("itemId", "ev-1").put("agreementId", "a-1").put("streamVersion", 3);
+        data.putObject("event").put("at", "2026-12-16T07:00:00Z");
+        data.set("item", item);
+        return data;
+    }
+
     private static ObjectNode request(ObjectNode summary) {
         ObjectNode data = JSON.createObjectNode().put("requestId", "ar-1").put("agreementId", "a-1").put("streamVersion", 2);
         data.putObject("event").put("at", "2026-12-22T10:00:00Z");

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * One item of the processor's evidence register of an agreement: what the processor shows to prove it keeps DPA art.
  * 4 and 5 (and so helps the controller prove its own compliance, art. 7.1). The processor records an item and revises
  * it (a new policy version, a new DPO, a renewed certificate); the controller acknowledges it or disputes it with a
- * reason; an item whose review or validity date has passed is marked expired by the scheduler, once per date.
+ * reason. The scheduler warns once per date when an item's review or validity date comes within the warning period
+ * (configurable, default 30 days: renewing it is then the processor's obligation), and marks it expired once the date
+ * has passed.
  */
 public final class EvidenceItem implements Aggregate<Optional<EvidenceItem.Record>, EvidenceItem.Command, EvidenceItem.Event> {
 
@@ -112,8 +114,11 @@ public final class EvidenceItem implements Aggregate<Optional<EvidenceItem.Recor
     public record Dispute(String reason, Actor actor, Instant at) implements Command {
     }
 
-    /** The scheduler's look at the clock: an item past its review or validity date is expired. */
-    public record Tick(Instant now) implements Command {
+    /**
+     * The scheduler's look at the clock: an item whose date is within {@code warning} of today is expiring, one past its
+     * date is expired.
+     */
+    public record Tick(Instant now, java.time.Period warning) implements Command {
     }
 
     public sealed interface Event {
@@ -132,6 +137,9 @@ public final class EvidenceItem implements Aggregate<Optional<EvidenceItem.Recor
     public record EvidenceDisputed(String reason, String disputedBy, Instant at) implements Event {
     }
 
+    public record EvidenceExpiring(LocalDate expiresAfter, Instant at) implements Event {
+    }
+
     public record EvidenceExpired(LocalDate expiredAfter, Instant at) implements Event {
     }
 
@@ -139,16 +147,30 @@ public final class EvidenceItem implements Aggregate<Optional<EvidenceItem.Recor
      * An item as known.
      *
      * @param revision    1 when recorded, one more with each revision
-     * @param expiredFor  the date it was marked expired for, if it was (a revision with a later date lifts it)
+     * @param warnedFor   the date it was warned of as expiring soon, if it was
+     * @param expiredFor  the date it was marked expired for, if it was (a revision with a later date lifts both)
      */
     public record Record(String itemId, String agreementId, Parties parties, ZoneId zone, Kind kind, Content content, int revision,
-                         Review review, String disputeReason, LocalDate expiredFor, String recordedBy, Instant recordedAt,
-                         Instant updatedAt) {
+                         Review review, String disputeReason, LocalDate warnedFor, LocalDate expiredFor, String recordedBy,
+                         Instant recordedAt, Instant updatedAt) {
 
         /** Past its review or validity date (the end of that day, in the agreement's zone), whether or not marked yet. */
         public boolean expired(Instant now) {
             LocalDate last = content.expiresAfter();
             return last != null && now.atZone(zone).toLocalDate().isAfter(last);
+        }
+
+        /** Within {@code warning} of its date (today included), not yet past it. */
+        public boolean expiringWithin(java.time.Period warning, Instant now) {
+            LocalDate last = content.expiresAfter();
+            LocalDate today = now.atZone(zone).toLocalDate();
+            return last != null && !today.isAfter(last) && !today.plus(warning).isBefore(last);
+        }
+
+        /** Warned of as expiring soon for its current date (or marked expired for it): renewing it is due. */
+        public boolean markedExpiring() {
+            LocalDate last = content.expiresAfter();
+            return last != null && (last.equals(warnedFor) || last.equals(expiredFor));
         }
 
         /** Marked expired for its current date by the scheduler. */
@@ -184,8 +206,15 @@ public final class EvidenceItem implements Aggregate<Optional<EvidenceItem.Recor
                     c.agreement().zone()), c.actor().subject(), c.at()));
         }
         if (command instanceof Tick t) {
-            return state.filter(r -> r.expired(t.now()) && !r.markedExpired())
-                    .<List<Event>>map(r -> List.of(new EvidenceExpired(r.content().expiresAfter(), t.now()))).orElse(List.of());
+            return state.<List<Event>>map(r -> {
+                if (r.expired(t.now()) && !r.markedExpired()) {
+                    return List.of(new EvidenceExpired(r.content().expiresAfter(), t.now()));
+                }
+                if (r.expiringWithin(t.warning(), t.now()) && !r.markedExpiring()) {
+                    return List.of(new EvidenceExpiring(r.content().expiresAfter(), t.now()));
+                }
+                return List.of();
+            }).orElse(List.of());
         }
         Record r = state.orElseThrow(() -> CommonRejections.notFound("The evidence item"));
         if (command instanceof Revise c) {
@@ -289,24 +318,28 @@ public final class EvidenceItem implements Aggregate<Optional<EvidenceItem.Recor
     public Optional<Record> evolve(Optional<Record> state, Event event) {
         if (event instanceof EvidenceRecorded e) {
             return Optional.of(new Record(e.itemId(), e.agreementId(), new Parties(e.controllerOrg(), e.processorOrg()),
-                    ZoneId.of(e.timeZone()), Kind.valueOf(e.kind()), e.content(), 1, Review.RECORDED, null, null, e.recordedBy(),
+                    ZoneId.of(e.timeZone()), Kind.valueOf(e.kind()), e.content(), 1, Review.RECORDED, null, null, null, e.recordedBy(),
                     e.at(), e.at()));
         }
         Record r = state.orElseThrow();
         if (event instanceof EvidenceRevised e) {
             return Optional.of(new Record(r.itemId(), r.agreementId(), r.parties(), r.zone(), r.kind(), e.content(), r.revision() + 1,
-                    Review.RECORDED, null, r.expiredFor(), r.recordedBy(), r.recordedAt(), e.at()));
+                    Review.RECORDED, null, r.warnedFor(), r.expiredFor(), r.recordedBy(), r.recordedAt(), e.at()));
         }
         if (event instanceof EvidenceAcknowledged e) {
             return Optional.of(new Record(r.itemId(), r.agreementId(), r.parties(), r.zone(), r.kind(), r.content(), r.revision(),
-                    Review.ACKNOWLEDGED, null, r.expiredFor(), r.recordedBy(), r.recordedAt(), e.at()));
+                    Review.ACKNOWLEDGED, null, r.warnedFor(), r.expiredFor(), r.recordedBy(), r.recordedAt(), e.at()));
         }
         if (event instanceof EvidenceDisputed e) {
             return Optional.of(new Record(r.itemId(), r.agreementId(), r.parties(), r.zone(), r.kind(), r.content(), r.revision(),
-                    Review.DISPUTED, e.reason(), r.expiredFor(), r.recordedBy(), r.recordedAt(), e.at()));
+                    Review.DISPUTED, e.reason(), r.warnedFor(), r.expiredFor(), r.recordedBy(), r.recordedAt(), e.at()));
+        }
+        if (event instanceof EvidenceExpiring e) {
+            return Optional.of(new Record(r.itemId(), r.agreementId(), r.parties(), r.zone(), r.kind(), r.content(), r.revision(),
+                    r.review(), r.disputeReason(), e.expiresAfter(), r.expiredFor(), r.recordedBy(), r.recordedAt(), e.at()));
         }
         EvidenceExpired e = (EvidenceExpired) event;
         return Optional.of(new Record(r.itemId(), r.agreementId(), r.parties(), r.zone(), r.kind(), r.content(), r.revision(),
-                r.review(), r.disputeReason(), e.expiredAfter(), r.recordedBy(), r.recordedAt(), e.at()));
+                r.review(), r.disputeReason(), r.warnedFor(), e.expiredAfter(), r.recordedBy(), r.recordedAt(), e.at()));
     }
 }

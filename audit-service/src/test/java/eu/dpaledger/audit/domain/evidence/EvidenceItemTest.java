@@ -120,22 +120,35 @@ class EvidenceItemTest {
         SPEC.given(RECORDED, disputed, revised).when(new Acknowledge(CONTROLLER, NOW)).then(new EvidenceAcknowledged("dpo@opwijk", NOW));
     }
 
+    static final java.time.Period WARNING = java.time.Period.ofDays(30);
+
     @Test
-    void an_item_past_its_validity_date_is_expired_once_and_a_renewal_lifts_it() {
+    void an_item_is_warned_of_within_the_warning_period_once_then_expired_once_and_a_renewal_lifts_both() {
+        Instant november = LocalDateTime.parse("2026-11-30T23:59").atZone(BRUSSELS).toInstant();
+        Instant december = LocalDateTime.parse("2026-12-01T00:01").atZone(BRUSSELS).toInstant();
+        SPEC.given(RECORDED).when(new Tick(november, WARNING)).then(); // 31 days before: not yet
+        EvidenceItem.EvidenceExpiring expiring = new EvidenceItem.EvidenceExpiring(VALID_UNTIL, december);
+        assertEquals(true, SPEC.given(RECORDED).when(new Tick(december, WARNING)).then(expiring).orElseThrow().markedExpiring());
+        SPEC.given(RECORDED, expiring).when(new Tick(december.plusSeconds(3600), WARNING)).then();
+
         Instant lastMinute = LocalDateTime.parse("2026-12-31T23:59").atZone(BRUSSELS).toInstant();
         Instant nextDay = LocalDateTime.parse("2027-01-01T00:01").atZone(BRUSSELS).toInstant();
-        SPEC.given(RECORDED).when(new Tick(lastMinute)).then();
+        SPEC.given(RECORDED, expiring).when(new Tick(lastMinute, WARNING)).then();
         EvidenceExpired expired = new EvidenceExpired(VALID_UNTIL, nextDay);
-        EvidenceItem.Record marked = SPEC.given(RECORDED).when(new Tick(nextDay)).then(expired).orElseThrow();
+        EvidenceItem.Record marked = SPEC.given(RECORDED, expiring).when(new Tick(nextDay, WARNING)).then(expired).orElseThrow();
         assertEquals(true, marked.markedExpired());
-        SPEC.given(RECORDED, expired).when(new Tick(nextDay.plusSeconds(3600))).then();
+        // An item already past its date when first looked at is expired straight away.
+        SPEC.given(RECORDED).when(new Tick(nextDay, WARNING)).then(expired);
+        SPEC.given(RECORDED, expiring, expired).when(new Tick(nextDay.plusSeconds(3600), WARNING)).then();
 
         EvidenceRevised renewed = new EvidenceRevised(certificate(LocalDate.parse("2029-12-31")), "staff@esn", nextDay);
-        EvidenceItem.Record renewedRecord = SPEC.given(RECORDED, expired, renewed).when(new Tick(nextDay.plusSeconds(7200))).then().orElseThrow();
+        EvidenceItem.Record renewedRecord = SPEC.given(RECORDED, expiring, expired, renewed).when(new Tick(nextDay.plusSeconds(7200), WARNING))
+                .then().orElseThrow();
         assertEquals(false, renewedRecord.markedExpired());
+        assertEquals(false, renewedRecord.markedExpiring());
         // A measure without a date never expires.
         EvidenceRecorded measure = new EvidenceRecorded("ev-5", "agr-1", "0207511803", "0428304785", "Europe/Brussels", "MINIMUM_MEASURE",
                 new Content("MFA", null, null, null, null, null, null, null, null, null, "Enforced"), "staff@esn", NOW);
-        SPEC.given(measure).when(new Tick(nextDay.plusSeconds(86_400L * 3650))).then();
+        SPEC.given(measure).when(new Tick(nextDay.plusSeconds(86_400L * 3650), WARNING)).then();
     }
 }

@@ -23,6 +23,11 @@ public enum ObligationKind {
     INFORMATION_REQUEST(ActingParty.PROCESSOR, "DPA art. 9.2", Clock.DAYS),
     /** The processor answers the controller's request for assistance (DPIA, prior consultation, security) by its due date (DPA art. 7.4). */
     ASSISTANCE_REQUEST(ActingParty.PROCESSOR, "DPA art. 7.4", Clock.DAYS),
+    /**
+     * The processor renews an item of its evidence register (security policy review, staff attestation, certificate)
+     * by its date, once it is within the warning period (DPA art. 4.2, 5.2, 7.1).
+     */
+    EVIDENCE_RENEWAL(ActingParty.PROCESSOR, "DPA art. 7.1", Clock.DAYS),
     /** The processor acknowledges or flags a written instruction before it takes effect (DPA art. 2.3). */
     INSTRUCTION_RESPONSE(ActingParty.PROCESSOR, "DPA art. 2.3", Clock.DAYS),
     /** A binding disclosure request: the processor discloses by the authority's due date (DPA art. 2.2). */

@@ -45,7 +45,7 @@ public final class EventTypes {
     static final Set<String> ASSISTANCE_REQUESTS = types(ASSISTANCE_REQUEST, "AssistanceRequested", "AssistanceProvided",
             "FollowUpAsked", "AssistanceRequestClosed", "AssistanceOverdue");
     static final Set<String> EVIDENCE_ITEMS = types(EVIDENCE, "EvidenceRecorded", "EvidenceRevised", "EvidenceAcknowledged",
-            "EvidenceDisputed", "EvidenceExpired");
+            "EvidenceDisputed", "EvidenceExpiring", "EvidenceExpired");
 
     /** Every type of the four topics: what a webhook subscription here may receive. */
     public static final Set<String> ALL = union(AGREEMENTS, ASSISTANCE, CHANGES, PROOFS, BREACHES, AUDITS, INFORMATION_REQUESTS,

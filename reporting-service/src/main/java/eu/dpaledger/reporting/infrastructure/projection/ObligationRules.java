@@ -5,6 +5,7 @@ import eu.dpaledger.platform.contracts.AssistanceItemPublished;
 import eu.dpaledger.platform.contracts.AssistanceRequestPublished;
 import eu.dpaledger.platform.contracts.AuditPublished;
 import eu.dpaledger.platform.contracts.BreachPublished;
+import eu.dpaledger.platform.contracts.EvidencePublished;
 import eu.dpaledger.platform.contracts.InformationRequestPublished;
 import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
@@ -48,6 +49,9 @@ public final class ObligationRules {
         }
         if (type.startsWith(EventTypes.INFORMATION)) {
             return informationRequest(InformationRequestPublished.of(event));
+        }
+        if (type.startsWith(EventTypes.EVIDENCE)) {
+            return evidence(EvidencePublished.of(event));
         }
         if (type.startsWith(EventTypes.ASSISTANCE_REQUEST)) {
             return assistanceRequest(AssistanceRequestPublished.of(event));
@@ -185,6 +189,22 @@ public final class ObligationRules {
                     r.closedAt(), true));
         }
         return List.of(source.met(ASSISTANCE_REQUEST, null, r.dueDate(), title, r.answeredAt()));
+    }
+
+    /**
+     * DPA art. 4.2, 5.2 and 7.1: an item of the processor's evidence register whose review or validity date came within
+     * the warning period (or passed) is to be renewed by that date. Renewed (a revision with a later date, not yet
+     * within the warning), it is met; an item never warned of is no obligation (a row without a due date is not written).
+     */
+    static List<ObligationRow> evidence(EvidencePublished published) {
+        EvidencePublished.Summary i = published.item();
+        Source source = new Source("evidence", published.itemId(), published.streamVersion(), published.agreementId(),
+                i.controllerOrg(), i.processorOrg(), i.timeZone(), "audit", "/evidence/" + published.itemId());
+        String title = "Renew: " + i.title() + " (" + i.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
+        if (i.expiring() || i.expired()) {
+            return List.of(source.open(EVIDENCE_RENEWAL, null, i.expiresAfter(), title));
+        }
+        return List.of(source.met(EVIDENCE_RENEWAL, null, null, title, i.updatedAt()));
     }
 
     private static final java.util.Map<String, String> ASSISTANCE_TITLES = java.util.Map.of("DPIA", "DPIA input",

@@ -75,14 +75,12 @@ public class ObligationsProjection implements PreparedProjection<ObligationsProj
     public Interest interestIn(String topic, String ceType) {
         if (EventTypes.ASSISTANCE.contains(ceType) || EventTypes.CHANGES.contains(ceType) || EventTypes.BREACHES.contains(ceType)
                 || EventTypes.AUDITS.contains(ceType) || EventTypes.INFORMATION_REQUESTS.contains(ceType)
-                || EventTypes.ASSISTANCE_REQUESTS.contains(ceType)
+                || EventTypes.ASSISTANCE_REQUESTS.contains(ceType) || EventTypes.EVIDENCE_ITEMS.contains(ceType)
                 || Set.of("AgreementTerminated", "DataReturned", "DestructionConfirmed").stream()
                 .anyMatch(n -> EventTypes.type(EventTypes.AGREEMENT, n).equals(ceType))) {
             return Interest.APPLY;
         }
-        // The evidence register's expiries are not obligations here yet (issue: assistance and evidence, part 3).
-        return EventTypes.AGREEMENTS.contains(ceType) || EventTypes.PROOFS.contains(ceType) || EventTypes.EVIDENCE_ITEMS.contains(ceType)
-                ? Interest.IGNORE : Interest.UNKNOWN;
+        return EventTypes.AGREEMENTS.contains(ceType) || EventTypes.PROOFS.contains(ceType) ? Interest.IGNORE : Interest.UNKNOWN;
     }
 
     /** The event's obligations as its stream's state derives them, and the instant the event stamps on them. */
