@@ -173,8 +173,10 @@ fi
 t0=$(date +%s%N)
 cpu0=$(cpu_snapshot none "$KAFKA_PID")   # the service is not started yet: its CPU counts from 0
 # shellcheck disable=SC2086
+# The key that seals webhook signing secrets (reporting-service hosts webhooks; nothing is subscribed in the bench).
 env DPA_REPORTING_PORT="$BENCH_HTTP_PORT" DPA_REPORTING_DB="$BENCH_DB" DPA_PG_HOST="$PG_HOST" DPA_PG_PORT="$PG_PORT" \
   DPA_PG_USER="$PG_USER" DPA_KAFKA="127.0.0.1:$BENCH_KAFKA_PORT" "${STATIC_KEY_OIDC_ENV[@]}" \
+  DPA_WEBHOOK_SECRET_KEYS="bench-1:YmVuY2gtb25seS1rZXktYmVuY2gtb25seS1rZXktMzI=" \
   java $BENCH_SERVICE_JAVA_OPTS "${PROFILE_OPTS[@]}" "${DASHBOARD_OPTS[@]}" -jar "$JAR" > "$RUN/service.log" 2>&1 &
 SERVICE_PID=$!
 ready=""

@@ -3,13 +3,14 @@ package eu.dpaledger.subprocessor.infrastructure;
 import eu.dpaledger.platform.contracts.FlowDownProofPublished;
 import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
-import eu.dpaledger.platform.projection.ProjectionHandler;
+import eu.dpaledger.platform.projection.PreparedProjection;
 import eu.dpaledger.platform.webhooks.WebhookFanout;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Set;
  * made in that party's role, for that event type or a pattern over it.
  */
 @ApplicationScoped
-public class WebhookFanoutProjection implements ProjectionHandler {
+public class WebhookFanoutProjection implements PreparedProjection<WebhookFanout.Queued> {
 
     @Inject
     WebhookFanout fanout;
@@ -39,8 +40,13 @@ public class WebhookFanoutProjection implements ProjectionHandler {
     }
 
     @Override
-    public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        return Uni.createFrom().item(() -> audience(event)).flatMap(audience -> fanout.queue(tx, event, audience));
+    public WebhookFanout.Queued prepare(IncomingEvent event) {
+        return fanout.prepare(event, audience(event));
+    }
+
+    @Override
+    public Uni<Void> write(SqlClient tx, List<WebhookFanout.Queued> prepared) {
+        return fanout.queueAll(tx, prepared);
     }
 
     /** The change's (or proof's) agreement and parties; both parties see every event of this topic. */
@@ -51,11 +57,6 @@ public class WebhookFanoutProjection implements ProjectionHandler {
         }
         SubprocessorChangePublished change = SubprocessorChangePublished.of(event);
         return new WebhookFanout.Audience(change.agreementId(), change.change().controllerOrg(), change.change().processorOrg(), true);
-    }
-
-    @Override
-    public boolean pipelined() {
-        return true;
     }
 
     /** Deliveries already made stay in the log; a rebuild only queues what is missing. */

@@ -10,7 +10,7 @@ import eu.dpaledger.platform.contracts.FlowDownProofPublished;
 import eu.dpaledger.platform.contracts.InformationRequestPublished;
 import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
-import eu.dpaledger.platform.projection.ProjectionHandler;
+import eu.dpaledger.platform.projection.PreparedProjection;
 import eu.dpaledger.platform.webhooks.WebhookEventCatalog;
 import eu.dpaledger.platform.webhooks.WebhookFanout;
 import eu.dpaledger.platform.webhooks.WebhookFanout.Audience;
@@ -19,6 +19,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,7 +31,7 @@ import java.util.Set;
  * type of the four topics.
  */
 @ApplicationScoped
-public class WebhookFanoutProjection implements ProjectionHandler, WebhookEventCatalog {
+public class WebhookFanoutProjection implements PreparedProjection<WebhookFanout.Queued>, WebhookEventCatalog {
 
     @Inject
     WebhookFanout fanout;
@@ -51,8 +52,13 @@ public class WebhookFanoutProjection implements ProjectionHandler, WebhookEventC
     }
 
     @Override
-    public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
-        return Uni.createFrom().item(() -> audience(event)).flatMap(audience -> fanout.queue(tx, event, audience));
+    public WebhookFanout.Queued prepare(IncomingEvent event) {
+        return fanout.prepare(event, audience(event));
+    }
+
+    @Override
+    public Uni<Void> write(SqlClient tx, List<WebhookFanout.Queued> prepared) {
+        return fanout.queueAll(tx, prepared);
     }
 
     /** Who is party to the event: read from the contract of its type (a record that does not fit goes to the dead-letter topic). */
@@ -92,11 +98,6 @@ public class WebhookFanoutProjection implements ProjectionHandler, WebhookEventC
         }
         InformationRequestPublished r = InformationRequestPublished.of(event);
         return new Audience(r.agreementId(), r.request().controllerOrg(), r.request().processorOrg(), true);
-    }
-
-    @Override
-    public boolean pipelined() {
-        return true;
     }
 
     /** Deliveries already made stay in the log; a rebuild only queues what is missing (one per subscription and event). */
