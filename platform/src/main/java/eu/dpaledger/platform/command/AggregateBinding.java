@@ -45,6 +45,14 @@ public interface AggregateBinding<S, C, E> {
     }
 
     /**
+     * The agreement a stream's personal data belong to (the scope of its people's keys, docs/ARCHITECTURE.md
+     * "Personal data"): by default the stream itself; a stream about an agreement names the agreement.
+     */
+    default String personalDataScope(String streamId, S state) {
+        return streamId;
+    }
+
+    /**
      * The CloudEvent data published for one event: by default its payload plus the stream id and
      * version; services may add what their consumers need (e.g. a summary of the state after it).
      */

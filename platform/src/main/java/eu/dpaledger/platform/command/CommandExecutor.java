@@ -15,6 +15,7 @@ import eu.dpaledger.platform.eventstore.StoredEvent;
 import eu.dpaledger.platform.http.ETags;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.outbox.OutboxRelay;
+import eu.dpaledger.platform.personaldata.PersonalData;
 import eu.dpaledger.platform.security.Caller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +28,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,6 +63,9 @@ public class CommandExecutor {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    PersonalData personalData;
 
     private final StateCache cache;
 
@@ -166,23 +171,31 @@ public class CommandExecutor {
         if (events.isEmpty()) {
             return store(tx, request, request.respond().apply(loaded)).map(response -> new Outcome<S>(response, null));
         }
+        Instant at = clock.instant();
+        Uni<List<PendingEvent>> sealed = Uni.createFrom().item(new ArrayList<>());
         S state = loaded.state();
         long version = loaded.version();
-        List<PendingEvent> pending = new ArrayList<>();
         for (E event : events) {
             state = aggregate.evolve(state, event);
             version++;
-            JsonNode payload = mapper.valueToTree(event);
-            pending.add(new PendingEvent(event.getClass().getSimpleName(), binding.schemaVersion(event), payload,
-                    binding.publishedData(mapper, request.streamId(), version, event, payload, state)));
+            S stateAfter = state;
+            long versionAfter = version;
+            // Personal values are sealed before the event is hashed, stored and published (docs/ARCHITECTURE.md "Personal data").
+            sealed = sealed.flatMap(pending -> personalData.seal(tx, binding.personalDataScope(request.streamId(), stateAfter),
+                            request.streamId(), event, mapper.valueToTree(event), at)
+                    .map(payload -> {
+                        pending.add(new PendingEvent(event.getClass().getSimpleName(), binding.schemaVersion(event), payload,
+                                binding.publishedData(mapper, request.streamId(), versionAfter, event, payload, stateAfter)));
+                        return pending;
+                    }));
         }
         S finalState = state;
         EventMetadata metadata = new EventMetadata(request.caller().subject(), request.caller().organisation(),
                 request.caller().roles().stream().sorted().toList(), request.correlationId(),
                 request.idempotencyKey() == null ? request.correlationId() : request.idempotencyKey(), request.idempotencyKey());
         // The stream was just loaded in this transaction: append after its head without reading it again.
-        return store.appendAfter(tx, request.streamId(), binding.streamType(), loaded.version(), loaded.headHash(), pending,
-                        metadata, clock.instant())
+        return sealed.flatMap(pending -> store.appendAfter(tx, request.streamId(), binding.streamType(), loaded.version(),
+                        loaded.headHash(), pending, metadata, at))
                 .flatMap(result -> {
                     if (result instanceof AppendResult.VersionConflict conflict) {
                         return Uni.createFrom().failure(ETags.stale(loaded.version(), conflict.actualVersion()));
@@ -237,7 +250,7 @@ public class CommandExecutor {
 
     private <S, C, E> Uni<Loaded<S>> load(SqlClient client, AggregateBinding<S, C, E> binding, String streamId) {
         return store.load(client, streamId)
-                .map(stored -> fold(binding, streamId, binding.aggregate().initial(), 0, HashChain.GENESIS, stored));
+                .flatMap(stored -> fold(client, binding, streamId, binding.aggregate().initial(), 0, HashChain.GENESIS, stored));
     }
 
     /** Loads for a command: from the cached state plus the events after it, else the whole stream. */
@@ -246,14 +259,21 @@ public class CommandExecutor {
         StateCache.Entry cached = cache.get(binding.streamType(), streamId);
         Uni<Loaded<S>> loaded = cached == null
                 ? load(tx, binding, streamId)
-                : store.loadAfter(tx, streamId, cached.version()).map(newer ->
-                        fold(binding, streamId, (S) cached.state(), cached.version(), cached.headHash(), newer));
+                : store.loadAfter(tx, streamId, cached.version()).flatMap(newer ->
+                        fold(tx, binding, streamId, (S) cached.state(), cached.version(), cached.headHash(), newer));
         // Read from committed rows: worth keeping even if this command is then refused.
         return loaded.invoke(l -> cache(binding, l));
     }
 
+    /** Folds stored events onto {@code from}, their personal values opened with the keys that still exist. */
+    private <S, C, E> Uni<Loaded<S>> fold(SqlClient client, AggregateBinding<S, C, E> binding, String streamId, S from,
+                                          long fromVersion, String fromHash, List<StoredEvent> stored) {
+        return personalData.revealer(client, stored.stream().map(StoredEvent::payload).toList())
+                .map(revealer -> fold(binding, streamId, from, fromVersion, fromHash, stored, revealer));
+    }
+
     private <S, C, E> Loaded<S> fold(AggregateBinding<S, C, E> binding, String streamId, S from, long fromVersion,
-                                     String fromHash, List<StoredEvent> stored) {
+                                     String fromHash, List<StoredEvent> stored, PersonalData.Revealer revealer) {
         Aggregate<S, C, E> aggregate = binding.aggregate();
         if (!stored.isEmpty() && !binding.streamType().equals(stored.get(0).streamType())) {
             // The id of another kind of stream (an agreement's id asked for as an instruction): for this
@@ -262,11 +282,19 @@ public class CommandExecutor {
         }
         S state = from;
         for (StoredEvent e : stored) {
-            state = aggregate.evolve(state, EventCodec.decode(mapper, aggregate.eventType(), e));
+            state = aggregate.evolve(state, EventCodec.decode(mapper, aggregate.eventType(), e, revealer.reveal(e.payload())));
         }
         return stored.isEmpty()
                 ? new Loaded<>(streamId, state, fromVersion, fromHash, stored)
                 : new Loaded<>(streamId, state, stored.get(stored.size() - 1).version(), stored.get(stored.size() - 1).hash(), stored);
+    }
+
+    /**
+     * Forgets every cached state: after an erasure, a cached state may hold a value that now reads as erased
+     * (docs/ARCHITECTURE.md "Personal data"). The next command on each stream folds it from the store again.
+     */
+    public void forgetCachedStates() {
+        cache.clear();
     }
 
     private void cache(AggregateBinding<?, ?, ?> binding, Loaded<?> loaded) {

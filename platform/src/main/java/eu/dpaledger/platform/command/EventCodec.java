@@ -15,13 +15,14 @@ final class EventCodec {
     private EventCodec() {
     }
 
-    static <E> E decode(ObjectMapper mapper, Class<E> eventType, StoredEvent stored) {
+    /** {@code payload} is the stored event's payload as the aggregate reads it (its personal values opened). */
+    static <E> E decode(ObjectMapper mapper, Class<E> eventType, StoredEvent stored, com.fasterxml.jackson.databind.JsonNode payload) {
         Class<?> type = TYPES.computeIfAbsent(eventType, EventCodec::index).get(stored.type());
         if (type == null) {
             throw new IllegalStateException("unknown event type " + stored.type() + " in stream " + stored.streamId());
         }
         try {
-            return eventType.cast(mapper.treeToValue(stored.payload(), type));
+            return eventType.cast(mapper.treeToValue(payload, type));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + stored.eventId() + " cannot be read", e);
         }

@@ -42,6 +42,10 @@ final class StateCache {
         entries.merge(key(streamType, streamId), entry, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
     }
 
+    synchronized void clear() {
+        entries.clear();
+    }
+
     synchronized int size() {
         return entries.size();
     }

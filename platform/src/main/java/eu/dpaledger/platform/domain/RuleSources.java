@@ -44,16 +44,21 @@ public final class RuleSources {
             entry("invalid-field", OURS),
             entry("invalid-idempotency-key", OURS),
             entry("invalid-if-match", OURS),
+            entry("invalid-local", OURS), // ?local= of the personal data access (platform.personaldata)
             entry("malformed-json", OURS),
             entry("method-not-allowed", OURS),
             entry("not-acceptable", OURS),
             entry("organisation-missing", OURS),
-            entry("repeated-parameter", OURS), // a query parameter given twice (StrictQuery)
+            entry("repeated-parameter", OURS),
+            entry("reserved-text", OURS), // a text in the form of a sealed personal value (platform.personaldata) // a query parameter given twice (StrictQuery)
             entry("stale-version", OURS),
             entry("unknown-field", OURS),
             entry("unknown-parameter", OURS), // a query parameter the operation does not take (StrictQuery)
             entry("unstorable-character", OURS),
             entry("unsupported-media-type", OURS),
+
+            // --- Kernel: personal data in the ledger (platform.personaldata)
+            entry("legal-hold", "GDPR art. 17(3)(e)"),
 
             // --- Kernel: the common refusals (platform.domain.CommonRejections)
             entry("field-required", OURS),

@@ -4,6 +4,7 @@ import eu.dpaledger.agreement.domain.Lists;
 import eu.dpaledger.agreement.domain.content.AgreementContent;
 import eu.dpaledger.agreement.domain.content.AgreementContentChanges;
 import eu.dpaledger.agreement.domain.content.PartyRole;
+import eu.dpaledger.platform.personaldata.Personal;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,9 @@ public sealed interface AgreementEvent {
         }
     }
 
-    record AgreementSigned(PartyRole party, String signerName, String signerTitle, String place,
+    /** The signer's name and title are personal data, sealed with the signer's key (docs/ARCHITECTURE.md "Personal data"). */
+    record AgreementSigned(PartyRole party, @Personal(kind = "signer") String signerName,
+                           @Personal(kind = "signer", subject = "signerName") String signerTitle, String place,
                            String contentSha256, Instant at) implements AgreementEvent {
     }
 
@@ -43,7 +46,8 @@ public sealed interface AgreementEvent {
     }
 
     /** {@code addendumSha256} is the digest of the addendum's {@link AddendumTerms}. */
-    record AddendumSigned(int number, PartyRole party, String signerName, String signerTitle, String place,
+    record AddendumSigned(int number, PartyRole party, @Personal(kind = "signer") String signerName,
+                          @Personal(kind = "signer", subject = "signerName") String signerTitle, String place,
                           String addendumSha256, Instant at) implements AgreementEvent {
     }
 
