@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code @asyncapi/specs}, see {@code asyncapi/NOTICE}) and it says what the services really publish: every
  * contract schema of every service ({@code <service>/src/main/resources/contracts/<ce type>.schema.json}) is a
  * message of the channel of that service's topic and of its send operation, every message is one such schema,
- * and every {@code $ref} resolves. Plain JUnit over the repository's files: runs in every build, also with
+ * and every {@code $ref} resolves. A type several services publish (the kernel's
+ * {@code eu.dpaledger.personaldata.PersonalDataErased.v1}) has an identical copy of its schema in each one's
+ * {@code contracts/} (a test class path that holds several, as reporting-service's, finds any one of them), is a
+ * message of each one's channel, and is one message whose {@code ce_source} names each of them and whose payload
+ * is one of the copies. Plain JUnit over the repository's files: runs in every build, also with
  * {@code -DskipE2E}.
  */
 class AsyncApiDocumentTest {
@@ -45,6 +50,7 @@ class AsyncApiDocumentTest {
     private static final Path ROOT = repositoryRoot();
     private static final Path DOCUMENT = ROOT.resolve("docs/api/asyncapi.yaml");
     private static final String SCHEMA_SUFFIX = ".schema.json";
+    private static final String ERASED = "eu.dpaledger.personaldata.PersonalDataErased.v1";
 
     @Test
     void the_document_is_valid_asyncapi_3_0_0() {
@@ -65,7 +71,9 @@ class AsyncApiDocumentTest {
     void every_contract_schema_of_every_service_is_a_message_of_its_topic() {
         Map<String, Service> services = services();
         assertEquals(Set.of("agreement-service", "subprocessor-service", "breach-service", "audit-service"), services.keySet());
-        assertEquals(76, services.values().stream().mapToInt(s -> s.types().size()).sum(), "contract schema files");
+        assertEquals(79, services.values().stream().mapToInt(s -> s.types().size()).sum(), "contract schema files");
+        assertEquals(77, publishers(services).size(), "event types (the kernel's PersonalDataErased.v1 in three services)");
+        assertEquals(Set.of("agreement-service", "breach-service", "audit-service"), publishers(services).get(ERASED), ERASED);
         List<String> problems = problems(document(), services);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
@@ -98,6 +106,38 @@ class AsyncApiDocumentTest {
         assertTrue(problems(stray, services()).stream().anyMatch(p -> p.contains("AuditPlanned")), "a renamed message is reported");
     }
 
+    @Test
+    void a_type_several_services_publish_names_them_all_and_has_one_schema() {
+        ObjectNode oneSource = (ObjectNode) document();
+        ((ObjectNode) oneSource.at("/components/messages/" + ERASED + "/headers/properties/ce_source"))
+                .removeAll().put("const", "/dpa-ledger/agreement-service");
+        assertTrue(problems(oneSource, services()).stream().anyMatch(p -> p.contains(ERASED) && p.contains("ce_source")),
+                "a publisher missing from ce_source is reported");
+
+        ObjectNode oneChannel = (ObjectNode) document();
+        ((ObjectNode) oneChannel.path("channels").path("audits").path("messages")).remove(ERASED);
+        assertTrue(problems(oneChannel, services()).stream()
+                        .anyMatch(p -> p.startsWith("audit-service publishes " + ERASED) && p.contains("not a message of channel audits")),
+                "a publisher's channel without the message is reported");
+    }
+
+    @Test
+    void copies_of_a_shared_schema_that_differ_are_reported(@TempDir Path copy) throws IOException {
+        Map<String, Service> services = new TreeMap<>();
+        for (Service s : services().values()) {
+            Path contracts = Files.createDirectories(copy.resolve(s.name()));
+            for (String type : s.types()) {
+                Files.copy(s.contracts().resolve(type + SCHEMA_SUFFIX), contracts.resolve(type + SCHEMA_SUFFIX));
+            }
+            services.put(s.name(), new Service(s.name(), s.topic(), contracts, s.types()));
+        }
+        assertTrue(problems(document(), services).stream().noneMatch(p -> p.contains("differ")), "identical copies");
+        Path breach = copy.resolve("breach-service").resolve(ERASED + SCHEMA_SUFFIX);
+        Files.writeString(breach, Files.readString(breach).replace("\"minItems\": 1,", ""));
+        assertTrue(problems(document(), services).stream().anyMatch(p -> p.contains(ERASED) && p.contains("differ")),
+                "a copy that differs is reported");
+    }
+
     /** A service that publishes: its topic (from its outgoing channel's configuration) and its contract types. */
     record Service(String name, String topic, Path contracts, Set<String> types) {
     }
@@ -106,9 +146,8 @@ class AsyncApiDocumentTest {
     static List<String> problems(JsonNode document, Map<String, Service> services) {
         List<String> problems = new ArrayList<>();
         JsonNode components = document.path("components").path("messages");
-        Map<String, String> typeToService = new TreeMap<>();
+        Map<String, Set<String>> publishers = publishers(services);
         for (Service service : services.values()) {
-            service.types().forEach(t -> typeToService.put(t, service.name()));
             String channelKey = channelOf(document, service.topic());
             if (channelKey == null) {
                 problems.add(service.name() + ": no channel with address " + service.topic());
@@ -127,18 +166,6 @@ class AsyncApiDocumentTest {
                 if (send != null && !refs(send.path("messages")).contains("#/channels/" + channelKey + "/messages/" + type)) {
                     problems.add(where + "not a message of the send operation");
                 }
-                JsonNode message = components.path(type);
-                if (message.isMissingNode()) {
-                    problems.add(where + "no components/messages entry");
-                    continue;
-                }
-                if (!type.equals(message.path("headers").path("properties").path("ce_type").path("const").asText())) {
-                    problems.add(where + "its headers do not fix ce_type to it");
-                }
-                Path payload = DOCUMENT.getParent().resolve(message.path("payload").path("schema").path("$ref").asText()).normalize();
-                if (!payload.equals(service.contracts().resolve(type + SCHEMA_SUFFIX).normalize())) {
-                    problems.add(where + "payload is not its contract schema but " + payload);
-                }
             }
             channel.path("messages").fieldNames().forEachRemaining(key -> {
                 if (!service.types().contains(key)) {
@@ -146,13 +173,49 @@ class AsyncApiDocumentTest {
                 }
             });
         }
+        publishers.forEach((type, names) -> {
+            String where = type + " (published by " + String.join(", ", names) + "): ";
+            JsonNode message = components.path(type);
+            if (message.isMissingNode()) {
+                problems.add(where + "no components/messages entry");
+                return;
+            }
+            JsonNode headers = message.path("headers").path("properties");
+            if (!type.equals(headers.path("ce_type").path("const").asText())) {
+                problems.add(where + "its headers do not fix ce_type to it");
+            }
+            Set<String> sources = new java.util.TreeSet<>();
+            if (headers.path("ce_source").has("const")) {
+                sources.add(headers.path("ce_source").path("const").asText());
+            }
+            headers.path("ce_source").path("enum").forEach(v -> sources.add(v.asText()));
+            Set<String> expected = names.stream().map(n -> "/dpa-ledger/" + n).collect(Collectors.toCollection(java.util.TreeSet::new));
+            if (!sources.equals(expected)) {
+                problems.add(where + "its headers fix ce_source to " + sources + ", not to its publishers " + expected);
+            }
+            List<Path> copies = names.stream().map(n -> services.get(n).contracts().resolve(type + SCHEMA_SUFFIX).normalize()).toList();
+            Path payload = DOCUMENT.getParent().resolve(message.path("payload").path("schema").path("$ref").asText()).normalize();
+            if (!copies.contains(payload)) {
+                problems.add(where + "payload is not its contract schema " + copies + " but " + payload);
+            }
+            if (copies.stream().map(AsyncApiDocumentTest::readString).distinct().count() > 1) {
+                problems.add(where + "the copies of its contract schema differ: " + copies);
+            }
+        });
         components.fields().forEachRemaining(e -> {
             String name = e.getValue().path("name").asText();
-            if (!e.getKey().equals(name) || !typeToService.containsKey(name)) {
+            if (!e.getKey().equals(name) || !publishers.containsKey(name)) {
                 problems.add("message " + e.getKey() + " (name " + name + ") is not the ce_type of a contract schema file");
             }
         });
         return problems;
+    }
+
+    /** Each type and the services that have its contract schema (several for a kernel event such as PersonalDataErased). */
+    static Map<String, Set<String>> publishers(Map<String, Service> services) {
+        Map<String, Set<String>> publishers = new TreeMap<>();
+        services.values().forEach(s -> s.types().forEach(t -> publishers.computeIfAbsent(t, k -> new java.util.TreeSet<>()).add(s.name())));
+        return publishers;
     }
 
     /** Every {@code $ref} of the document: local pointers into it, relative files (and their fragments) from its folder. */
@@ -245,6 +308,14 @@ class AsyncApiDocumentTest {
     private static JsonNode document() {
         try {
             return new YAMLMapper().readTree(DOCUMENT.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readString(Path path) {
+        try {
+            return Files.readString(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

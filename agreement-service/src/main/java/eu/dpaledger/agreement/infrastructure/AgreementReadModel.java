@@ -1,5 +1,8 @@
 package eu.dpaledger.agreement.infrastructure;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.dpaledger.platform.personaldata.PersonalData;
 import eu.dpaledger.platform.query.ListPage;
 import eu.dpaledger.platform.query.PageRequest;
 import io.smallrye.mutiny.Uni;
@@ -32,11 +35,25 @@ public class AgreementReadModel {
                                   pattern = "^[01]\\d{9}$", example = "0428304785") String processorOrg,
                           @Schema(required = true) String processorName,
                           String assignment, Integer highestInformationClass, String supervisoryAuthority,
-                          @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
+                          @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt,
+                          @Schema(required = true, description = "Who signed the current content, per party (personal data: an erased signer reads \"erased on <date>\")")
+                          List<Signer> signers) {
+    }
+
+    /** A party's signature of the current content: the signer's name and when. */
+    @Schema(name = "AgreementListSigner")
+    public record Signer(@Schema(required = true, enumeration = {"CONTROLLER", "PROCESSOR"}) String party,
+                         @Schema(required = true) String name, @Schema(required = true) Instant signedAt) {
     }
 
     @Inject
     Pool pool;
+
+    @Inject
+    PersonalData personalData;
+
+    @Inject
+    ObjectMapper mapper;
 
     /**
      * Agreements where the caller's organisation is the controller (and it holds the controller role)
@@ -54,11 +71,18 @@ public class AgreementReadModel {
                         + "AND ($5::text IS NULL OR controller_org = $5 OR processor_org = $5) "
                         + "AND ($6::timestamptz IS NULL OR (created_at, agreement_id) < ($6, $7::text)) "
                         + "ORDER BY created_at DESC, agreement_id DESC LIMIT $8")
-                .execute(args).map(rows -> {
-                    List<AgreementSummary> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(summary(r)));
-                    return page.page(out, s -> List.of(s.createdAt(), s.agreementId()),
-                            PageRequest.filters("status", status, "party", counterparty));
+                .execute(args).flatMap(rows -> {
+                    List<Row> found = new ArrayList<>();
+                    rows.forEach(found::add);
+                    List<JsonNode> signers = found.stream().map(r -> json(r.getJsonObject("signers").encode())).toList();
+                    return personalData.revealer(signers).map(revealer -> {
+                        List<AgreementSummary> out = new ArrayList<>();
+                        for (int i = 0; i < found.size(); i++) {
+                            out.add(summary(found.get(i), revealer.reveal(signers.get(i))));
+                        }
+                        return page.page(out, s -> List.of(s.createdAt(), s.agreementId()),
+                                PageRequest.filters("status", status, "party", counterparty));
+                    });
                 });
     }
 
@@ -73,11 +97,26 @@ public class AgreementReadModel {
                 .execute(Tuple.of(agreementId)).map(rows -> rows.iterator().hasNext());
     }
 
-    private static AgreementSummary summary(Row r) {
+    private JsonNode json(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("agreement_list.signers unreadable", e);
+        }
+    }
+
+    private static AgreementSummary summary(Row r, JsonNode signedBy) {
+        List<Signer> signers = new ArrayList<>();
+        for (String party : List.of("CONTROLLER", "PROCESSOR")) {
+            JsonNode s = signedBy.path(party);
+            if (s.isObject()) {
+                signers.add(new Signer(party, s.path("name").asText(), Instant.parse(s.path("signedAt").asText())));
+            }
+        }
         return new AgreementSummary(r.getString("agreement_id"), r.getLong("stream_version"), r.getString("status"),
                 r.getString("controller_org"), r.getString("controller_name"), r.getString("processor_org"),
                 r.getString("processor_name"), r.getString("assignment"), r.getInteger("highest_class"),
                 r.getString("supervisory_authority"), r.getOffsetDateTime("created_at").toInstant(),
-                r.getOffsetDateTime("updated_at").toInstant());
+                r.getOffsetDateTime("updated_at").toInstant(), signers);
     }
 }

@@ -62,6 +62,7 @@ class PersonalDataTest {
                 .body("services[0].records[0].values.field", hasItems("/signerName", "/content/controller/representative/email"))
                 .body("services[0].records[0].retainUntil", nullValue())
                 .body("unreachable", empty());
+        await(() -> signerInList(id, "CONTROLLER"), jan.name::equals);
         given().auth().oauth2(controllerToken()).queryParam("subject", jan.email).get("/admin/personal-data").then().statusCode(403);
     }
 
@@ -85,6 +86,12 @@ class PersonalDataTest {
                 .body("content.controller.dpo.name", equalTo("Els Fictief " + jan.suffix));
         get(controllerToken(), "/agreements/{id}/evidence", id).statusCode(200)
                 .body("intact", equalTo(true)).body("eventsChecked", equalTo(4));
+        // The list holds the signer as published (sealed): erased there too, also when rebuilt from the topic.
+        await(() -> signerInList(id, "CONTROLLER"), erased::equals);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).post("/admin/projections/agreement-list/rebuild")
+                .then().statusCode(200);
+        await(() -> signerInList(id, "CONTROLLER"), erased::equals);
+        assertTrue(("Piet Proef " + jan.suffix).equals(signerInList(id, "PROCESSOR")));
         // Nothing left to find; the erasure itself is an event on the topic, without the value.
         erase(jan.email, null).statusCode(404);
         given().auth().oauth2(Tokens.admin()).queryParam("subject", jan.email).get("/admin/personal-data").then().statusCode(200)
@@ -93,6 +100,8 @@ class PersonalDataTest {
                 r -> !r.isEmpty()).get(0);
         assertTrue(recorded.ceType().equals("eu.dpaledger.personaldata.PersonalDataErased.v1"), recorded.ceType());
         assertFalse(recorded.value().contains(jan.name) || recorded.value().contains(jan.email), recorded.value());
+        assertTrue(eu.dpaledger.testing.Contracts.violations(recorded.ceType(), recorded.value()).isEmpty(),
+                "the erasure as the contract describes it: " + eu.dpaledger.testing.Contracts.violations(recorded.ceType(), recorded.value()));
         // The agreement goes on: the processor's signer is still there, and the next event seals as before.
         post(controllerToken(), "/agreements/{id}/termination", 4,
                 Map.of("ground", "ASSIGNMENT_ENDED", "effectiveAt", now().minusSeconds(60).toString()), id).statusCode(200)
@@ -217,6 +226,12 @@ class PersonalDataTest {
             body.put("agreementId", agreementId);
         }
         return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body).post(ERASURES).then();
+    }
+
+    /** The signer the agreement list shows for a party of the agreement (null while the list has not caught up). */
+    private static String signerInList(String id, String party) {
+        return given().auth().oauth2(controllerToken()).queryParam("limit", 200).get("/agreements").then().statusCode(200)
+                .extract().path("items.find { it.agreementId == '" + id + "' }.signers.find { it.party == '" + party + "' }.name");
     }
 
     private static List<Object> holds(String agreementId) {

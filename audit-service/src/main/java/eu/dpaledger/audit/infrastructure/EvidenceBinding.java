@@ -51,6 +51,12 @@ public class EvidenceBinding implements AggregateBinding<Optional<EvidenceItem.R
         return state.filter(r -> r.parties().partyInRole(actor(caller))).isPresent();
     }
 
+    /** The DPO named in a piece of evidence is kept per agreement (docs/ARCHITECTURE.md "Personal data"). */
+    @Override
+    public String personalDataScope(String streamId, Optional<EvidenceItem.Record> state) {
+        return state.map(EvidenceItem.Record::agreementId).orElse(streamId);
+    }
+
     @Override
     public ObjectNode publishedData(ObjectMapper mapper, String streamId, long version, EvidenceItem.Event event,
                                     JsonNode payload, Optional<EvidenceItem.Record> stateAfter) {

@@ -9,6 +9,7 @@ import eu.dpaledger.platform.contracts.AssistanceRequestPublished;
 import eu.dpaledger.platform.contracts.AuditPublished;
 import eu.dpaledger.platform.contracts.EvidencePublished;
 import eu.dpaledger.platform.contracts.InformationRequestPublished;
+import eu.dpaledger.platform.contracts.PersonalDataErasedPublished;
 import eu.dpaledger.platform.contracts.PublishedContracts;
 import eu.dpaledger.platform.time.LegalClock;
 import eu.dpaledger.platform.time.Periods;
@@ -38,6 +39,7 @@ import static eu.dpaledger.audit.api.Fixtures.*;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -442,6 +444,42 @@ class AuditFlowTest {
     }
 
     @Test
+    void the_dpo_named_in_the_evidence_register_is_sealed_held_while_disputed_and_then_erasable() {
+        String agreement = activeAgreement();
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String name = "Dora Privacy " + suffix;
+        String email = "dora." + suffix + "@example.com";
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(TestClock.now(), BRUSSELS);
+        String id = record(processorToken(), agreement, "{\"kind\":\"DPO\",\"content\":{\"title\":\"Appointment of the DPO\","
+                + "\"name\":\"" + name + "\",\"contact\":\"" + email + "\",\"effectiveOn\":\"" + today + "\"}}").statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(controllerToken()).get("/evidence/{id}", id).then().statusCode(200)
+                .body("content.name", equalTo(name)).body("content.contact", equalTo(email));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !TopicReader.readAll(AuditPublished.TOPIC, r -> id.equals(r.key())).isEmpty());
+        String published = TopicReader.readAll(AuditPublished.TOPIC, r -> id.equals(r.key())).get(0).value();
+        assertFalse(published.contains(name) || published.contains(email), "the DPO is sealed on dpa.audits: " + published);
+
+        // The controller disputes the item: a legal hold on the agreement (GDPR art. 17(3)(e)), fed back from dpa.audits.
+        evidenceAct(controllerToken(), id, "dispute", 1, "{\"reason\":\"The DPO named has left\"}").statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(Tokens.admin()).queryParam("agreementId", agreement)
+                .get("/admin/personal-data/holds").then().extract().<List<Object>>path("holds").size() == 1);
+        String erasure = "{\"subject\":\"" + email + "\",\"reason\":\"Left ESN\",\"legalGround\":\"GDPR art. 17(1)(a)\"}";
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(erasure).post("/admin/personal-data/erasures").then()
+                .statusCode(409).body("type", equalTo(PROBLEMS + "legal-hold")).body("holds[0].source", equalTo("evidence"));
+        // Revised with the new DPO, it is no longer disputed: the former DPO can be erased.
+        evidenceAct(processorToken(), id, "revision", 2, "{\"content\":{\"title\":\"Appointment of the DPO\",\"name\":\"New DPO "
+                + suffix + "\",\"contact\":\"new." + suffix + "@example.com\",\"effectiveOn\":\"" + today + "\"}}").statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.admin()).queryParam("agreementId", agreement)
+                .get("/admin/personal-data/holds").then().extract().<List<Object>>path("holds").isEmpty());
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(erasure).post("/admin/personal-data/erasures").then()
+                .statusCode(201).body("keys[0].kinds", org.hamcrest.Matchers.contains("dpo"));
+        given().auth().oauth2(Tokens.admin()).queryParam("subject", "New DPO " + suffix).get("/admin/personal-data").then().statusCode(200)
+                .body("services[0].records[0].values.value", org.hamcrest.Matchers.hasItem("new." + suffix + "@example.com"));
+        given().auth().oauth2(controllerToken()).get("/evidence/{id}", id).then().statusCode(200)
+                .body("content.name", equalTo("New DPO " + suffix));
+    }
+
+    @Test
     void the_processor_keeps_its_evidence_register_the_controller_reviews_it_and_an_expired_certificate_is_marked() {
         String agreement = activeAgreement();
         java.time.LocalDate today = java.time.LocalDate.ofInstant(TestClock.now(), BRUSSELS);
@@ -534,6 +572,7 @@ class AuditFlowTest {
             Class<?> contract = r.ceType().startsWith(AuditPublished.TYPE_PREFIX) ? AuditPublished.class
                     : r.ceType().startsWith(AssistanceRequestPublished.TYPE_PREFIX) ? AssistanceRequestPublished.class
                     : r.ceType().startsWith(EvidencePublished.TYPE_PREFIX) ? EvidencePublished.class
+                    : r.ceType().equals(PersonalDataErasedPublished.TYPE) ? PersonalDataErasedPublished.class
                     : InformationRequestPublished.class;
             Object typed = PublishedContracts.read(published, contract);
             assertEquals(published, mapper.readTree(mapper.writeValueAsString(typed)), r.ceType() + " reads back into " + typed);

@@ -10,6 +10,8 @@ import eu.dpaledger.platform.command.CommandHeaders;
 import eu.dpaledger.platform.command.CreateHeaders;
 import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.command.StreamCommands;
+import eu.dpaledger.platform.eventstore.StoredEvent;
+import eu.dpaledger.platform.personaldata.PersonalData;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.http.PageParams;
 import eu.dpaledger.platform.http.Problems;
@@ -76,6 +78,9 @@ public class BreachResource {
 
     @Inject
     StreamCommands commands;
+
+    @Inject
+    PersonalData personalData;
 
     @Inject
     BreachBinding breaches;
@@ -146,8 +151,9 @@ public class BreachResource {
     @Operation(operationId = "getBreachTimeline", summary = "Every event of the breach, oldest first, a page at a time: what, who (subject, organisation, roles) and when")
     public Uni<ListPage<TimelineEntry>> timeline(@PathParam("id") String id, @BeanParam PageParams page) {
         PageRequest request = page.request();
-        return commands.read(breaches, id).map(loaded -> request.slice(loaded.events().stream().map(TimelineEntry::of).toList(),
-                entry -> List.of(entry.version()), Map.of()));
+        return commands.read(breaches, id).flatMap(loaded -> personalData.revealer(loaded.events().stream().map(StoredEvent::payload).toList())
+                .map(revealer -> request.slice(loaded.events().stream().map(e -> TimelineEntry.of(e, revealer.reveal(e.payload()))).toList(),
+                        entry -> List.of(entry.version()), Map.of())));
     }
 
     @GET

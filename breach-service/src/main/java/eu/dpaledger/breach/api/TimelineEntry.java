@@ -16,7 +16,7 @@ public record TimelineEntry(
         @Schema(required = true, example = "BreachReported") String type,
         @Schema(required = true) Instant at,
         @Schema(required = true) By by,
-        @Schema(required = true, implementation = Map.class, description = "The event's data, as published (see the JSON Schemas in contracts/)")
+        @Schema(required = true, implementation = Map.class, description = "The event's data as published (see the JSON Schemas in contracts/), its personal values opened for the parties: an erased one reads \"erased on <date>\"")
         JsonNode event,
         @Schema(required = true, description = "The event's hash in the stream's chain") String hash) {
 
@@ -28,11 +28,12 @@ public record TimelineEntry(
                      @Schema(required = true) List<String> roles) {
     }
 
-    static TimelineEntry of(StoredEvent e) {
+    /** {@code payload} is the event's payload as the parties read it (its personal values opened). */
+    static TimelineEntry of(StoredEvent e, JsonNode payload) {
         List<String> roles = new ArrayList<>();
         e.metadata().path("actorRoles").forEach(role -> roles.add(role.asText()));
         return new TimelineEntry(e.version(), e.type(), e.occurredAt(),
                 new By(e.metadata().path("actorSubject").asText(), e.metadata().path("actorOrganisation").asText(""), roles),
-                e.payload(), e.hash());
+                payload, e.hash());
     }
 }

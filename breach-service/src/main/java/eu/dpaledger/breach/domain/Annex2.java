@@ -1,5 +1,7 @@
 package eu.dpaledger.breach.domain;
 
+import eu.dpaledger.platform.personaldata.Personal;
+
 import java.time.Instant;
 import java.util.Set;
 
@@ -97,16 +99,18 @@ public record Annex2(
         }
     }
 
-    /** The processor's internal contact for this breach. */
-    public record Contact(String name, String email, String phone) {
+    /** The processor's internal contact for this breach: personal data, sealed with the person's key (docs/ARCHITECTURE.md "Personal data"). */
+    public record Contact(@Personal(kind = "contact") String name,
+                          @Personal(kind = "contact", subject = "name", identifying = true) String email,
+                          @Personal(kind = "contact", subject = "name") String phone) {
     }
 
     /** The processor's company as stated on the form. */
     public record Company(String name, String address, String vatNumber) {
     }
 
-    /** Who found the incident. */
-    public record Finder(String name, String jobTitle) {
+    /** Who found the incident: personal data, sealed with the person's key (docs/ARCHITECTURE.md "Personal data"). */
+    public record Finder(@Personal(kind = "finder") String name, @Personal(kind = "finder", subject = "name") String jobTitle) {
     }
 
     /** Annex 2, "when did it happen": A at an instant, B between two, C not yet established, D anonymous report. */

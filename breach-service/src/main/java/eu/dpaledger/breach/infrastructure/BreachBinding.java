@@ -50,6 +50,12 @@ public class BreachBinding implements AggregateBinding<Optional<BreachRecord>, B
         return state.filter(b -> b.parties().partyInRole(actor(caller))).isPresent();
     }
 
+    /** The people named in a breach report are kept per agreement (docs/ARCHITECTURE.md "Personal data"). */
+    @Override
+    public String personalDataScope(String streamId, Optional<BreachRecord> state) {
+        return state.map(BreachRecord::agreementId).orElse(streamId);
+    }
+
     /** The published contract ({@link BreachPublished}): the event, its agreement and the breach after it. */
     @Override
     public ObjectNode publishedData(ObjectMapper mapper, String streamId, long version, BreachEvent event, JsonNode payload,

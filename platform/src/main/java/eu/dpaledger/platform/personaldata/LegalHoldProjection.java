@@ -48,6 +48,10 @@ public class LegalHoldProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> apply(SqlClient tx, IncomingEvent event) {
+        if (!event.data().has(summaryOf(event.type()))) {
+            // A type of a later release that does not carry the item's summary: nothing to say about holds.
+            return Uni.createFrom().voidItem();
+        }
         return Uni.createFrom().item(() -> hold(event)).flatMap(h -> h.held()
                 ? tx.preparedQuery("INSERT INTO legal_holds (scope, source, reference, reason, since) VALUES ($1, $2, $3, $4, $5) "
                         + "ON CONFLICT (scope, source, reference) DO UPDATE SET reason = excluded.reason")
@@ -55,6 +59,13 @@ public class LegalHoldProjection implements ProjectionHandler {
                         .replaceWithVoid()
                 : tx.preparedQuery("DELETE FROM legal_holds WHERE scope = $1 AND source = $2 AND reference = $3")
                         .execute(Tuple.of(h.agreementId(), h.source(), h.reference())).replaceWithVoid());
+    }
+
+    private static String summaryOf(String type) {
+        if (type.startsWith(BreachPublished.TYPE_PREFIX)) {
+            return "breach";
+        }
+        return type.startsWith(EvidencePublished.TYPE_PREFIX) ? "item" : "audit";
     }
 
     private record Hold(String agreementId, String source, String reference, boolean held, String reason) {

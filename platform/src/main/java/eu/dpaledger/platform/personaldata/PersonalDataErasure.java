@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.dpaledger.platform.command.CommandExecutor;
+import eu.dpaledger.platform.contracts.PersonalDataErasedPublished;
 import eu.dpaledger.platform.eventstore.AppendResult;
 import eu.dpaledger.platform.eventstore.EventMetadata;
 import eu.dpaledger.platform.eventstore.EventStore;
@@ -248,12 +249,12 @@ public class PersonalDataErasure {
 
     private Uni<Void> record(SqlClient tx, Erasure erasure) {
         String streamId = "erasure-" + erasure.erasureId();
-        ObjectNode payload = mapper.valueToTree(erasure);
-        ObjectNode published = mapper.createObjectNode();
-        published.put("erasureId", erasure.erasureId().toString());
-        published.put("service", service);
-        published.put("streamVersion", 1);
-        published.set("event", payload);
+        PersonalDataErasedPublished.Erasure contract = new PersonalDataErasedPublished.Erasure(erasure.erasureId().toString(),
+                erasure.trigger(), erasure.reason(), erasure.legalGround(), erasure.erasedAt(), erasure.erasedBy(),
+                erasure.keys().stream().map(k -> new PersonalDataErasedPublished.ErasedKey(k.keyId().toString(), k.agreementId(),
+                        k.kinds(), k.streams())).toList());
+        ObjectNode payload = mapper.valueToTree(contract);
+        ObjectNode published = mapper.valueToTree(new PersonalDataErasedPublished(erasure.erasureId().toString(), service, 1, contract));
         EventMetadata metadata = new EventMetadata(erasure.erasedBy(), null, List.of(), erasure.erasureId().toString(),
                 erasure.erasureId().toString(), null);
         return store.append(tx, streamId, STREAM_TYPE, 0, List.of(new PendingEvent(EVENT_TYPE, 1, payload, published)),

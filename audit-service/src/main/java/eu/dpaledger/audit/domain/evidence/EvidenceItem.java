@@ -6,6 +6,7 @@ import eu.dpaledger.platform.domain.AgreementFacts;
 import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
 import eu.dpaledger.platform.domain.Parties;
+import eu.dpaledger.platform.personaldata.Personal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,14 +84,16 @@ public final class EvidenceItem implements Aggregate<Optional<EvidenceItem.Recor
      * @param effectiveOn   SECURITY_POLICY: adopted on; DPO: in office since; STAFF_CONFIDENTIALITY: attested on
      * @param reviewDue     SECURITY_POLICY: next review due (required); STAFF_CONFIDENTIALITY: next attestation due (optional)
      * @param validUntil    CERTIFICATION: the last day it is valid
-     * @param name          DPO: the person's name
-     * @param contact       DPO: how to reach them
+     * @param name          DPO: the person's name (personal data, sealed with the person's key: docs/ARCHITECTURE.md "Personal data")
+     * @param contact       DPO: how to reach them (personal data, as the name)
      * @param issuer        CERTIFICATION: who certified
      * @param scope         CERTIFICATION: what it covers
      * @param statement     STAFF_CONFIDENTIALITY, MINIMUM_MEASURE: the processor's statement
      */
     public record Content(String title, String version, String sha256, LocalDate effectiveOn, LocalDate reviewDue,
-                          LocalDate validUntil, String name, String contact, String issuer, String scope, String statement) {
+                          LocalDate validUntil, @Personal(kind = "dpo") String name,
+                          @Personal(kind = "dpo", subject = "name", identifying = true) String contact,
+                          String issuer, String scope, String statement) {
 
         /** The day after which the item no longer proves anything until revised: its review or validity date, if it has one. */
         public LocalDate expiresAfter() {
