@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * contract schema of every service ({@code <service>/src/main/resources/contracts/<ce type>.schema.json}) is a
  * message of the channel of that service's topic and of its send operation, every message is one such schema,
  * and every {@code $ref} resolves. A type several services publish (the kernel's
- * {@code eu.dpaledger.personaldata.PersonalDataErased.v1}) has an identical copy of its schema in each one's
+ * {@code eu.dpaledger.personaldata.PersonalDataErased.v1}, {@code eu.dpaledger.checkpoint.CheckpointSigned.v1},
+ * {@code eu.dpaledger.evidenceexport.EvidenceBundleExported.v1}) has an identical copy of its schema in each one's
  * {@code contracts/} (a test class path that holds several, as reporting-service's, finds any one of them), is a
  * message of each one's channel, and is one message whose {@code ce_source} names each of them and whose payload
  * is one of the copies. Plain JUnit over the repository's files: runs in every build, also with
@@ -51,6 +52,8 @@ class AsyncApiDocumentTest {
     private static final Path DOCUMENT = ROOT.resolve("docs/api/asyncapi.yaml");
     private static final String SCHEMA_SUFFIX = ".schema.json";
     private static final String ERASED = "eu.dpaledger.personaldata.PersonalDataErased.v1";
+    private static final String CHECKPOINT = "eu.dpaledger.checkpoint.CheckpointSigned.v1";
+    private static final String EXPORTED = "eu.dpaledger.evidenceexport.EvidenceBundleExported.v1";
 
     @Test
     void the_document_is_valid_asyncapi_3_0_0() {
@@ -71,9 +74,12 @@ class AsyncApiDocumentTest {
     void every_contract_schema_of_every_service_is_a_message_of_its_topic() {
         Map<String, Service> services = services();
         assertEquals(Set.of("agreement-service", "subprocessor-service", "breach-service", "audit-service"), services.keySet());
-        assertEquals(79, services.values().stream().mapToInt(s -> s.types().size()).sum(), "contract schema files");
-        assertEquals(77, publishers(services).size(), "event types (the kernel's PersonalDataErased.v1 in three services)");
+        assertEquals(87, services.values().stream().mapToInt(s -> s.types().size()).sum(), "contract schema files");
+        assertEquals(79, publishers(services).size(),
+                "event types (the kernel's PersonalDataErased.v1 in three services, CheckpointSigned.v1 and EvidenceBundleExported.v1 in four)");
         assertEquals(Set.of("agreement-service", "breach-service", "audit-service"), publishers(services).get(ERASED), ERASED);
+        assertEquals(services.keySet(), publishers(services).get(CHECKPOINT), CHECKPOINT);
+        assertEquals(services.keySet(), publishers(services).get(EXPORTED), EXPORTED);
         List<String> problems = problems(document(), services);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
@@ -119,6 +125,12 @@ class AsyncApiDocumentTest {
         assertTrue(problems(oneChannel, services()).stream()
                         .anyMatch(p -> p.startsWith("audit-service publishes " + ERASED) && p.contains("not a message of channel audits")),
                 "a publisher's channel without the message is reported");
+
+        ObjectNode noCheckpoint = (ObjectNode) document();
+        ((ObjectNode) noCheckpoint.path("channels").path("subprocessors").path("messages")).remove(CHECKPOINT);
+        assertTrue(problems(noCheckpoint, services()).stream()
+                        .anyMatch(p -> p.startsWith("subprocessor-service publishes " + CHECKPOINT) && p.contains("not a message of channel subprocessors")),
+                "a kernel event missing from one of the four channels is reported");
     }
 
     @Test
@@ -211,7 +223,7 @@ class AsyncApiDocumentTest {
         return problems;
     }
 
-    /** Each type and the services that have its contract schema (several for a kernel event such as PersonalDataErased). */
+    /** Each type and the services that have its contract schema (several for a kernel event such as PersonalDataErased or CheckpointSigned). */
     static Map<String, Set<String>> publishers(Map<String, Service> services) {
         Map<String, Set<String>> publishers = new TreeMap<>();
         services.values().forEach(s -> s.types().forEach(t -> publishers.computeIfAbsent(t, k -> new java.util.TreeSet<>()).add(s.name())));

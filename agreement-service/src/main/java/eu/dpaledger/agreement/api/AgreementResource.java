@@ -69,6 +69,9 @@ public class AgreementResource {
     StreamCommands commands;
 
     @Inject
+    eu.dpaledger.platform.evidence.EvidenceBundles bundles;
+
+    @Inject
     AgreementBinding agreements;
 
     @Inject
@@ -221,6 +224,15 @@ public class AgreementResource {
     }
 
     @GET
+    @Path("/{id}/evidence-bundle")
+    @APIResponse(responseCode = "200", description = "The evidence bundle (Content-Disposition: attachment); its export is recorded as an event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = eu.dpaledger.platform.evidence.EvidenceBundle.class)))
+    @Operation(operationId = "exportAgreementEvidenceBundle", summary = "The agreement's evidence bundle: every event with its hashes, the signed checkpoints covering them and the public keys, to verify offline (docs/EVIDENCE.md)")
+    public Uni<Response> evidenceBundle(@PathParam("id") String id) {
+        return commands.read(agreements, id).flatMap(loaded -> bundles.download(id, commands.caller()));
+    }
+
+    @GET
     @Path("/{id}/evidence")
     @Operation(operationId = "verifyAgreementEvidence", summary = "Verification of the stream's hash chain: intact, or the first event that does not match")
     public Uni<EvidenceView> evidence(@PathParam("id") String id) {
@@ -278,7 +290,7 @@ public class AgreementResource {
 
     private static AgreementView view(Loaded<AgreementState> loaded, Instant now) {
         AgreementRecord record = loaded.state().agreement().orElseThrow(() -> HttpProblem.notFound("The agreement"));
-        return AgreementView.of(record, loaded.version(), record.currentContentSha256(), now);
+        return AgreementView.of(record, loaded.version(), loaded.headHash(), record.currentContentSha256(), now);
     }
 
     private static EvidenceView evidence(HashChain.Verification v, Instant now) {

@@ -22,6 +22,9 @@ import java.util.List;
 public record AgreementView(@Schema(required = true, format = "uuid") String id,
                             @Schema(required = true, enumeration = {"DRAFT", "ACTIVE", "TERMINATED", "CLOSED"}) String status,
                             @Schema(required = true, description = "The stream version, also the ETag") long version,
+                            @Schema(required = true, description = "The stream's hash after that version: with version, the receipt of this "
+                                    + "answer (a signature answers with the chain head it was recorded at; docs/EVIDENCE.md \"Receipts\")")
+                            String chainHash,
                             @Schema(required = true) PartyRole createdBy,
                             @Schema(required = true) Instant createdAt,
                             Integer highestInformationClass,
@@ -36,8 +39,8 @@ public record AgreementView(@Schema(required = true, format = "uuid") String id,
                             DestructionConfirmation destructionConfirmation, Instant closedAt,
                             @Schema(required = true) List<ExitStep> openExitSteps) {
 
-    static AgreementView of(AgreementRecord a, long version, String contentSha256, Instant now) {
-        return new AgreementView(a.agreementId(), a.status().name(), version, a.createdBy(), a.createdAt(),
+    static AgreementView of(AgreementRecord a, long version, String chainHash, String contentSha256, Instant now) {
+        return new AgreementView(a.agreementId(), a.status().name(), version, chainHash, a.createdBy(), a.createdAt(),
                 a.highestInformationClass(), contentSha256, a.currentContent(), a.originalContent(), a.signatures(),
                 a.addenda(), a.activatedAt(), a.termination(), a.dataReturn(), a.destruction(), a.closedAt(),
                 a.openExitSteps(now));

@@ -67,9 +67,18 @@ class PersonalDataTest {
     }
 
     @Test
-    void an_erased_signer_reads_as_erased_and_the_agreement_still_verifies() {
+    void an_erased_signer_reads_as_erased_and_the_agreement_still_verifies_and_goes_on() {
         Person jan = new Person();
-        String id = activeAgreement(jan);
+        String id = createDraft(controllerToken(), seedFor(jan));
+        signAs(controllerToken(), id, 1, jan.name);
+        // The processor signs with an Idempotency-Key: its stored reply shows Jan's name.
+        String key = UUID.randomUUID().toString();
+        ValidatableResponse signed = given().auth().oauth2(processorToken()).contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .header("Idempotency-Key", key).body(Map.of("signerName", "Piet Proef " + jan.suffix, "signerTitle", "directeur",
+                        "place", "Brussel")).post("/agreements/{id}/signatures", id).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        String contentSha256 = signed.extract().path("contentSha256");
+        List<String> signedDigests = signed.extract().path("signatures.signedSha256");
+
         String erasureId = erase(jan.name, null).statusCode(201)
                 .body("trigger", equalTo("REQUEST"))
                 .body("legalGround", equalTo("GDPR art. 17(1)(a)"))
@@ -83,9 +92,16 @@ class PersonalDataTest {
                 .body("signatures.find { it.party == 'PROCESSOR' }.signerName", equalTo("Piet Proef " + jan.suffix))
                 .body("content.controller.representative.name", equalTo(erased))
                 .body("content.controller.representative.email", equalTo(erased))
-                .body("content.controller.dpo.name", equalTo("Els Fictief " + jan.suffix));
+                .body("content.controller.dpo.name", equalTo("Els Fictief " + jan.suffix))
+                // What the signatures bind is unchanged: a digest of the content as signed, not of what it reads now.
+                .body("contentSha256", equalTo(contentSha256))
+                .body("signatures.signedSha256", equalTo(signedDigests));
         get(controllerToken(), "/agreements/{id}/evidence", id).statusCode(200)
                 .body("intact", equalTo(true)).body("eventsChecked", equalTo(4));
+        // The stored reply to the processor's signature showed Jan: a retry is told it was erased, not run again.
+        problem(given().auth().oauth2(processorToken()).contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .header("Idempotency-Key", key).body(Map.of("signerName", "Piet Proef " + jan.suffix, "signerTitle", "directeur",
+                        "place", "Brussel")).post("/agreements/{id}/signatures", id).then(), 410, "reply-erased");
         // The list holds the signer as published (sealed): erased there too, also when rebuilt from the topic.
         await(() -> signerInList(id, "CONTROLLER"), erased::equals);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).post("/admin/projections/agreement-list/rebuild")
@@ -102,10 +118,36 @@ class PersonalDataTest {
         assertFalse(recorded.value().contains(jan.name) || recorded.value().contains(jan.email), recorded.value());
         assertTrue(eu.dpaledger.testing.Contracts.violations(recorded.ceType(), recorded.value()).isEmpty(),
                 "the erasure as the contract describes it: " + eu.dpaledger.testing.Contracts.violations(recorded.ceType(), recorded.value()));
-        // The agreement goes on: the processor's signer is still there, and the next event seals as before.
-        post(controllerToken(), "/agreements/{id}/termination", 4,
+        // The agreement goes on: an addendum is proposed and signed over the content as it now reads, then it ends.
+        ObjectNode addendum = JSON.createObjectNode().put("title", "Analytics").put("reason", "New purpose");
+        addendum.putObject("changes").putArray("purposes").add("Web analytics");
+        post(controllerToken(), "/agreements/{id}/addenda", 4, addendum, id).statusCode(201);
+        post(controllerToken(), "/agreements/{id}/addenda/1/signatures", 5, signature(), id).statusCode(200);
+        post(processorToken(), "/agreements/{id}/addenda/1/signatures", 6, signature(), id).statusCode(200)
+                .body("addenda[0].status", equalTo("IN_FORCE"));
+        post(controllerToken(), "/agreements/{id}/termination", 8,
                 Map.of("ground", "ASSIGNMENT_ENDED", "effectiveAt", now().minusSeconds(60).toString()), id).statusCode(200)
                 .body("content.controller.representative.name", equalTo(erased));
+    }
+
+    @Test
+    void a_person_is_not_erased_while_the_agreement_is_being_signed() {
+        Person jan = new Person();
+        String id = createDraft(controllerToken(), seedFor(jan));
+        signAs(controllerToken(), id, 1, jan.name);
+        problem(erase(jan.name, id), 409, "legal-hold").body("holds[0].source", equalTo("signing"));
+        signAs(processorToken(), id, 2, "Piet Proef " + jan.suffix);
+        erase(jan.name, id).statusCode(201);
+    }
+
+    @Test
+    void a_reason_naming_the_person_is_refused_it_would_be_published() {
+        Person jan = new Person();
+        String id = activeAgreement(jan);
+        problem(given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("subject", jan.email,
+                        "reason", jan.name + " asked for it", "legalGround", "GDPR art. 17(1)(a)")).post(ERASURES).then(),
+                400, "personal-data-in-reason").body("violations[0].field", equalTo("reason"));
+        get(controllerToken(), "/agreements/{id}", id).statusCode(200).body("content.controller.representative.name", equalTo(jan.name));
     }
 
     @Test
@@ -221,7 +263,7 @@ class PersonalDataTest {
 
     private static ValidatableResponse erase(String subject, String agreementId) {
         Map<String, String> body = new java.util.HashMap<>(Map.of("subject", subject,
-                "reason", "The person asked on 2026-11-30 to be erased", "legalGround", "GDPR art. 17(1)(a)"));
+                "reason", "The data subject asked on 2026-11-30 to be erased", "legalGround", "GDPR art. 17(1)(a)"));
         if (agreementId != null) {
             body.put("agreementId", agreementId);
         }

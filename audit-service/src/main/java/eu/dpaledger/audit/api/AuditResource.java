@@ -62,6 +62,9 @@ public class AuditResource {
     StreamCommands commands;
 
     @Inject
+    eu.dpaledger.platform.evidence.EvidenceBundles bundles;
+
+    @Inject
     AuditBinding audits;
 
     @Inject
@@ -109,6 +112,15 @@ public class AuditResource {
         return readModel.audits(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
                 caller.hasRole(Caller.AUDITOR), agreementId, status, RequestSupport.booleanParam(overdue, "overdue"), commands.now(),
                 page.request());
+    }
+
+    @GET
+    @Path("/audits/{id}/evidence-bundle")
+    @APIResponse(responseCode = "200", description = "The evidence bundle (Content-Disposition: attachment); its export is recorded as an event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = eu.dpaledger.platform.evidence.EvidenceBundle.class)))
+    @Operation(operationId = "exportAuditEvidenceBundle", summary = "The audit's evidence bundle: every event with its hashes, the signed checkpoints covering them and the public keys, to verify offline (docs/EVIDENCE.md)")
+    public Uni<Response> evidenceBundle(@PathParam("id") String id) {
+        return commands.read(audits, id).flatMap(loaded -> bundles.download(id, commands.caller()));
     }
 
     @GET

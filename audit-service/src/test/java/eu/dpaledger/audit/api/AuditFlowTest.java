@@ -573,6 +573,10 @@ class AuditFlowTest {
                     : r.ceType().startsWith(AssistanceRequestPublished.TYPE_PREFIX) ? AssistanceRequestPublished.class
                     : r.ceType().startsWith(EvidencePublished.TYPE_PREFIX) ? EvidencePublished.class
                     : r.ceType().equals(PersonalDataErasedPublished.TYPE) ? PersonalDataErasedPublished.class
+                    : r.ceType().equals(eu.dpaledger.platform.contracts.CheckpointSignedPublished.TYPE)
+                            ? eu.dpaledger.platform.contracts.CheckpointSignedPublished.class
+                    : r.ceType().equals(eu.dpaledger.platform.contracts.EvidenceBundleExportedPublished.TYPE)
+                            ? eu.dpaledger.platform.contracts.EvidenceBundleExportedPublished.class
                     : InformationRequestPublished.class;
             Object typed = PublishedContracts.read(published, contract);
             assertEquals(published, mapper.readTree(mapper.writeValueAsString(typed)), r.ceType() + " reads back into " + typed);

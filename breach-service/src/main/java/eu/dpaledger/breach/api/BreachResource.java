@@ -80,6 +80,9 @@ public class BreachResource {
     StreamCommands commands;
 
     @Inject
+    eu.dpaledger.platform.evidence.EvidenceBundles bundles;
+
+    @Inject
     PersonalData personalData;
 
     @Inject
@@ -144,6 +147,15 @@ public class BreachResource {
             schema = @Schema(implementation = BreachView.class)))
     public Uni<Response> get(@PathParam("id") String id) {
         return commands.get(breaches, id, this::view);
+    }
+
+    @GET
+    @Path("/breaches/{id}/evidence-bundle")
+    @APIResponse(responseCode = "200", description = "The evidence bundle (Content-Disposition: attachment); its export is recorded as an event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = eu.dpaledger.platform.evidence.EvidenceBundle.class)))
+    @Operation(operationId = "exportBreachEvidenceBundle", summary = "The breach's evidence bundle: every event with its hashes, the signed checkpoints covering them and the public keys, to verify offline (docs/EVIDENCE.md)")
+    public Uni<Response> evidenceBundle(@PathParam("id") String id) {
+        return commands.read(breaches, id).flatMap(loaded -> bundles.download(id, commands.caller()));
     }
 
     @GET

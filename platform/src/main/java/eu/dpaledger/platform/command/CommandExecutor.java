@@ -95,10 +95,11 @@ public class CommandExecutor {
      */
     public <S, C, E> Uni<CommandResponse> execute(AggregateBinding<S, C, E> binding, CommandRequest<S, C> request,
                                                   CommandRequest<S, C> then) {
-        return pool.withTransaction(tx -> run(tx, binding, request).flatMap(first -> then == null || first.after() == null
+        long generation = cache.generation();
+        return pool.withTransaction(tx -> run(tx, binding, request, generation).flatMap(first -> then == null || first.after() == null
                         ? Uni.createFrom().item(List.of(first))
-                        : run(tx, binding, then).map(second -> List.of(first, second))))
-                .invoke(outcomes -> committed(binding, outcomes))
+                        : run(tx, binding, then, generation).map(second -> List.of(first, second))))
+                .invoke(outcomes -> committed(binding, outcomes, generation))
                 .map(outcomes -> outcomes.get(0).response())
                 // Two requests with the same new key raced: the loser finds the winner's response.
                 .onFailure(CommandExecutor::isIdempotencyClash)
@@ -128,11 +129,11 @@ public class CommandExecutor {
                 .map(List::size);
     }
 
-    private void committed(AggregateBinding<?, ?, ?> binding, List<? extends Outcome<?>> outcomes) {
+    private void committed(AggregateBinding<?, ?, ?> binding, List<? extends Outcome<?>> outcomes, long generation) {
         boolean appended = false;
         for (Outcome<?> outcome : outcomes) {
             if (outcome.after() != null) {
-                cache(binding, outcome.after());
+                cache(binding, outcome.after(), generation);
                 appended = true;
             }
         }
@@ -142,10 +143,11 @@ public class CommandExecutor {
         }
     }
 
-    private <S, C, E> Uni<Outcome<S>> run(SqlClient tx, AggregateBinding<S, C, E> binding, CommandRequest<S, C> request) {
+    private <S, C, E> Uni<Outcome<S>> run(SqlClient tx, AggregateBinding<S, C, E> binding, CommandRequest<S, C> request,
+                                          long generation) {
         return replay(tx, request).flatMap(previous -> previous != null
                 ? Uni.createFrom().item(new Outcome<S>(previous, null))
-                : loadForCommand(tx, binding, request.streamId()).flatMap(loaded -> decideAndAppend(tx, binding, request, loaded)));
+                : loadForCommand(tx, binding, request.streamId(), generation).flatMap(loaded -> decideAndAppend(tx, binding, request, loaded)));
     }
 
     private <S, C, E> Uni<Outcome<S>> decideAndAppend(SqlClient tx, AggregateBinding<S, C, E> binding,
@@ -172,7 +174,7 @@ public class CommandExecutor {
             return store(tx, request, request.respond().apply(loaded)).map(response -> new Outcome<S>(response, null));
         }
         Instant at = clock.instant();
-        Uni<List<PendingEvent>> sealed = Uni.createFrom().item(new ArrayList<>());
+        Uni<List<PendingEvent>> sealed = Uni.createFrom().item(ArrayList::new);
         S state = loaded.state();
         long version = loaded.version();
         for (E event : events) {
@@ -255,14 +257,15 @@ public class CommandExecutor {
 
     /** Loads for a command: from the cached state plus the events after it, else the whole stream. */
     @SuppressWarnings("unchecked")
-    private <S, C, E> Uni<Loaded<S>> loadForCommand(SqlClient tx, AggregateBinding<S, C, E> binding, String streamId) {
+    private <S, C, E> Uni<Loaded<S>> loadForCommand(SqlClient tx, AggregateBinding<S, C, E> binding, String streamId,
+                                                    long generation) {
         StateCache.Entry cached = cache.get(binding.streamType(), streamId);
         Uni<Loaded<S>> loaded = cached == null
                 ? load(tx, binding, streamId)
                 : store.loadAfter(tx, streamId, cached.version()).flatMap(newer ->
                         fold(tx, binding, streamId, (S) cached.state(), cached.version(), cached.headHash(), newer));
         // Read from committed rows: worth keeping even if this command is then refused.
-        return loaded.invoke(l -> cache(binding, l));
+        return loaded.invoke(l -> cache(binding, l, generation));
     }
 
     /** Folds stored events onto {@code from}, their personal values opened with the keys that still exist. */
@@ -291,15 +294,17 @@ public class CommandExecutor {
 
     /**
      * Forgets every cached state: after an erasure, a cached state may hold a value that now reads as erased
-     * (docs/ARCHITECTURE.md "Personal data"). The next command on each stream folds it from the store again.
+     * (docs/ARCHITECTURE.md "Personal data"). The next command on each stream folds it from the store again, and a
+     * command that loaded its state before this call does not cache it afterwards.
      */
     public void forgetCachedStates() {
         cache.clear();
     }
 
-    private void cache(AggregateBinding<?, ?, ?> binding, Loaded<?> loaded) {
+    private void cache(AggregateBinding<?, ?, ?> binding, Loaded<?> loaded, long generation) {
         if (loaded.exists()) {
-            cache.put(binding.streamType(), loaded.streamId(), new StateCache.Entry(loaded.state(), loaded.version(), loaded.headHash()));
+            cache.put(binding.streamType(), loaded.streamId(), new StateCache.Entry(loaded.state(), loaded.version(), loaded.headHash()),
+                    generation);
         }
     }
 

@@ -13,7 +13,8 @@ public record CommandResponse(int status, String body, Map<String, String> heade
     public Response toResponse() {
         Response.ResponseBuilder builder = Response.status(status);
         if (body != null) {
-            builder.entity(body).type("application/json");
+            // A stored refusal or the tombstone of an erased reply (personaldata.PersonalDataErasure) is a problem document.
+            builder.entity(body).type(status >= 400 ? "application/problem+json" : "application/json");
         }
         headers.forEach(builder::header);
         if (replayed) {

@@ -19,6 +19,8 @@ final class StateCache {
 
     private final int capacity;
     private final Map<String, Entry> entries;
+    /** Raised by {@link #clear}: a state folded before it may hold what an erasure removed, and is not cached. */
+    private long generation;
 
     StateCache(int capacity) {
         this.capacity = Math.max(0, capacity);
@@ -34,9 +36,17 @@ final class StateCache {
         return capacity == 0 ? null : entries.get(key(streamType, streamId));
     }
 
-    /** Keeps the newer of the cached and the given entry (two commands may finish out of order). */
-    synchronized void put(String streamType, String streamId, Entry entry) {
-        if (capacity == 0 || entry.version() <= 0) {
+    /** The generation a load starts in; {@link #put} refuses a state loaded in an earlier one. */
+    synchronized long generation() {
+        return generation;
+    }
+
+    /**
+     * Keeps the newer of the cached and the given entry (two commands may finish out of order), unless the state was
+     * loaded before the cache was last cleared (generation {@code loadedIn}).
+     */
+    synchronized void put(String streamType, String streamId, Entry entry, long loadedIn) {
+        if (capacity == 0 || entry.version() <= 0 || loadedIn != generation) {
             return;
         }
         entries.merge(key(streamType, streamId), entry, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
@@ -44,6 +54,7 @@ final class StateCache {
 
     synchronized void clear() {
         entries.clear();
+        generation++;
     }
 
     synchronized int size() {

@@ -59,6 +59,8 @@ public final class RuleSources {
 
             // --- Kernel: personal data in the ledger (platform.personaldata)
             entry("legal-hold", "GDPR art. 17(3)(e)"),
+            entry("personal-data-in-reason", OURS),
+            entry("reply-erased", "GDPR art. 17(1)"),
 
             // --- Kernel: the common refusals (platform.domain.CommonRejections)
             entry("field-required", OURS),

@@ -68,6 +68,22 @@ public class EventStore {
     }
 
     /**
+     * Appends the one event of a new stream the kernel records on its own, outside any aggregate (an erasure of
+     * personal data, a signed checkpoint, an evidence export), with its outbox row, on {@code tx}. Fails if the stream
+     * exists (its id is new by construction).
+     */
+    public Uni<Void> appendNewStream(SqlClient tx, String streamId, String streamType, String eventType, JsonNode payload,
+                                     com.fasterxml.jackson.databind.node.ObjectNode published, EventMetadata metadata, Instant at) {
+        return append(tx, streamId, streamType, 0, List.of(new PendingEvent(eventType, 1, payload, published)), metadata, at)
+                .map(result -> {
+                    if (!(result instanceof AppendResult.Appended)) {
+                        throw new IllegalStateException(streamType + " stream " + streamId + " already exists");
+                    }
+                    return null;
+                });
+    }
+
+    /**
      * Appends after a head the caller has just read in the same transaction ({@code expectedVersion},
      * {@code headHash}; 0 and {@link HashChain#GENESIS} for a new stream), saving the head lookup. A
      * concurrent append still loses on the unique {@code (stream_id, version)} as a conflict.

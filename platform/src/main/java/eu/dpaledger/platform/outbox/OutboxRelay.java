@@ -176,7 +176,8 @@ public class OutboxRelay {
     private Uni<Integer> publishBatch(SqlClient tx) {
         // The correlation id comes from the event's stored metadata (same transaction as the outbox row).
         return tx.preparedQuery("SELECT o.id, o.event_id, o.message_key, o.ce_type, o.ce_subject, o.ce_time, o.attempts, "
-                        + "o.data::text AS data, e.metadata ->> 'correlationId' AS correlation_id FROM outbox o "
+                        + "o.data::text AS data, e.metadata ->> 'correlationId' AS correlation_id, e.hash AS chain_hash, "
+                        + "e.version AS stream_version FROM outbox o "
                         + "LEFT JOIN events e ON e.event_id = o.event_id "
                         + "WHERE (o.next_attempt_at IS NULL OR o.next_attempt_at <= clock_timestamp()) "
                         + "AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.next_attempt_at > clock_timestamp() "
@@ -307,6 +308,20 @@ public class OutboxRelay {
         return correlationId == null ? Map.of() : Map.of(CORRELATION_EXTENSION, correlationId);
     }
 
+    /**
+     * The CloudEvents extensions of a record: the correlation id, and the receipt (docs/EVIDENCE.md "Receipts"): the
+     * stream's chain head after the event, {@code chainhash} and {@code streamversion} (Kafka headers
+     * {@code ce_chainhash}, {@code ce_streamversion}), so each party's systems can keep what was published.
+     */
+    private static Map<String, Object> extensions(Row row) {
+        Map<String, Object> out = new java.util.HashMap<>(correlation(row.getString("correlation_id")));
+        if (row.getString("chain_hash") != null) {
+            out.put("chainhash", row.getString("chain_hash"));
+            out.put("streamversion", String.valueOf(row.getLong("stream_version")));
+        }
+        return out;
+    }
+
     private Message<String> toMessage(Row row) {
         String key = row.getString("message_key");
         OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
@@ -316,7 +331,7 @@ public class OutboxRelay {
                 .withSubject(row.getString("ce_subject"))
                 .withTimestamp(row.getOffsetDateTime("ce_time").atZoneSameInstant(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withExtensions(correlation(row.getString("correlation_id")))
+                .withExtensions(extensions(row))
                 .build();
         return Message.of(row.getString("data"))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())

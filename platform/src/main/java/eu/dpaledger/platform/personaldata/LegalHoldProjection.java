@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Feeds {@code legal_holds} from dpa.breaches and dpa.audits (GDPR art. 17(3)(e), docs/DOMAIN.md "Retention of
  * personal data"): an agreement is held while one of its breaches still has an open obligation (or awaits the
- * controller's assessment), while one of its audits is neither cancelled nor closed, and while a piece of its
+ * controller's assessment), while one of its audits is neither cancelled, completed without non-compliance nor
+ * closed, and while a piece of its
  * evidence is disputed. Every event carries the item's summary after it, so a row is set or cleared per event.
  * A service that keeps personal data of agreements enables it ({@code dpa.personal-data.legal-holds.enabled=true})
  * and subscribes its incoming channel to both topics.
@@ -28,6 +29,7 @@ import java.util.Set;
 public class LegalHoldProjection implements ProjectionHandler {
 
     private static final String AUDIT_PREFIX = "eu.dpaledger.audit.";
+    private static final List<String> ENDED_AUDITS = List.of("CANCELLED", "COMPLETED", "CLOSED");
 
     @Override
     public String name() {
@@ -85,7 +87,8 @@ public class LegalHoldProjection implements ProjectionHandler {
         }
         AuditPublished a = AuditPublished.of(event);
         String status = a.audit().status();
-        return new Hold(a.agreementId(), "audit", a.auditId(), !List.of("CANCELLED", "CLOSED").contains(status),
+        // COMPLETED is final for an audit without non-compliance (no plan follows); CANCELLED and CLOSED end the others.
+        return new Hold(a.agreementId(), "audit", a.auditId(), !ENDED_AUDITS.contains(status),
                 "audit " + a.auditId() + " is open (" + status + ")");
     }
 

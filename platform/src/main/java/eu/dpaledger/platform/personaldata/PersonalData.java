@@ -32,6 +32,8 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class PersonalData {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PersonalData.class);
+
     @Inject
     PersonalDataKeys keys;
 
@@ -52,7 +54,8 @@ public class PersonalData {
         Map<String, PersonalDataKeys.Subject> subjects = new LinkedHashMap<>();
         for (PersonalFields.Field f : fields) {
             PersonalDataKeys.Subject s = subjects.computeIfAbsent(f.subject(),
-                    k -> new PersonalDataKeys.Subject(k, f.kind(), new HashSet<>(Set.of(k))));
+                    k -> new PersonalDataKeys.Subject(k, new HashSet<>(), new HashSet<>(Set.of(k))));
+            s.kinds().add(f.kind());
             if (f.identifying()) {
                 s.identifiers().add(PersonalFields.normalise(f.value()));
             }
@@ -100,7 +103,7 @@ public class PersonalData {
 
         /** {@code node} with every token opened (a copy when there is one). */
         public JsonNode reveal(JsonNode node) {
-            if (keys.isEmpty() || !hasToken(node)) {
+            if (this == NONE || !hasToken(node)) {
                 return node;
             }
             JsonNode copy = node.deepCopy();
@@ -134,12 +137,19 @@ public class PersonalData {
         private String open(SealedValue token) {
             PersonalDataKeys.KeyState key = keys.get(token.keyId());
             if (key == null) {
-                throw new IllegalStateException("personal value under unknown key " + token.keyId());
+                // A key store restored without it, or a token not of ours: the stream stays usable, the value unreadable.
+                LOG.warnf("personal value under key %s, which the key store does not know", token.keyId());
+                return SealedValue.UNAVAILABLE;
             }
             if (key.material() == null) {
                 return SealedValue.erased(key.erasedAt().atOffset(ZoneOffset.UTC).toLocalDate());
             }
-            return token.open(key.material());
+            try {
+                return token.open(key.material());
+            } catch (IllegalStateException e) {
+                LOG.warnf("personal value under key %s does not open with it", token.keyId());
+                return SealedValue.UNAVAILABLE;
+            }
         }
     }
 

@@ -117,7 +117,7 @@ public class PersonalDataAccess {
     }
 
     private Uni<ServiceReport> local(SqlClient c, String subject) {
-        return keys.bySubject(c, subject, null).flatMap(found -> closedAgreements.closedAt(c).flatMap(closed ->
+        return keys.bySubject(c, subject, null, false).flatMap(found -> closedAgreements.closedAt(c).flatMap(closed ->
                 Multi.createFrom().iterable(found).onItem().transformToUniAndConcatenate(k -> person(c, k, closed.get(k.scope())))
                         .collect().asList()
                         .map(people -> new ServiceReport(service, people))));

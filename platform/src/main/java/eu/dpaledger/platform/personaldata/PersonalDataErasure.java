@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.dpaledger.platform.command.CommandExecutor;
 import eu.dpaledger.platform.contracts.PersonalDataErasedPublished;
-import eu.dpaledger.platform.eventstore.AppendResult;
 import eu.dpaledger.platform.eventstore.EventMetadata;
 import eu.dpaledger.platform.eventstore.EventStore;
-import eu.dpaledger.platform.eventstore.PendingEvent;
 import eu.dpaledger.platform.eventstore.StoredEvent;
+import eu.dpaledger.platform.domain.RuleSources;
 import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.outbox.OutboxRelay;
 import io.smallrye.mutiny.Multi;
@@ -52,6 +51,8 @@ public class PersonalDataErasure {
     public static final String EVENT_TYPE = "PersonalDataErased";
     /** The legal ground a retention run records. */
     public static final String RETENTION_GROUND = "GDPR art. 5(1)(e)";
+    /** The rule of the 410 a retried request gets once its stored reply was erased. */
+    static final String REPLY_ERASED = "reply-erased";
 
     @Inject
     Pool pool;
@@ -83,6 +84,9 @@ public class PersonalDataErasure {
     @Inject
     Config config;
 
+    @Inject
+    ServiceHolds serviceHolds;
+
     @ConfigProperty(name = "dpa.service.name")
     String service;
 
@@ -107,7 +111,7 @@ public class PersonalDataErasure {
      */
     public Uni<Erasure> erase(String identifier, String agreementId, String reason, String legalGround, String by) {
         String subject = PersonalFields.normalise(identifier);
-        return pool.withTransaction(tx -> keys.bySubject(tx, subject, agreementId)
+        return pool.withTransaction(tx -> keys.bySubject(tx, subject, agreementId, true)
                         .flatMap(found -> {
                             if (found.isEmpty()) {
                                 throw HttpProblem.notFound("Personal data of this person");
@@ -133,7 +137,7 @@ public class PersonalDataErasure {
      */
     public Uni<List<Erasure>> runRetention() {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> closedAgreements.closedAt(tx).flatMap(closed -> keys.inScopes(tx, closed.keySet())
+        return pool.withConnection(c -> closedAgreements.closedAt(c).flatMap(closed -> keys.inScopes(c, closed.keySet())
                         .flatMap(live -> {
                             Map<String, List<PersonalDataKeys.KeyInfo>> due = new TreeMap<>();
                             for (PersonalDataKeys.KeyInfo k : live) {
@@ -141,15 +145,24 @@ public class PersonalDataErasure {
                                     due.computeIfAbsent(k.scope(), s -> new ArrayList<>()).add(k);
                                 }
                             }
-                            return holds(tx, due.keySet()).flatMap(holds -> {
+                            return holds(c, due.keySet()).map(holds -> {
                                 holds.forEach(h -> due.remove(h.agreementId()));
-                                return Multi.createFrom().iterable(due.values())
-                                        .onItem().transformToUniAndConcatenate(k -> destroy(tx, k, "RETENTION",
-                                                "the retention of this personal data after the agreement closed has passed",
-                                                RETENTION_GROUND, "system:retention"))
-                                        .collect().asList();
+                                return due;
                             });
                         })))
+                // One transaction per agreement: one that cannot be erased now does not hold the others back.
+                .flatMap(due -> Multi.createFrom().iterable(due.entrySet())
+                        .onItem().transformToUniAndConcatenate(agreement -> pool.withTransaction(tx -> holds(tx, Set.of(agreement.getKey()))
+                                        .flatMap(holds -> holds.isEmpty()
+                                                ? destroy(tx, agreement.getValue(), "RETENTION",
+                                                        "the retention of this personal data after the agreement closed has passed",
+                                                        RETENTION_GROUND, "system:retention")
+                                                : Uni.createFrom().nullItem()))
+                                .onFailure().invoke(f -> LOG.warnf(f, "Retention: the personal data of agreement %s could not be erased now",
+                                        agreement.getKey()))
+                                .onFailure().recoverWithNull())
+                        .filter(java.util.Objects::nonNull)
+                        .collect().asList())
                 .invoke(done -> {
                     if (!done.isEmpty()) {
                         LOG.infof("Retention run erased the personal data of %d agreement(s)", done.size());
@@ -173,11 +186,19 @@ public class PersonalDataErasure {
         return config.getOptionalValue("dpa.personal-data.retention.kind." + kind, Period.class).orElse(defaultRetention);
     }
 
-    /** The legal holds on these agreements. */
+    /** The legal holds on these agreements: from breach and audit events, and the service's own. */
     public Uni<List<Hold>> holds(SqlClient client, Set<String> agreementIds) {
         if (agreementIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        return fedHolds(client, agreementIds).flatMap(fed -> serviceHolds.holds(client, agreementIds).map(own -> {
+            List<Hold> all = new ArrayList<>(fed);
+            all.addAll(own);
+            return all;
+        }));
+    }
+
+    private Uni<List<Hold>> fedHolds(SqlClient client, Set<String> agreementIds) {
         return client.preparedQuery("SELECT scope, source, reference, reason, since FROM legal_holds WHERE scope = ANY($1) "
                         + "ORDER BY scope, since")
                 .execute(Tuple.of(agreementIds.toArray(String[]::new)))
@@ -201,7 +222,9 @@ public class PersonalDataErasure {
         Erasure erasure = new Erasure(erasureId, trigger, reason, legalGround, at, by, found.stream()
                 .map(k -> new ErasedKey(k.keyId(), k.scope(), k.kinds(), k.streams())).toList());
         return clearValues(tx, streams, ids)
-                .flatMap(values -> forgetResponses(tx, values))
+                .invoke(values -> requireNoValueIn(values, reason, "reason"))
+                .invoke(values -> requireNoValueIn(values, legalGround, "legalGround"))
+                .flatMap(values -> forgetResponses(tx, values, streams))
                 .flatMap(x -> keys.destroy(tx, ids, erasureId, at, reason, legalGround))
                 .flatMap(x -> record(tx, erasure))
                 .replaceWith(erasure);
@@ -228,23 +251,40 @@ public class PersonalDataErasure {
                 });
     }
 
+    /** 400 when the reason or the legal ground names the person: they are recorded and published as written. */
+    private static void requireNoValueIn(Set<String> values, String text, String field) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String v : values) {
+            if (v.length() >= 3 && lower.contains(v.toLowerCase(java.util.Locale.ROOT))) {
+                throw new HttpProblem(400, "personal-data-in-reason", "Personal data in the reason",
+                        field + ": it is recorded and published with the erasure, so it must not contain the personal data erased",
+                        Map.of("violations", List.of(Map.of("field", field, "message", "names the personal data being erased"))));
+            }
+        }
+    }
+
     /**
-     * Forgets the stored replies to retried commands ({@code Idempotency-Key}) that show one of the values: they
-     * are copies in clear. A request retried with such a key afterwards runs again (and is refused if it already
-     * took effect).
+     * Replaces the stored replies to retried commands ({@code Idempotency-Key}) on these streams that show one of the
+     * values (copies in clear) by a 410 {@code reply-erased}: a retry with such a key is told so, rather than running
+     * the command again (which, for a create, would make a second stream with the erased data).
      */
-    private Uni<Void> forgetResponses(SqlClient tx, Set<String> values) {
+    private Uni<Void> forgetResponses(SqlClient tx, Set<String> values, Set<String> streams) {
         List<String> patterns = new ArrayList<>();
         for (String v : values) {
             if (v.length() >= 3) {
                 patterns.add("%" + likeEscape(jsonText(v)) + "%");
             }
         }
-        if (patterns.isEmpty()) {
+        List<String> streamPatterns = streams.stream().map(s -> "%" + likeEscape(s) + "%").toList();
+        if (patterns.isEmpty() || streamPatterns.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tx.preparedQuery("DELETE FROM idempotency_keys WHERE body LIKE ANY($1)")
-                .execute(Tuple.of(patterns.toArray(String[]::new))).replaceWithVoid();
+        String gone = mapper.createObjectNode().put("type", "https://dpa-ledger.eu/problems/" + REPLY_ERASED).put("title", "Reply erased")
+                .put("status", 410).put("detail", "The reply to this request showed personal data that has since been erased; the request "
+                        + "took effect and is not run again.").put("article", RuleSources.of(REPLY_ERASED).orElseThrow()).toString();
+        return tx.preparedQuery("UPDATE idempotency_keys SET status = 410, body = $3, headers = '{}' "
+                        + "WHERE body LIKE ANY($1) AND body LIKE ANY($2)")
+                .execute(Tuple.of(patterns.toArray(String[]::new), streamPatterns.toArray(String[]::new), gone)).replaceWithVoid();
     }
 
     private Uni<Void> record(SqlClient tx, Erasure erasure) {
@@ -257,14 +297,7 @@ public class PersonalDataErasure {
         ObjectNode published = mapper.valueToTree(new PersonalDataErasedPublished(erasure.erasureId().toString(), service, 1, contract));
         EventMetadata metadata = new EventMetadata(erasure.erasedBy(), null, List.of(), erasure.erasureId().toString(),
                 erasure.erasureId().toString(), null);
-        return store.append(tx, streamId, STREAM_TYPE, 0, List.of(new PendingEvent(EVENT_TYPE, 1, payload, published)),
-                        metadata, erasure.erasedAt())
-                .map(result -> {
-                    if (!(result instanceof AppendResult.Appended)) {
-                        throw new IllegalStateException("erasure stream " + streamId + " already exists");
-                    }
-                    return null;
-                });
+        return store.appendNewStream(tx, streamId, STREAM_TYPE, EVENT_TYPE, payload, published, metadata, erasure.erasedAt());
     }
 
     private void erased(Object ignored) {

@@ -18,7 +18,7 @@ import java.util.UUID;
 public interface PersonalDataKeys {
 
     /** A person the next event names: who (normalised), as what, and the values they can be found by. */
-    record Subject(String subject, String kind, Set<String> identifiers) {
+    record Subject(String subject, Set<String> kinds, Set<String> identifiers) {
     }
 
     /** A live key: its id and material. */
@@ -34,14 +34,20 @@ public interface PersonalDataKeys {
                    List<String> streams, Instant createdAt) {
     }
 
-    /** The key of each subject within {@code scope} (the agreement), created when the person is new there, in {@code tx}. */
+    /**
+     * The key of each subject within {@code scope} (the agreement), created when the person is new there, in {@code tx};
+     * the subjects in their natural order, so two commands lock the same keys in the same order.
+     */
     Uni<Map<String, Key>> keysFor(SqlClient tx, String scope, String streamId, Collection<Subject> subjects, Instant at);
 
     /** The state of each known key among {@code keyIds}. */
     Uni<Map<UUID, KeyState>> find(SqlClient client, Set<UUID> keyIds);
 
-    /** The live keys of a person, found by a normalised name or e-mail address; within one scope when not null. */
-    Uni<List<KeyInfo>> bySubject(SqlClient client, String identifier, String scope);
+    /**
+     * The live keys of a person, found by a normalised name or e-mail address; within one scope when not null. With
+     * {@code lock}, in a transaction about to destroy them: a command sealing with one of them waits until it is done.
+     */
+    Uni<List<KeyInfo>> bySubject(SqlClient client, String identifier, String scope, boolean lock);
 
     /** The live keys within these scopes. */
     Uni<List<KeyInfo>> inScopes(SqlClient client, Collection<String> scopes);

@@ -123,12 +123,34 @@ public final class PersonalFields {
                 out.add(new Component(rc, personal, false));
             } else if (leadsToPersonal(rc, inProgress)) {
                 out.add(new Component(rc, null, true));
+            } else if (hidesPersonal(rc, inProgress)) {
+                // Fail closed: a personal value the walker cannot reach would be stored and published in clear.
+                throw new IllegalStateException(type.getName() + "." + rc.getName() + " holds @Personal values in a "
+                        + rc.getType().getSimpleName() + ", which PersonalFields does not walk: use a record or a List of records");
             }
         }
         inProgress.remove(type);
         List<Component> result = List.copyOf(out);
         SHAPES.put(type, result);
         return result;
+    }
+
+    /** A record with personal values inside an Optional, a Map, an array or a wildcard list: not walked. */
+    private static boolean hidesPersonal(RecordComponent rc, java.util.Set<Class<?>> inProgress) {
+        if (rc.getType().isArray()) {
+            Class<?> element = rc.getType().getComponentType();
+            return element.isRecord() && !shape(element, inProgress).isEmpty();
+        }
+        if (rc.getGenericType() instanceof java.lang.reflect.ParameterizedType p) {
+            for (java.lang.reflect.Type argument : p.getActualTypeArguments()) {
+                Class<?> raw = argument instanceof Class<?> c ? c
+                        : argument instanceof java.lang.reflect.WildcardType w && w.getUpperBounds()[0] instanceof Class<?> c ? c : null;
+                if (raw != null && raw.isRecord() && !shape(raw, inProgress).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean leadsToPersonal(RecordComponent rc, java.util.Set<Class<?>> inProgress) {

@@ -29,8 +29,8 @@ public class PgPersonalDataKeys implements PersonalDataKeys {
     @Override
     public Uni<Map<String, Key>> keysFor(SqlClient tx, String scope, String streamId, Collection<Subject> subjects, Instant at) {
         List<Tuple> rows = new ArrayList<>();
-        for (Subject s : subjects) {
-            rows.add(Tuple.tuple(Arrays.asList(UUID.randomUUID(), scope, new String[]{s.kind()}, s.subject(),
+        for (Subject s : subjects.stream().sorted(java.util.Comparator.comparing(Subject::subject)).toList()) {
+            rows.add(Tuple.tuple(Arrays.asList(UUID.randomUUID(), scope, new TreeSet<>(s.kinds()).toArray(String[]::new), s.subject(),
                     new TreeSet<>(s.identifiers()).toArray(String[]::new), new String[]{streamId}, io.vertx.core.buffer.Buffer.buffer(SealedValue.newKey()),
                     at.atOffset(ZoneOffset.UTC))));
         }
@@ -74,9 +74,10 @@ public class PgPersonalDataKeys implements PersonalDataKeys {
     }
 
     @Override
-    public Uni<List<KeyInfo>> bySubject(SqlClient client, String identifier, String scope) {
+    public Uni<List<KeyInfo>> bySubject(SqlClient client, String identifier, String scope, boolean lock) {
         return client.preparedQuery("SELECT " + INFO_COLUMNS + " FROM personal_data_keys WHERE erased_at IS NULL "
-                        + "AND (subject = $1 OR identifiers @> ARRAY[$1]) AND ($2::text IS NULL OR scope = $2) ORDER BY scope, created_at")
+                        + "AND (subject = $1 OR identifiers @> ARRAY[$1]) AND ($2::text IS NULL OR scope = $2) ORDER BY scope, subject"
+                        + (lock ? " FOR UPDATE" : ""))
                 .execute(Tuple.of(identifier, scope))
                 .map(PgPersonalDataKeys::infos);
     }

@@ -19,6 +19,8 @@ import java.util.UUID;
 public record SealedValue(UUID keyId, byte[] sealed) {
 
     public static final String PREFIX = "pd:1:";
+    /** What a sealed value reads as when its key is unknown to the key store (never erased by us: restored, or foreign). */
+    public static final String UNAVAILABLE = "personal data unavailable";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -53,7 +55,7 @@ public record SealedValue(UUID keyId, byte[] sealed) {
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(keyId.toString().getBytes(StandardCharsets.US_ASCII));
             return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("personal value under key " + keyId + " does not open with its key", e);
         }
     }
@@ -80,6 +82,13 @@ public record SealedValue(UUID keyId, byte[] sealed) {
 
     /** What an erased value reads as, everywhere. */
     public static String erased(LocalDate on) {
-        return "erased on " + on;
+        return ERASED_PREFIX + on;
     }
+
+    /** True for a value that reads as erased (or unavailable): content rules do not apply to it. */
+    public static boolean isErased(String value) {
+        return value != null && (value.startsWith(ERASED_PREFIX) || value.equals(UNAVAILABLE));
+    }
+
+    private static final String ERASED_PREFIX = "erased on ";
 }

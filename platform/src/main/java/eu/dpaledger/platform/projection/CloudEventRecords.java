@@ -45,6 +45,6 @@ final class CloudEventRecords {
         String time = headers.get("ce_time");
         return new IncomingEvent(topic, uuid, headers.get("ce_source"), type, m.group(1), m.group(2),
                 Integer.parseInt(m.group(3)), headers.get("ce_subject"), time == null ? null : java.time.OffsetDateTime.parse(time).toInstant(), data,
-                headers.get("ce_correlationid"));
+                headers.get("ce_correlationid"), headers.get("ce_chainhash"), headers.get("ce_streamversion"));
     }
 }

@@ -11,5 +11,12 @@ import java.util.UUID;
  * {@code correlationId} is the extension attribute {@code correlationid} (null when the record has none).
  */
 public record IncomingEvent(String topic, UUID id, String source, String type, String aggregate, String eventName,
-                            int schemaVersion, String subject, Instant time, JsonNode data, String correlationId) {
+                            int schemaVersion, String subject, Instant time, JsonNode data, String correlationId,
+                            String chainHash, String streamVersion) {
+
+    /** A record without the receipt extensions ({@code chainhash}, {@code streamversion}; docs/EVIDENCE.md "Receipts"). */
+    public IncomingEvent(String topic, UUID id, String source, String type, String aggregate, String eventName,
+                         int schemaVersion, String subject, Instant time, JsonNode data, String correlationId) {
+        this(topic, id, source, type, aggregate, eventName, schemaVersion, subject, time, data, correlationId, null, null);
+    }
 }

@@ -92,7 +92,8 @@ public class WebhookFanout {
 
     /**
      * The delivered body: the CloudEvent in structured JSON mode, with the extension {@code correlationid} (the
-     * correlation id of the request that caused the event) when the record carried one. Its {@code subject} (the
+     * correlation id of the request that caused the event) when the record carried one, and the receipt extensions
+     * {@code chainhash} and {@code streamversion} (the stream's chain head after the event). Its {@code subject} (the
      * stream) and {@code data.streamVersion} order the events of one stream: deliveries are retried independently, so
      * a receiver that needs their order sorts by these keys.
      */
@@ -109,6 +110,13 @@ public class WebhookFanout {
         ce.put("datacontenttype", "application/json");
         if (event.correlationId() != null) {
             ce.put("correlationid", event.correlationId());
+        }
+        // The receipt a party keeps: the stream's chain head after this event (docs/EVIDENCE.md "Receipts").
+        if (event.chainHash() != null) {
+            ce.put("chainhash", event.chainHash());
+        }
+        if (event.streamVersion() != null) {
+            ce.put("streamversion", event.streamVersion());
         }
         ce.set("data", event.data());
         return ce.toString();

@@ -29,7 +29,8 @@ class RuleSourcesTest {
             "registry-baseline", "a projection's name",
             "dpa-services", "the tokens' audience",
             "x-dpa-no-location", "an OpenAPI extension's name (ContractFilter)",
-            "dpa-lang", "the dashboard's language cookie (reporting-service)");
+            "dpa-lang", "the dashboard's language cookie (reporting-service)",
+            "dpa-ledger-evidence-bundle", "the evidence bundle's format name (docs/EVIDENCE.md)");
 
     /** The citation forms of docs/DOMAIN.md "Citations"; several sources of one rule are joined by "; ". */
     private static final List<String> FORMS = List.of(

@@ -31,6 +31,9 @@ class PersonalFieldsTest {
     record Wrong(@Personal(kind = "x") LocalDate day) {
     }
 
+    record Hidden(java.util.Optional<Contact> contact) {
+    }
+
     @Test
     void finds_personal_values_in_nested_records_and_lists_with_their_person() {
         Signed event = new Signed("Jan  Voorbeeld", "directeur",
@@ -50,6 +53,8 @@ class PersonalFieldsTest {
         assertTrue(PersonalFields.of(new NoPeople("Policy", LocalDate.of(2026, 1, 1))).isEmpty());
         assertFalse(PersonalFields.mayHold(NoPeople.class));
         assertThrows(IllegalStateException.class, () -> PersonalFields.of(new Wrong(LocalDate.of(2026, 1, 1))));
+        assertThrows(IllegalStateException.class, () -> PersonalFields.of(new Hidden(java.util.Optional.empty())),
+                "a person in an Optional would not be sealed: refused, not published in clear");
     }
 
     @Test

@@ -59,6 +59,9 @@ public class SubprocessorChangeResource {
     StreamCommands commands;
 
     @Inject
+    eu.dpaledger.platform.evidence.EvidenceBundles bundles;
+
+    @Inject
     ChangeBinding changes;
 
     @Inject
@@ -109,6 +112,15 @@ public class SubprocessorChangeResource {
         return Arrays.stream(ChangeStatus.values()).filter(s -> s.name().equals(status)).findFirst()
                 .orElseThrow(() -> InputRules.violation(400, "invalid-status", "Invalid status", "status",
                         "must be one of " + Arrays.toString(ChangeStatus.values())));
+    }
+
+    @GET
+    @Path("/subprocessor-changes/{id}/evidence-bundle")
+    @APIResponse(responseCode = "200", description = "The evidence bundle (Content-Disposition: attachment); its export is recorded as an event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = eu.dpaledger.platform.evidence.EvidenceBundle.class)))
+    @Operation(operationId = "exportChangeEvidenceBundle", summary = "The sub-processor change's evidence bundle: every event with its hashes, the signed checkpoints covering them and the public keys, to verify offline (docs/EVIDENCE.md)")
+    public Uni<Response> evidenceBundle(@PathParam("id") String id) {
+        return commands.read(changes, id).flatMap(loaded -> bundles.download(id, commands.caller()));
     }
 
     @GET

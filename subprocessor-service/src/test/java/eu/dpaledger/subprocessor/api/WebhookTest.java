@@ -171,6 +171,12 @@ class WebhookTest {
         assertEquals(correlation, delivery.headers().get("x-correlation-id"));
         assertEquals(correlation, JSON.readTree(delivery.body()).path("correlationid").asText(),
                 "the CloudEvent's extension attribute, covered by the signature");
+        // The receipt (docs/EVIDENCE.md "Receipts"): the stream's head after the event, as on the topic.
+        eu.dpaledger.testing.TopicReader.Received published = eu.dpaledger.testing.TopicReader.readAll("dpa.subprocessors",
+                r -> change.equals(r.key())).get(0);
+        assertEquals("1", JSON.readTree(delivery.body()).path("streamversion").asText());
+        assertEquals(published.header("ce_chainhash"), JSON.readTree(delivery.body()).path("chainhash").asText());
+        assertEquals(64, published.header("ce_chainhash").length());
     }
 
     @Test

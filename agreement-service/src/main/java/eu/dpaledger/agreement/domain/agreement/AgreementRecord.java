@@ -145,8 +145,12 @@ public record AgreementRecord(
                 newAddenda, activatedAt, activatedContentSha256, termination, dataReturn, destruction, closedAt);
     }
 
+    /**
+     * Active on the content both parties signed: its digest is the one their signatures bind, also when the content
+     * has since been read with erased personal values (docs/ARCHITECTURE.md "Personal data").
+     */
     AgreementRecord withActivation(Instant at, String contentSha256) {
-        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, currentContentSha256, signatures,
+        return new AgreementRecord(agreementId, createdBy, createdAt, originalContent, currentContent, contentSha256, signatures,
                 addenda, at, contentSha256, termination, dataReturn, destruction, closedAt);
     }
 
