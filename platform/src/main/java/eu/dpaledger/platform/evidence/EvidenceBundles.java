@@ -85,7 +85,7 @@ public class EvidenceBundles {
         List<EvidenceBundle.Event> list = events.stream().map(e -> new EvidenceBundle.Event(e.eventId().toString(), e.version(), e.type(),
                 e.schemaVersion(), e.payload(), e.metadata(), e.occurredAt().toString(), e.previousHash(), e.hash())).toList();
         return new EvidenceBundle(FORMAT, FORMAT_VERSION, "docs/EVIDENCE.md, format 1: canonical JSON, event hash, chain, checkpoints",
-                service, exportId, now.toString(), new EvidenceBundle.ExportedBy(caller.subject(), caller.organisation()),
+                EvidenceBundle.Rules.FORMAT_1, service, exportId, now.toString(), new EvidenceBundle.ExportedBy(caller.subject(), caller.organisation()),
                 new EvidenceBundle.StreamRef(streamId, streamType), List.of(new EvidenceBundle.Stream(streamId, streamType, list)),
                 covering, jwks);
     }
