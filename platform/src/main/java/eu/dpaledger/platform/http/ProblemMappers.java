@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.projection.TransientFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Turns every failure into an RFC 9457 problem: domain rejections, HTTP-convention problems, bad
  * JSON (unknown fields and wrong types are 400, naming the field), security failures, unknown paths,
- * and, as a last resort, an unexpected error as a 500 problem with an incident id and no stack trace.
+ * a passing infrastructure failure (database unreachable, deadlock, timeout) as a 503 problem with
+ * {@code Retry-After}, and, as a last resort, an unexpected error as a 500 problem with an incident id and no stack trace.
  * A refusal names its rule's source as the member {@code article} ({@link DomainRejection#article()}; for the
  * others {@link Problems} looks the slug up in {@code RuleSources}).
  */
@@ -126,8 +128,20 @@ public class ProblemMappers {
         return Problems.response(status, rule, title, e.getMessage() == null ? title : e.getMessage(), Map.of());
     }
 
+    /** Seconds a client should wait before retrying a request that met a passing failure. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (TransientFailures.isTransient(e)) {
+            // The database unreachable, a deadlock, a timeout: nothing was recorded and the same request
+            // (with its Idempotency-Key) may be sent again (RFC 9110 section 15.6.4, 10.2.3).
+            LOG.warnf("request met a passing failure, answered 503: %s", e.getMessage());
+            return Response.fromResponse(Problems.response(503, "service-unavailable", "Service unavailable",
+                            "The service cannot reach what it needs right now; nothing was recorded. Retry after "
+                                    + RETRY_AFTER_SECONDS + " seconds with the same Idempotency-Key.", Map.of()))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, incident %s", incident);
         return Problems.response(500, "internal-error", "Internal error",

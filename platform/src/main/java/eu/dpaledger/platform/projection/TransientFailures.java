@@ -9,9 +9,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Tells a passing infrastructure failure (database unreachable, deadlock, timeout) from a message
- * that can never be applied: the first is retried, only the second goes to the dead-letter topic.
+ * that can never be applied: the first is retried, only the second goes to the dead-letter topic. The HTTP
+ * layer asks the same question: a request that met a passing failure is answered 503 with {@code Retry-After}.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     // SQLSTATE classes: 08 connection, 40 transaction rollback (deadlock, serialization),
     // 53 insufficient resources, 57 operator intervention (shutdown).
@@ -20,7 +21,7 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             // A record that does not fit its contract type (Jackson's exceptions are IOExceptions): never transient.
             if (t instanceof PoisonMessageException || t instanceof JsonProcessingException) {

@@ -26,6 +26,7 @@ class RuleSourcesTest {
     /** Hyphenated strings the scan finds that are not a refusal's rule, each with the reason. */
     private static final Map<String, String> NOT_RULES = Map.of(
             "internal-error", "an unexpected failure (500), not a refusal",
+            "service-unavailable", "a passing infrastructure failure (503 with Retry-After), not a refusal",
             "registry-baseline", "a projection's name",
             "dpa-services", "the tokens' audience",
             "x-dpa-no-location", "an OpenAPI extension's name (ContractFilter)",
