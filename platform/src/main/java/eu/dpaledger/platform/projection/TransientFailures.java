@@ -2,6 +2,7 @@ package eu.dpaledger.platform.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 import java.io.IOException;
 import java.util.Set;
@@ -31,9 +32,11 @@ public final class TransientFailures {
                 String state = pg.getSqlState();
                 return state != null && state.length() >= 2 && TRANSIENT_CLASSES.contains(state.substring(0, 2));
             }
-            if (t instanceof IOException || t instanceof TimeoutException
+            if (t instanceof IOException || t instanceof TimeoutException || t instanceof ClosedConnectionException
                     || t.getClass().getName().startsWith("io.vertx.core.")) {
-                // closed connections, pool timeouts and the like surface as Vert.x or I/O exceptions
+                // closed connections, pool timeouts and the like surface as Vert.x or I/O exceptions; a connection
+                // the database dropped (stopped with -m immediate) as the SQL client's ClosedConnectionException,
+                // which reliability/run.sh found dead-lettering events and answering 500 before it was listed here
                 return true;
             }
             if (t.getCause() == t) {

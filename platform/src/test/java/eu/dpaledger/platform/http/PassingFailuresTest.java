@@ -30,6 +30,15 @@ class PassingFailuresTest {
     }
 
     @Test
+    void aConnectionTheDatabaseDroppedIsServiceUnavailable() {
+        // What a command meets when PostgreSQL is stopped with -m immediate while its connection is open.
+        Response response = mappers.unexpected(io.vertx.sqlclient.ClosedConnectionException.INSTANCE);
+
+        assertEquals(503, response.getStatus());
+        assertEquals(String.valueOf(ProblemMappers.RETRY_AFTER_SECONDS), response.getHeaderString("Retry-After"));
+    }
+
+    @Test
     void aProgrammingErrorStaysAnInternalErrorWithoutRetryAfter() {
         Response response = mappers.unexpected(new IllegalStateException("a bug"));
 
