@@ -11,7 +11,8 @@
 # (acknowledged-and-lost, duplicated, unexpected, recovered, Jepsen's terms), hash chains verified from the
 # stored fields (docs/EVIDENCE.md), per-stream order on the topics and each webhook's deliveries counted.
 # Loopback only; every loop is bounded; everything it started is stopped on exit.
-#   reliability/run.sh [--phases kill-9,kafka,postgres,two,rebuild] [--workers 6] [--keep]
+#   reliability/run.sh [--phases kill-9,kafka,postgres,two,rebuild] [--workers 6] [--rate 20] [--warmup 20] [--keep]
+# (--rate: new commands a second over all workers, retries not counted; 0 sends as fast as answers come)
 # Needs what ./dpa up needs, python3 and the PostgreSQL 15 server binaries (Debian: postgresql-15).
 set -euo pipefail
 
