@@ -647,12 +647,16 @@ class Suite:
         for d in deliveries:
             ids_per_event[d["event"]].add(d["webhookId"])
         expected = self.expected_webhooks
-        redelivered = Counter()  # the same webhook-id again: at-least-once after a crash; receivers skip it
-        seen_ids = set()
+        # The same webhook-id again: at-least-once after a crash or an outage (a send whose outcome could not be
+        # recorded is sent again when its lease ends); receivers skip an id seen. Counted under the phase of the
+        # FIRST delivery, the one whose outcome was lost, not the phase in which the lease happened to end.
+        redelivered = Counter()
+        first_phase = {}
         for d in deliveries:
-            if d["webhookId"] in seen_ids:
-                redelivered[d["phase"]] += 1
-            seen_ids.add(d["webhookId"])
+            if d["webhookId"] in first_phase:
+                redelivered[first_phase[d["webhookId"]]] += 1
+            else:
+                first_phase[d["webhookId"]] = d["phase"]
         r["webhooks"] = {"deliveries": len(deliveries), "events": len(per_event),
                          "expectedEvents": len(expected),
                          "missing": len(expected - set(per_event)),
@@ -693,8 +697,8 @@ class Suite:
 
 def verdict(r):
     converged = [v for p in r["phases"].values() for v in
-                 ([p.get("convergedSeconds")] + [s["convergedSeconds"] for s in p.get("services", {}).values()])
-                 if "convergedSeconds" in p or "services" in p]
+                 ([p["convergedSeconds"]] if "convergedSeconds" in p else [])
+                 + [s["convergedSeconds"] for s in p.get("services", {}).values()]]
     rebuild_differs = [t for s in r["phases"].get("rebuild", {}).get("tables", {}).values() for t in s["differ"]]
     failures = []
     if r["acknowledgedAndLost"]:

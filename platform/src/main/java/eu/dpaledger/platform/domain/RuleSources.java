@@ -34,6 +34,8 @@ public final class RuleSources {
             entry("body-required", OURS),
             entry("body-too-large", OURS),
             entry("concurrent-request", OURS),
+            entry("dead-letter-handled", OURS), // a dead letter is replayed or discarded once (platform.projection.DeadLetters)
+            entry("dead-letter-replay-failed", OURS), // the record still cannot be applied: the letter stays open
             entry("duplicate-key", OURS),
             entry("event-too-large", OURS),
             entry("field-too-long", OURS),

@@ -43,8 +43,20 @@ final class CloudEventRecords {
             throw new PoisonMessageException("data is not a JSON object");
         }
         String time = headers.get("ce_time");
+        Instant at;
+        try {
+            at = time == null ? null : java.time.OffsetDateTime.parse(time).toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw new PoisonMessageException("ce_time is not an RFC 3339 instant: " + time);
+        }
+        int version;
+        try {
+            version = Integer.parseInt(m.group(3));
+        } catch (NumberFormatException e) {
+            throw new PoisonMessageException("event type version out of range: " + type);
+        }
         return new IncomingEvent(topic, uuid, headers.get("ce_source"), type, m.group(1), m.group(2),
-                Integer.parseInt(m.group(3)), headers.get("ce_subject"), time == null ? null : java.time.OffsetDateTime.parse(time).toInstant(), data,
+                version, headers.get("ce_subject"), at, data,
                 headers.get("ce_correlationid"), headers.get("ce_chainhash"), headers.get("ce_streamversion"));
     }
 }

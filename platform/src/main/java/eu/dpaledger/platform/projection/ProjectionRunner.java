@@ -46,8 +46,9 @@ import java.util.stream.Collectors;
  * (one commit for many events, which keeps read-model lag low under load); if that fails for good,
  * the batch is applied event by event to isolate what cannot be applied. A message that cannot be read
  * (not a CloudEvent, bad JSON, a type not named {@code eu.dpaledger.<aggregate>.<Event>.v<N>}) or whose
- * handler fails goes to the dead-letter topic ({@code dpa-dead-letters} channel) with the reason, and
- * consumption carries on; a well-formed type no projection knows is skipped (docs/EVENTS.md). A transient
+ * handler fails goes to the dead-letter topic ({@code dpa-dead-letters} channel) with the reason and is kept, per
+ * projection, in the service's {@code dead_letters} table for an operator to replay or discard ({@link DeadLetters}),
+ * and consumption carries on; when one projection cannot apply an event, the others still do; a well-formed type no projection knows is skipped (docs/EVENTS.md). A transient
  * failure (database unreachable, deadlock) is retried with back-off first, so an outage does not
  * empty the topic into the dead-letter queue. The batch's offsets are committed only after all that.
  * While an event is applied (or dead-lettered), log lines carry its correlation id ({@code ce_correlationid}).
@@ -71,6 +72,9 @@ public class ProjectionRunner {
     Instance<ProjectionHandler> handlers;
 
     @Inject
+    DeadLetters kept;
+
+    @Inject
     @Channel("dpa-dead-letters")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     MutinyEmitter<String> deadLetters;
@@ -78,8 +82,8 @@ public class ProjectionRunner {
     /** Event types skipped because no projection knows them (for logging each once). */
     private final Set<String> skippedTypes = ConcurrentHashMap.newKeySet();
 
-    /** A record that cannot be applied, and why. */
-    private record DeadLetter(KafkaRecord<String, String> record, String reason) {
+    /** A record that cannot be applied, and why; {@code projection} null when it cannot be read as an event. */
+    private record DeadLetter(KafkaRecord<String, String> record, String reason, String projection) {
     }
 
     /** A record read as an event (or, when unreadable, the reason). */
@@ -120,10 +124,11 @@ public class ProjectionRunner {
             }
         }
         List<DeadLetter> dead = new ArrayList<>();
-        reads.stream().filter(r -> r.event() == null).forEach(r -> dead.add(new DeadLetter(r.record(), r.unreadable())));
+        reads.stream().filter(r -> r.event() == null).forEach(r -> dead.add(new DeadLetter(r.record(), r.unreadable(), null)));
         List<Read> readable = reads.stream().filter(r -> r.event() != null).toList();
         return retried(pool.withTransaction(tx -> applyBatch(tx, readable.stream().map(Read::event).toList())))
                 .onFailure().recoverWithUni(failure -> oneByOne(readable, 0, dead))
+                .flatMap(x -> keepDeadLetters(dead))
                 .flatMap(x -> sendDeadLetters(dead))
                 .flatMap(x -> Uni.createFrom().completionStage(batch.ack()))
                 .eventually(() -> correlate(null));
@@ -133,7 +138,7 @@ public class ProjectionRunner {
      * The fast path: per projection, one statement records which of the batch's events are new for it,
      * then it applies those (all at once when the projection is batched, else pipelined when it allows it). Any failure fails the batch.
      */
-    private Uni<Void> applyBatch(SqlClient tx, List<IncomingEvent> events) {
+    Uni<Void> applyBatch(SqlClient tx, List<IncomingEvent> events) {
         Map<ProjectionHandler, List<IncomingEvent>> plan = new LinkedHashMap<>();
         for (IncomingEvent event : events) {
             for (ProjectionHandler handler : interested(event)) {
@@ -200,18 +205,41 @@ public class ProjectionRunner {
                 });
     }
 
-    /** After a failed batch: each event in its own transaction, collecting those that never apply. */
+    /**
+     * After a failed batch: each event, and each projection that applies it, in its own transaction, collecting what
+     * never applies; a projection that cannot apply an event does not keep it from the others.
+     */
     private Uni<Void> oneByOne(List<Read> reads, int index, List<DeadLetter> dead) {
         if (index == reads.size()) {
             return Uni.createFrom().voidItem();
         }
         Read read = reads.get(index);
-        return retried(apply(read.event()))
-                .onFailure().recoverWithItem(failure -> {
-                    dead.add(new DeadLetter(read.record(), String.valueOf(failure.getMessage())));
-                    return null;
-                })
-                .flatMap(x -> oneByOne(reads, index + 1, dead));
+        Uni<Void> each = Uni.createFrom().voidItem();
+        for (ProjectionHandler handler : interested(read.event())) {
+            each = each.flatMap(x -> retried(applyAll(handler, List.of(read.event())))
+                    .onFailure().recoverWithItem(failure -> {
+                        dead.add(new DeadLetter(read.record(), String.valueOf(failure.getMessage()), handler.name()));
+                        return null;
+                    }));
+        }
+        return each.flatMap(x -> oneByOne(reads, index + 1, dead));
+    }
+
+    /**
+     * Keeps the dead letters in the service's database for an operator ({@link DeadLetters}), before the batch's offsets
+     * are committed. Should that fail for good, the records still go to the dead-letter topic and consumption carries on.
+     */
+    private Uni<Void> keepDeadLetters(List<DeadLetter> dead) {
+        if (dead.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<DeadLetters.Kept> records = dead.stream().map(d -> new DeadLetters.Kept(d.projection(), d.record().getTopic(),
+                d.record().getPartition(), d.record() instanceof IncomingKafkaRecord<?, ?> in ? in.getOffset() : -1,
+                d.record().getKey(), headers(d.record().getHeaders()), d.record().getPayload(), d.reason())).toList();
+        return retried(kept.keep(pool, records)).onFailure().recoverWithItem(failure -> {
+            LOG.errorf(failure, "%d dead letters could not be kept in the database (they are on the dead-letter topic)", records.size());
+            return null;
+        });
     }
 
     private Uni<Void> sendDeadLetters(List<DeadLetter> dead) {
@@ -231,6 +259,9 @@ public class ProjectionRunner {
                 headers.add(h);
             }
             headers.add("dead-letter-reason", d.reason().getBytes(StandardCharsets.UTF_8));
+            if (d.projection() != null) {
+                headers.add("dead-letter-projection", d.projection().getBytes(StandardCharsets.UTF_8));
+            }
             headers.add("dead-letter-topic", d.record().getTopic().getBytes(StandardCharsets.UTF_8));
             headers.add("dead-letter-partition", String.valueOf(d.record().getPartition()).getBytes(StandardCharsets.UTF_8));
             headers.add("dead-letter-offset", String.valueOf(offset).getBytes(StandardCharsets.UTF_8));
@@ -277,6 +308,13 @@ public class ProjectionRunner {
                     + "types, docs/EVENTS.md); logged once per type", event.type(), event.topic());
         }
         return interested;
+    }
+
+    /** Applies events to one projection on {@code tx}, each at most once (a dead letter's replay). */
+    Uni<Void> applyTo(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events) {
+        List<IncomingEvent> wanted = events.stream()
+                .filter(e -> handler.interestIn(e.topic(), e.type()) == ProjectionHandler.Interest.APPLY).toList();
+        return wanted.isEmpty() ? Uni.createFrom().voidItem() : applyNew(tx, handler, wanted);
     }
 
     /** Applies one event to one projection (used by the rebuild). */

@@ -2,6 +2,7 @@ package eu.dpaledger.platform.webhooks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.platform.http.CorrelationIds;
+import eu.dpaledger.platform.projection.TransientFailures;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -220,7 +221,18 @@ public class WebhookDispatcher {
                 .flatMap(target -> post(d, target))
                 .onFailure().recoverWithItem(failure -> new Outcome(null, failure instanceof WebhookTargets.Refused
                         ? "refused: url " + failure.getMessage() : describe(failure)))
-                .flatMap(outcome -> record(d, outcome, (int) ((System.nanoTime() - started) / 1_000_000)));
+                .flatMap(outcome -> recordPatiently(d, outcome, (int) ((System.nanoTime() - started) / 1_000_000)));
+    }
+
+    /**
+     * Records the outcome, retrying a passing failure (the database away) for up to half the lease: the receiver has the
+     * delivery already, and an outcome left unrecorded means the same {@code webhook-id} is sent again when the lease
+     * ends (reliability/RESULTS.md: 40 deliveries sent twice after a 20 s PostgreSQL outage before this retry).
+     */
+    private Uni<Void> recordPatiently(Claimed d, Outcome outcome, int millis) {
+        return Uni.createFrom().deferred(() -> record(d, outcome, millis))
+                .onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).expireIn(leaseSeconds() * 1000 / 2);
     }
 
     private Uni<Outcome> post(Claimed d, WebhookTargets.Target target) {

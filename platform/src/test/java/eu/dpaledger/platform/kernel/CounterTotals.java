@@ -26,6 +26,8 @@ public class CounterTotals implements PreparedProjection<CounterTotals.Increment
 
     private static final Logger LOG = Logger.getLogger(CounterTotals.class);
     private static final Set<UUID> FAILED_ONCE = ConcurrentHashMap.newKeySet();
+    /** Whether the "bug" that refuses events marked {@code failUntilMended} is mended (a dead letter's replay test). */
+    public static final java.util.concurrent.atomic.AtomicBoolean MENDED = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override public String name() { return "counter-totals"; }
 
@@ -44,6 +46,9 @@ public class CounterTotals implements PreparedProjection<CounterTotals.Increment
     public Increment prepare(IncomingEvent event) {
         if (event.data().path("failProjection").asBoolean(false)) {
             throw new IllegalStateException("handler refused the event");
+        }
+        if (event.data().path("failUntilMended").asBoolean(false) && !MENDED.get()) {
+            throw new IllegalStateException("handler refused the event until its bug is mended");
         }
         return new Increment(event.id(), event.subject(), event.data().path("event").path("by").asLong(0),
                 event.data().path("failOnceTransiently").asBoolean(false));

@@ -37,7 +37,12 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -220,6 +225,101 @@ class KernelTest {
         assertTrue(reasons.get(unnamedId).contains("does not follow"), reasons.toString());
         // A well-formed type no projection knows (a newer producer's) is skipped, not dead-lettered (docs/EVENTS.md).
         assertFalse(reasons.containsKey(unknownTypeId), reasons.toString());
+    }
+
+    // ---- dead letters a person can handle ------------------------------------------------------
+
+    @Test
+    void a_dead_letter_is_listed_replayed_once_its_cause_is_mended_and_every_action_is_recorded() {
+        String id = openCounter();
+        awaitTotals(id, 0, 1);
+        String eventId = UUID.randomUUID().toString();
+        TopicReader.write(TOPIC, id, "{\"event\":{\"by\":5},\"failUntilMended\":true}",
+                ce(eventId, "eu.dpaledger.counter.Incremented.v1", id));
+        increment(id, 1, "\"1\"");
+        awaitTotals(id, 1, 2); // consumption carried on past the letter
+        long letter = awaitLetter(eventId, "?projection=counter-totals&status=OPEN");
+        given().auth().oauth2(token()).get("/admin/dead-letters").then().statusCode(403);
+        given().auth().oauth2(token()).post("/admin/dead-letters/{id}/replay", letter).then().statusCode(403);
+        try {
+            // Replayed before the cause is mended: refused, recorded, nothing applied, the letter stays open.
+            given().auth().oauth2(Tokens.admin()).post("/admin/dead-letters/{id}/replay", letter).then().statusCode(409)
+                    .body("type", endsWith("/dead-letter-replay-failed")).body("detail", containsString("until its bug is mended"));
+            awaitTotals(id, 1, 2);
+            CounterTotals.MENDED.set(true);
+            given().auth().oauth2(Tokens.admin()).post("/admin/dead-letters/{id}/replay", letter).then().statusCode(200)
+                    .body("letter.status", equalTo("REPLAYED")).body("letter.handledBy", equalTo("admin"));
+            awaitTotals(id, 6, 3);
+            // Settled once: a second replay changes nothing.
+            given().auth().oauth2(Tokens.admin()).post("/admin/dead-letters/{id}/replay", letter).then().statusCode(409)
+                    .body("type", endsWith("/dead-letter-handled"));
+            awaitTotals(id, 6, 3);
+        } finally {
+            CounterTotals.MENDED.set(false);
+        }
+        given().auth().oauth2(Tokens.admin()).get("/admin/dead-letters/{id}", letter).then().statusCode(200)
+                .body("letter.projection", equalTo("counter-totals")).body("letter.eventId", equalTo(eventId))
+                .body("letter.reason", containsString("until its bug is mended"))
+                .body("headers.ce_id", equalTo(eventId)).body("payload", containsString("failUntilMended"))
+                .body("actions.action", equalTo(List.of("REPLAY", "REPLAY", "INSPECT")))
+                .body("actions.outcome", equalTo(List.of("FAILED", "DONE", "DONE")))
+                .body("actions.actor", equalTo(List.of("admin", "admin", "admin")));
+        given().auth().oauth2(Tokens.admin()).get("/admin/dead-letters?status=OPEN&limit=200").then().statusCode(200)
+                .body("items.id", not(hasItem((int) letter)));
+    }
+
+    @Test
+    void a_dead_letter_is_discarded_for_a_reason_and_bad_requests_change_nothing() {
+        String id = openCounter();
+        awaitTotals(id, 0, 1);
+        String eventId = UUID.randomUUID().toString();
+        TopicReader.write(TOPIC, id, "{not json", ce(eventId, "eu.dpaledger.counter.Incremented.v1", id));
+        long letter = awaitLetter(eventId, "?status=OPEN");
+        String admin = Tokens.admin();
+        given().auth().oauth2(admin).get("/admin/dead-letters/{id}", letter).then().statusCode(200)
+                .body("letter.projection", nullValue()).body("letter.reason", containsString("not JSON"));
+        // Bad requests: a problem naming what is wrong, and the letter stays open.
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .post("/admin/dead-letters/{id}/discard", letter).then().statusCode(400)
+                .body("type", endsWith("/field-required")).body("violations[0].field", equalTo("reason"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "x".repeat(1001)))
+                .post("/admin/dead-letters/{id}/discard", letter).then().statusCode(400).body("violations[0].field", equalTo("reason"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).post("/admin/dead-letters/{id}/discard", letter)
+                .then().statusCode(400).body("type", endsWith("/body-required"));
+        given().auth().oauth2(admin).get("/admin/dead-letters?status=LOST").then().statusCode(400)
+                .body("type", endsWith("/invalid-status")).body("violations[0].field", equalTo("status"));
+        given().auth().oauth2(admin).get("/admin/dead-letters?projection=no-such").then().statusCode(400)
+                .body("violations[0].field", equalTo("projection"));
+        given().auth().oauth2(admin).get("/admin/dead-letters?colour=red").then().statusCode(400);
+        given().auth().oauth2(admin).get("/admin/dead-letters/abc").then().statusCode(404);
+        given().auth().oauth2(admin).post("/admin/dead-letters/{id}/replay", Long.MAX_VALUE).then().statusCode(404);
+        // An unreadable record cannot be replayed as it is: refused, recorded.
+        given().auth().oauth2(admin).post("/admin/dead-letters/{id}/replay", letter).then().statusCode(409)
+                .body("type", endsWith("/dead-letter-replay-failed")).body("detail", containsString("not JSON"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("reason", "test record written by hand; the producer never sent it"))
+                .post("/admin/dead-letters/{id}/discard", letter).then().statusCode(200)
+                .body("letter.status", equalTo("DISCARDED"))
+                .body("actions.action", equalTo(List.of("INSPECT", "REPLAY", "DISCARD")))
+                .body("actions[2].note", equalTo("test record written by hand; the producer never sent it"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .post("/admin/dead-letters/{id}/discard", letter).then().statusCode(409).body("type", endsWith("/dead-letter-handled"));
+        given().auth().oauth2(admin).get("/admin/dead-letters?status=DISCARDED&limit=200").then().statusCode(200)
+                .body("items.id", hasItem((int) letter));
+        awaitTotals(id, 0, 1);
+    }
+
+    /** The id of the dead letter of that event, once the runner kept it (the list filtered by {@code query}). */
+    private static long awaitLetter(String eventId, String query) {
+        AtomicInteger found = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<Map<String, Object>> items = given().auth().oauth2(Tokens.admin()).get("/admin/dead-letters" + query + "&limit=200")
+                    .then().statusCode(200).extract().path("items");
+            items.stream().filter(i -> eventId.equals(i.get("eventId"))).findFirst()
+                    .ifPresent(i -> found.set(((Number) i.get("id")).intValue()));
+            return found.get() != 0;
+        });
+        return found.get();
     }
 
     @Test
