@@ -225,14 +225,16 @@ public class WebhookDispatcher {
     }
 
     /**
-     * Records the outcome, retrying a passing failure (the database away) for up to half the lease: the receiver has the
+     * Records the outcome, retrying a passing failure (the database away) while the lease lasts: the receiver has the
      * delivery already, and an outcome left unrecorded means the same {@code webhook-id} is sent again when the lease
-     * ends (reliability/RESULTS.md: 40 deliveries sent twice after a 20 s PostgreSQL outage before this retry).
+     * ends (reliability/RESULTS.md: 40 deliveries sent twice after a 20 s PostgreSQL outage before this retry, 8 with
+     * retries for half the lease). The send took at most the timeout, so {@code timeout + 25 s} of retries end 5 s
+     * before the lease ({@link #leaseSeconds()}).
      */
     private Uni<Void> recordPatiently(Claimed d, Outcome outcome, int millis) {
         return Uni.createFrom().deferred(() -> record(d, outcome, millis))
                 .onFailure(TransientFailures::isTransient).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).expireIn(leaseSeconds() * 1000 / 2);
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).expireIn(timeout.toMillis() + 25_000);
     }
 
     private Uni<Outcome> post(Claimed d, WebhookTargets.Target target) {
