@@ -56,6 +56,9 @@ public class CommandExecutor {
     EventStore store;
 
     @Inject
+    eu.dpaledger.platform.ops.OperationsMetrics metrics;
+
+    @Inject
     ObjectMapper mapper;
 
     @Inject
@@ -117,14 +120,19 @@ public class CommandExecutor {
         if (!system.system()) {
             throw new IllegalArgumentException("runEach is for the service's own caller (Caller.system), not " + system.subject());
         }
+        metrics.schedulerPass(system.subject());
         return Multi.createFrom().iterable(streamIds)
                 .onItem().transformToUniAndConcatenate(id -> execute(binding, CommandRequest.<S, C>internal(id, system,
                                 "scheduler-" + UUID.randomUUID(), loaded -> command.apply(id),
                                 loaded -> new CommandRequest.Reply(200, null, Map.of())))
+                        .invoke(() -> metrics.schedulerCommand(system.subject(), "done"))
                         .replaceWithVoid()
                         // Lost a version race, or the stream refused the tick: the other streams still get theirs.
                         .onFailure(f -> f instanceof HttpProblem || f instanceof DomainRejection)
-                        .recoverWithUni(f -> Uni.createFrom().voidItem()))
+                        .recoverWithUni(f -> {
+                            metrics.schedulerCommand(system.subject(), "skipped");
+                            return Uni.createFrom().voidItem();
+                        }))
                 .collect().asList()
                 .map(List::size);
     }

@@ -37,6 +37,7 @@ public final class Problems {
         body.put("detail", detail);
         article.ifPresent(source -> body.put("article", source));
         extra.forEach(body::putIfAbsent);
+        eu.dpaledger.platform.ops.OperationsMetrics.problem(status, rule);
         return Response.status(status).type(MEDIA_TYPE).entity(body).build();
     }
 }

@@ -275,6 +275,7 @@ public class OutboxRelay {
             }
         }
         Uni<Void> steps = Uni.createFrom().voidItem();
+        metrics.published(acknowledged.size());
         if (!acknowledged.isEmpty()) {
             steps = steps.flatMap(x -> tx.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
                     .execute(Tuple.of(acknowledged.toArray(new Long[0]))).replaceWithVoid());

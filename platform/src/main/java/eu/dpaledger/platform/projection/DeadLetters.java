@@ -131,13 +131,15 @@ public class DeadLetters {
      * recorded as failed and answered 409 {@code dead-letter-replay-failed} with the error; the letter stays open.
      */
     public Uni<DeadLetterDetail> replay(long id, String actor) {
+        Map<String, Integer> tally = new java.util.concurrent.ConcurrentHashMap<>();
         return pool.withTransaction(tx -> open(tx, id).flatMap(row -> {
                     IncomingEvent event = CloudEventRecords.parse(mapper, row.getString("topic"), row.getString("payload"), headers(row));
                     String projection = row.getString("projection");
-                    Uni<Void> applied = projection == null ? runner.applyBatch(tx, List.of(event))
-                            : runner.applyTo(tx, handler(projection), List.of(event));
+                    Uni<Void> applied = projection == null ? runner.applyBatch(tx, List.of(event), tally)
+                            : runner.applyTo(tx, handler(projection), List.of(event), tally);
                     return applied.flatMap(x -> settle(tx, id, DeadLetterStatus.REPLAYED, actor, null));
                 }))
+                .invoke(() -> runner.counted(tally))
                 .onFailure(failure -> !(failure instanceof HttpProblem))
                 .recoverWithUni(failure -> {
                     String error = String.valueOf(failure.getMessage());

@@ -75,6 +75,9 @@ public class ProjectionRunner {
     DeadLetters kept;
 
     @Inject
+    eu.dpaledger.platform.ops.OperationsMetrics metrics;
+
+    @Inject
     @Channel("dpa-dead-letters")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     MutinyEmitter<String> deadLetters;
@@ -126,11 +129,20 @@ public class ProjectionRunner {
         List<DeadLetter> dead = new ArrayList<>();
         reads.stream().filter(r -> r.event() == null).forEach(r -> dead.add(new DeadLetter(r.record(), r.unreadable(), null)));
         List<Read> readable = reads.stream().filter(r -> r.event() != null).toList();
-        return retried(pool.withTransaction(tx -> applyBatch(tx, readable.stream().map(Read::event).toList())))
+        Map<String, Instant> newestPerTopic = new HashMap<>();
+        batch.getRecords().forEach(r -> newestPerTopic.merge(r.getTopic(), r.getTimestamp() == null ? Instant.EPOCH : r.getTimestamp(),
+                (a, b) -> a.isAfter(b) ? a : b));
+        Map<String, Integer> tally = new ConcurrentHashMap<>();
+        return retried(Uni.createFrom().deferred(() -> {
+                    tally.clear();
+                    return pool.withTransaction(tx -> applyBatch(tx, readable.stream().map(Read::event).toList(), tally));
+                }))
+                .invoke(() -> counted(tally))
                 .onFailure().recoverWithUni(failure -> oneByOne(readable, 0, dead))
                 .flatMap(x -> keepDeadLetters(dead))
                 .flatMap(x -> sendDeadLetters(dead))
                 .flatMap(x -> Uni.createFrom().completionStage(batch.ack()))
+                .invoke(() -> metrics.consumed(newestPerTopic))
                 .eventually(() -> correlate(null));
     }
 
@@ -138,7 +150,7 @@ public class ProjectionRunner {
      * The fast path: per projection, one statement records which of the batch's events are new for it,
      * then it applies those (all at once when the projection is batched, else pipelined when it allows it). Any failure fails the batch.
      */
-    Uni<Void> applyBatch(SqlClient tx, List<IncomingEvent> events) {
+    Uni<Void> applyBatch(SqlClient tx, List<IncomingEvent> events, Map<String, Integer> tally) {
         Map<ProjectionHandler, List<IncomingEvent>> plan = new LinkedHashMap<>();
         for (IncomingEvent event : events) {
             for (ProjectionHandler handler : interested(event)) {
@@ -147,7 +159,7 @@ public class ProjectionRunner {
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<ProjectionHandler, List<IncomingEvent>> entry : plan.entrySet()) {
-            chain = chain.flatMap(x -> applyNew(tx, entry.getKey(), entry.getValue()));
+            chain = chain.flatMap(x -> applyNew(tx, entry.getKey(), entry.getValue(), tally));
         }
         return chain;
     }
@@ -175,12 +187,16 @@ public class ProjectionRunner {
                 });
     }
 
-    private Uni<Void> applyNew(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events) {
+    /** {@code tally} (when not null) gets, per projection, the number of events applied (counted once committed). */
+    private Uni<Void> applyNew(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events, Map<String, Integer> tally) {
         return fresh(tx, handler, events)
                 .flatMap(positions -> {
                     List<IncomingEvent> toApply = positions.stream().map(events::get).toList();
                     if (toApply.isEmpty()) {
                         return Uni.createFrom().voidItem();
+                    }
+                    if (tally != null) {
+                        tally.merge(handler.name(), toApply.size(), Integer::sum);
                     }
                     if (handler.batched() && toApply.size() > 1) {
                         // Log lines of the batch carry its first event's correlation id.
@@ -216,13 +232,23 @@ public class ProjectionRunner {
         Read read = reads.get(index);
         Uni<Void> each = Uni.createFrom().voidItem();
         for (ProjectionHandler handler : interested(read.event())) {
-            each = each.flatMap(x -> retried(applyAll(handler, List.of(read.event())))
+            Map<String, Integer> tally = new ConcurrentHashMap<>();
+            each = each.flatMap(x -> retried(Uni.createFrom().deferred(() -> {
+                        tally.clear();
+                        return pool.withTransaction(tx -> applyNew(tx, handler, List.of(read.event()), tally));
+                    }))
+                    .invoke(() -> counted(tally))
                     .onFailure().recoverWithItem(failure -> {
                         dead.add(new DeadLetter(read.record(), String.valueOf(failure.getMessage()), handler.name()));
                         return null;
                     }));
         }
         return each.flatMap(x -> oneByOne(reads, index + 1, dead));
+    }
+
+    /** Counts the events a committed transaction applied, per projection. */
+    void counted(Map<String, Integer> tally) {
+        tally.forEach(metrics::applied);
     }
 
     /**
@@ -233,6 +259,7 @@ public class ProjectionRunner {
         if (dead.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        dead.forEach(d -> metrics.deadLettered(d.projection(), 1));
         List<DeadLetters.Kept> records = dead.stream().map(d -> new DeadLetters.Kept(d.projection(), d.record().getTopic(),
                 d.record().getPartition(), d.record() instanceof IncomingKafkaRecord<?, ?> in ? in.getOffset() : -1,
                 d.record().getKey(), headers(d.record().getHeaders()), d.record().getPayload(), d.reason())).toList();
@@ -287,7 +314,7 @@ public class ProjectionRunner {
 
     /** Applies one event to every interested projection, at most once each, in its own transaction. */
     public Uni<Void> apply(IncomingEvent event) {
-        return pool.withTransaction(tx -> applyBatch(tx, List.of(event)));
+        return pool.withTransaction(tx -> applyBatch(tx, List.of(event), null));
     }
 
     /**
@@ -311,10 +338,10 @@ public class ProjectionRunner {
     }
 
     /** Applies events to one projection on {@code tx}, each at most once (a dead letter's replay). */
-    Uni<Void> applyTo(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events) {
+    Uni<Void> applyTo(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events, Map<String, Integer> tally) {
         List<IncomingEvent> wanted = events.stream()
                 .filter(e -> handler.interestIn(e.topic(), e.type()) == ProjectionHandler.Interest.APPLY).toList();
-        return wanted.isEmpty() ? Uni.createFrom().voidItem() : applyNew(tx, handler, wanted);
+        return wanted.isEmpty() ? Uni.createFrom().voidItem() : applyNew(tx, handler, wanted, tally);
     }
 
     /** Applies one event to one projection (used by the rebuild). */
@@ -332,7 +359,7 @@ public class ProjectionRunner {
         if (wanted.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(tx -> applyNew(tx, handler, wanted));
+        return pool.withTransaction(tx -> applyNew(tx, handler, wanted, null));
     }
 
     /**

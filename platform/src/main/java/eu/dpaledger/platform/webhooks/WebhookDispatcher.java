@@ -103,6 +103,9 @@ public class WebhookDispatcher {
     /** The type of the event that says a subscription was disabled after failing for {@code dpa.webhooks.disable-after}. */
     public static final String SUBSCRIPTION_DISABLED = "eu.dpaledger.webhook.SubscriptionDisabled.v1";
 
+    @Inject
+    eu.dpaledger.platform.ops.OperationsMetrics metrics;
+
     private WebClient client;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -287,6 +290,7 @@ public class WebhookDispatcher {
                                         + "status_code, error, duration_ms) VALUES ($1, $2, now(), $3, $4, $5) ON CONFLICT DO NOTHING")
                                 .execute(Tuple.tuple(Arrays.asList(d.deliveryId(), attempt, outcome.statusCode(), error, millis))))
                         .flatMap(x -> outcome.delivered() ? recovered(tx, d.subscriptionId()) : failing(tx, d.subscriptionId(), error)))
+                .invoke(() -> metrics.webhookAttempt(outcome.delivered() ? "delivered" : "FAILED".equals(status) ? "failed" : "retry"))
                 .replaceWithVoid();
     }
 

@@ -3,6 +3,8 @@ package eu.dpaledger.reporting.projection;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.dpaledger.platform.projection.ProjectionRebuilder;
 import eu.dpaledger.reporting.TestInfrastructure;
+import eu.dpaledger.reporting.application.ObligationMetrics;
+import eu.dpaledger.reporting.domain.obligation.ObligationKind;
 import eu.dpaledger.reporting.domain.obligation.ObligationState;
 import eu.dpaledger.testing.AgreementEvents;
 import eu.dpaledger.testing.Tokens;
@@ -48,6 +50,9 @@ class ProjectionsTest extends TestInfrastructure {
     @Inject
     ProjectionRebuilder rebuilder;
 
+    @Inject
+    ObligationMetrics metrics;
+
     @Test
     void late_breach_report_is_done_late_and_the_authority_notification_is_met_when_notified() {
         String agreement = activeAgreement();
@@ -74,6 +79,36 @@ class ProjectionsTest extends TestInfrastructure {
         Row facts = awaitQuery("SELECT * FROM breach_facts WHERE breach_id = $1", breach, r -> r.getOffsetDateTime("notified_at") != null);
         assertEquals(3600L, facts.getLong("late_by_seconds"));
         assertEquals("European Service Network", facts.getString("processor_name"));
+    }
+
+    @Test
+    void a_72_hour_notification_due_within_12_hours_shows_on_the_obligation_metrics_until_it_is_made() {
+        metrics.refresh().await().atMost(WAIT);
+        double within12 = metrics.value("dpa.obligations.due.within.12h", ObligationKind.AUTHORITY_NOTIFICATION);
+        double within24 = metrics.value("dpa.obligations.due.within.24h", ObligationKind.AUTHORITY_NOTIFICATION);
+        String agreement = activeAgreement();
+        String breach = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        // Aware 65 hours ago: 7 hours of the 72 (GDPR art. 33(1)) are left.
+        ObjectNode summary = Feed.breach(now.minus(Duration.ofHours(66)).toString(), now.minus(Duration.ofHours(42)).toString(),
+                now.minus(Duration.ofHours(65)).toString(), now.plus(Duration.ofHours(7)).toString());
+        Feed.breachEvent(breach, agreement, 1, "BreachReported", Feed.reported(breach, agreement, summary), summary);
+        awaitRow(breach + ":AUTHORITY_NOTIFICATION", r -> true);
+        metrics.refresh().await().atMost(WAIT);
+        assertEquals(within12 + 1, metrics.value("dpa.obligations.due.within.12h", ObligationKind.AUTHORITY_NOTIFICATION));
+        assertEquals(within24 + 1, metrics.value("dpa.obligations.due.within.24h", ObligationKind.AUTHORITY_NOTIFICATION));
+        String scraped = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        // The series the alert rules name (deploy/monitoring/alerts.yml) are the ones exposed.
+        for (String series : List.of("dpa_obligations_due_within_12h{kind=\"AUTHORITY_NOTIFICATION\"}",
+                "dpa_obligations_due_within_24h{kind=\"BREACH_REPORT\"}", "dpa_obligations_overdue{kind=\"AUTHORITY_NOTIFICATION\"}")) {
+            assertTrue(scraped.contains(series + " "), series + " on /q/metrics");
+        }
+
+        Feed.breachEvent(breach, agreement, 2, "AuthorityNotified", Feed.notified(now.toString(), false),
+                summary.put("status", "NOTIFIED").put("notificationOpen", false));
+        awaitRow(breach + ":AUTHORITY_NOTIFICATION", r -> r.getOffsetDateTime("met_at") != null);
+        metrics.refresh().await().atMost(WAIT);
+        assertEquals(within12, metrics.value("dpa.obligations.due.within.12h", ObligationKind.AUTHORITY_NOTIFICATION));
     }
 
     @Test
