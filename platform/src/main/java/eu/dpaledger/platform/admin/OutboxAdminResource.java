@@ -87,8 +87,8 @@ public class OutboxAdminResource {
             throw HttpProblem.notFound("Parked event " + eventId);
         }
         return pool.withTransaction(tx -> tx.preparedQuery("WITH moved AS (DELETE FROM outbox_parked WHERE event_id = $1 "
-                        + "RETURNING *) INSERT INTO outbox (id, event_id, message_key, ce_type, ce_subject, ce_time, data, created_at) "
-                        + "SELECT id, event_id, message_key, ce_type, ce_subject, ce_time, data, created_at FROM moved "
+                        + "RETURNING *) INSERT INTO outbox (id, event_id, message_key, ce_type, ce_subject, ce_time, data, created_at, traceparent) "
+                        + "SELECT id, event_id, message_key, ce_type, ce_subject, ce_time, data, created_at, traceparent FROM moved "
                         + "RETURNING event_id, ce_type, message_key, ce_time, octet_length(data::text) AS data_bytes")
                         .execute(Tuple.of(id)))
                 .map(rows -> {

@@ -117,6 +117,8 @@ public class EventStore {
     private Uni<Void> insert(SqlClient tx, List<StoredEvent> stored, List<PendingEvent> pending) {
         List<Tuple> eventRows = new ArrayList<>();
         List<Tuple> outboxRows = new ArrayList<>();
+        // The request's trace continues with the event's publication (not evidence: kept with the outbox row only).
+        String traceparent = eu.dpaledger.platform.ops.Tracing.currentTraceparent();
         for (int i = 0; i < stored.size(); i++) {
             StoredEvent e = stored.get(i);
             eventRows.add(Tuple.tuple(List.of(e.eventId(), e.streamId(), e.streamType(), e.version(), e.type(),
@@ -125,15 +127,15 @@ public class EventStore {
             String ceType = CloudEventTypes.of(e.streamType(), e.type(), e.schemaVersion());
             String data = write(pending.get(i).publishedData());
             requirePublishable(e, ceType, data);
-            outboxRows.add(Tuple.tuple(List.of(e.eventId(), e.streamId(), ceType, e.streamId(),
-                    e.occurredAt().atOffset(ZoneOffset.UTC), data)));
+            outboxRows.add(Tuple.tuple(java.util.Arrays.asList(e.eventId(), e.streamId(), ceType, e.streamId(),
+                    e.occurredAt().atOffset(ZoneOffset.UTC), data, traceparent)));
         }
         return tx.preparedQuery("INSERT INTO events (event_id, stream_id, stream_type, version, event_type, schema_version, "
                         + "payload, metadata, occurred_at, previous_hash, hash) "
                         + "VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb, $9, $10, $11)")
                 .executeBatch(eventRows)
-                .flatMap(x -> tx.preparedQuery("INSERT INTO outbox (event_id, message_key, ce_type, ce_subject, ce_time, data) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)").executeBatch(outboxRows))
+                .flatMap(x -> tx.preparedQuery("INSERT INTO outbox (event_id, message_key, ce_type, ce_subject, ce_time, data, traceparent) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7)").executeBatch(outboxRows))
                 .replaceWithVoid();
     }
 

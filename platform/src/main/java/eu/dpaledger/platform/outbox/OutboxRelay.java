@@ -177,7 +177,7 @@ public class OutboxRelay {
     private Uni<Integer> publishBatch(SqlClient tx) {
         // The correlation id comes from the event's stored metadata (same transaction as the outbox row).
         return tx.preparedQuery("SELECT o.id, o.event_id, o.message_key, o.ce_type, o.ce_subject, o.ce_time, o.attempts, "
-                        + "o.data::text AS data, e.metadata ->> 'correlationId' AS correlation_id, e.hash AS chain_hash, "
+                        + "o.data::text AS data, o.traceparent, e.metadata ->> 'correlationId' AS correlation_id, e.hash AS chain_hash, "
                         + "e.version AS stream_version FROM outbox o "
                         + "LEFT JOIN events e ON e.event_id = o.event_id "
                         + "WHERE (o.next_attempt_at IS NULL OR o.next_attempt_at <= clock_timestamp()) "
@@ -283,8 +283,8 @@ public class OutboxRelay {
         if (!parked.isEmpty()) {
             steps = steps.flatMap(x -> tx.preparedQuery("WITH moved AS (DELETE FROM outbox WHERE id = $1 RETURNING *) "
                             + "INSERT INTO outbox_parked (id, event_id, message_key, ce_type, ce_subject, ce_time, data, created_at, "
-                            + "attempts, reason) SELECT id, event_id, message_key, ce_type, ce_subject, ce_time, data, created_at, "
-                            + "attempts + 1, $2 FROM moved")
+                            + "attempts, reason, traceparent) SELECT id, event_id, message_key, ce_type, ce_subject, ce_time, data, "
+                            + "created_at, attempts + 1, $2, traceparent FROM moved")
                     .executeBatch(parked).invoke(done -> parkedInPass.set(true)).replaceWithVoid());
         }
         if (!retried.isEmpty()) {
@@ -320,6 +320,9 @@ public class OutboxRelay {
         if (row.getString("chain_hash") != null) {
             out.put("chainhash", row.getString("chain_hash"));
             out.put("streamversion", String.valueOf(row.getLong("stream_version")));
+        }
+        if (row.getString("traceparent") != null) { // CloudEvents distributed tracing extension
+            out.put("traceparent", row.getString("traceparent"));
         }
         return out;
     }

@@ -57,6 +57,7 @@ final class CloudEventRecords {
         }
         return new IncomingEvent(topic, uuid, headers.get("ce_source"), type, m.group(1), m.group(2),
                 version, headers.get("ce_subject"), at, data,
-                headers.get("ce_correlationid"), headers.get("ce_chainhash"), headers.get("ce_streamversion"));
+                headers.get("ce_correlationid"), headers.get("ce_chainhash"), headers.get("ce_streamversion"),
+                headers.get("ce_traceparent"));
     }
 }

@@ -2,6 +2,7 @@ package eu.dpaledger.platform.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.dpaledger.platform.http.CorrelationIds;
+import eu.dpaledger.platform.ops.Tracing;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
@@ -76,6 +77,9 @@ public class ProjectionRunner {
 
     @Inject
     eu.dpaledger.platform.ops.OperationsMetrics metrics;
+
+    @Inject
+    Tracing tracing;
 
     @Inject
     @Channel("dpa-dead-letters")
@@ -187,7 +191,11 @@ public class ProjectionRunner {
                 });
     }
 
-    /** {@code tally} (when not null) gets, per projection, the number of events applied (counted once committed). */
+    /**
+     * Applies the events new for the projection. {@code tally} is given on the live paths (not in a rebuild): it gets, per
+     * projection, the number of events applied (counted once committed), and each event applied gets a span continuing
+     * the trace of the command that caused it ({@code apply <projection>}, docs/ARCHITECTURE.md "Traces").
+     */
     private Uni<Void> applyNew(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events, Map<String, Integer> tally) {
         return fresh(tx, handler, events)
                 .flatMap(positions -> {
@@ -195,30 +203,39 @@ public class ProjectionRunner {
                     if (toApply.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    if (tally != null) {
-                        tally.merge(handler.name(), toApply.size(), Integer::sum);
+                    if (tally == null) {
+                        return write(tx, handler, toApply);
                     }
-                    if (handler.batched() && toApply.size() > 1) {
-                        // Log lines of the batch carry its first event's correlation id.
-                        correlate(toApply.get(0).correlationId());
-                        return handler.applyAll(tx, toApply);
-                    }
-                    if (handler.pipelined()) {
-                        // Subscribed in order: the statements go out back to back, in event order.
-                        return Uni.join().all(toApply.stream().map(e -> Uni.createFrom().deferred(() -> {
-                                    correlate(e.correlationId());
-                                    return handler.apply(tx, e);
-                                })).toList()).andFailFast().replaceWithVoid();
-                    }
-                    Uni<Void> sequence = Uni.createFrom().voidItem();
-                    for (IncomingEvent e : toApply) {
-                        sequence = sequence.flatMap(x -> {
-                            correlate(e.correlationId());
-                            return handler.apply(tx, e);
-                        });
-                    }
-                    return sequence;
+                    tally.merge(handler.name(), toApply.size(), Integer::sum);
+                    List<io.opentelemetry.api.trace.Span> spans = toApply.stream().map(e -> tracing.start("apply " + handler.name(),
+                            e.traceparent(), io.opentelemetry.api.trace.SpanKind.CONSUMER, Map.of("dpa.projection", handler.name(),
+                                    "messaging.destination.name", e.topic(), "cloudevents.event_id", e.id().toString(),
+                                    "cloudevents.event_type", e.type()))).toList();
+                    return write(tx, handler, toApply).onTermination().invoke((x, failure, cancelled) -> Tracing.end(spans, failure));
                 });
+    }
+
+    private Uni<Void> write(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> toApply) {
+        if (handler.batched() && toApply.size() > 1) {
+            // Log lines of the batch carry its first event's correlation id.
+            correlate(toApply.get(0).correlationId());
+            return handler.applyAll(tx, toApply);
+        }
+        if (handler.pipelined()) {
+            // Subscribed in order: the statements go out back to back, in event order.
+            return Uni.join().all(toApply.stream().map(e -> Uni.createFrom().deferred(() -> {
+                        correlate(e.correlationId());
+                        return handler.apply(tx, e);
+                    })).toList()).andFailFast().replaceWithVoid();
+        }
+        Uni<Void> sequence = Uni.createFrom().voidItem();
+        for (IncomingEvent e : toApply) {
+            sequence = sequence.flatMap(x -> {
+                correlate(e.correlationId());
+                return handler.apply(tx, e);
+            });
+        }
+        return sequence;
     }
 
     /**

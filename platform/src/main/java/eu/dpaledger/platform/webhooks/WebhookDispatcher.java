@@ -106,6 +106,9 @@ public class WebhookDispatcher {
     @Inject
     eu.dpaledger.platform.ops.OperationsMetrics metrics;
 
+    @Inject
+    eu.dpaledger.platform.ops.Tracing tracing;
+
     private WebClient client;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -113,7 +116,8 @@ public class WebhookDispatcher {
     private volatile boolean stopped;
 
     /** One claimed delivery. */
-    record Claimed(UUID deliveryId, UUID subscriptionId, String url, List<String> secrets, String payload, int attempts, String correlationId) {
+    record Claimed(UUID deliveryId, UUID subscriptionId, String url, List<String> secrets, String payload, int attempts, String correlationId,
+                   String traceparent) {
     }
 
     @PostConstruct
@@ -175,7 +179,7 @@ public class WebhookDispatcher {
                         + "AND (o.disabled_at IS NULL OR q.requested_at >= o.disabled_at) "
                         + "ORDER BY q.next_attempt_at LIMIT $2 FOR UPDATE OF q SKIP LOCKED) "
                         + "RETURNING d.delivery_id, s.subscription_id, s.url, s.secret, s.secret_key_id, d.payload, d.attempts, "
-                        + "d.payload::jsonb ->> 'correlationid' AS correlation_id, "
+                        + "d.payload::jsonb ->> 'correlationid' AS correlation_id, d.payload::jsonb ->> 'traceparent' AS traceparent, "
                         + "CASE WHEN s.previous_valid_until > $3 THEN s.previous_secret END AS previous_secret, "
                         + "s.previous_secret_key_id")
                 .execute(Tuple.of((double) leaseSeconds(), room, clock.instant().atOffset(ZoneOffset.UTC)))
@@ -190,7 +194,8 @@ public class WebhookDispatcher {
                                     r.getString("previous_secret")), subscription));
                         }
                         Claimed d = new Claimed(r.getUUID("delivery_id"), subscription, r.getString("url"), signing,
-                                r.getString("payload"), r.getInteger("attempts"), r.getString("correlation_id"));
+                                r.getString("payload"), r.getInteger("attempts"), r.getString("correlation_id"),
+                                r.getString("traceparent"));
                         inFlight.incrementAndGet();
                         claimed++;
                         send(d).subscribe().with(x -> sent(), failure -> {
@@ -218,12 +223,23 @@ public class WebhookDispatcher {
 
     private Uni<Void> send(Claimed d) {
         long started = System.nanoTime();
+        // The attempt continues the trace of the command that caused the event; the receiver gets it as traceparent.
+        io.opentelemetry.api.trace.Span span = tracing.start("webhook POST", d.traceparent(), io.opentelemetry.api.trace.SpanKind.CLIENT,
+                java.util.Map.of("dpa.webhook.delivery_id", d.deliveryId().toString(), "dpa.webhook.subscription_id",
+                        d.subscriptionId().toString(), "dpa.webhook.attempt", String.valueOf(d.attempts() + 1)));
         // The host is looked up and checked again (DNS can change since the subscription), and the request goes to
         // the very address checked: a refused address gets no traffic, the attempt fails with the reason.
         return targets.check(d.url())
-                .flatMap(target -> post(d, target))
+                .flatMap(target -> post(d, target, eu.dpaledger.platform.ops.Tracing.traceparent(span)))
                 .onFailure().recoverWithItem(failure -> new Outcome(null, failure instanceof WebhookTargets.Refused
                         ? "refused: url " + failure.getMessage() : describe(failure)))
+                .invoke(outcome -> {
+                    if (outcome.statusCode() != null) {
+                        span.setAttribute("http.response.status_code", outcome.statusCode());
+                    }
+                    eu.dpaledger.platform.ops.Tracing.end(List.of(span), outcome.delivered() ? null
+                            : new IllegalStateException(outcome.error() != null ? outcome.error() : "HTTP " + outcome.statusCode()));
+                })
                 .flatMap(outcome -> recordPatiently(d, outcome, (int) ((System.nanoTime() - started) / 1_000_000)));
     }
 
@@ -240,7 +256,7 @@ public class WebhookDispatcher {
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).expireIn(timeout.toMillis() + 25_000);
     }
 
-    private Uni<Outcome> post(Claimed d, WebhookTargets.Target target) {
+    private Uni<Outcome> post(Claimed d, WebhookTargets.Target target, String traceparent) {
         String webhookId = "msg_" + d.deliveryId();
         long timestamp = Instant.now().getEpochSecond();
         HttpRequest<Void> request = client.requestAbs(HttpMethod.POST,
@@ -248,6 +264,9 @@ public class WebhookDispatcher {
                 .as(BodyCodec.none()); // the answer's body is not kept, however large
         if (d.correlationId() != null) {
             request.putHeader(CorrelationIds.HEADER, d.correlationId());
+        }
+        if (traceparent != null) {
+            request.putHeader("traceparent", traceparent);
         }
         return request
                 .timeout(timeout.toMillis())

@@ -118,6 +118,10 @@ public class WebhookFanout {
         if (event.streamVersion() != null) {
             ce.put("streamversion", event.streamVersion());
         }
+        // The trace of the command that caused the event (CloudEvents distributed tracing extension, W3C traceparent).
+        if (event.traceparent() != null) {
+            ce.put("traceparent", event.traceparent());
+        }
         ce.set("data", event.data());
         return ce.toString();
     }

@@ -52,10 +52,15 @@ class CorrelationTest {
     }
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
+    /** Each record's message with the whole MDC it was written under (what a JSON log line's "mdc" member holds). */
+    private final List<Map.Entry<String, Map<String, String>>> contexts = new CopyOnWriteArrayList<>();
     private final ExtHandler capture = new ExtHandler() {
         @Override
         protected void doPublish(ExtLogRecord record) {
             lines.add(new Line(record.getLoggerName(), record.getFormattedMessage(), record.getMdc("correlationId")));
+            Map<String, String> mdc = new java.util.HashMap<>();
+            record.getMdcCopy().forEach((k, v) -> mdc.put(k, String.valueOf(v)));
+            contexts.add(Map.entry(record.getFormattedMessage(), mdc));
         }
     };
 
@@ -86,6 +91,19 @@ class CorrelationTest {
         Line applied = lines.stream().filter(l -> l.category().equals(CounterTotals.class.getName())
                 && l.message().endsWith(" to " + id)).findFirst().orElseThrow();
         assertEquals(correlation, applied.correlationId(), "the projection's log line carries the event's correlation id");
+    }
+
+    @Test
+    void a_request_s_log_lines_carry_its_correlation_id_and_its_trace_id() {
+        String correlation = "portal-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String id = given().auth().oauth2(Tokens.controller(Tokens.OPWIJK)).header(HEADER, correlation)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").post("/counters")
+                .then().statusCode(201).extract().path("id");
+        Map<String, String> mdc = contexts.stream().filter(c -> c.getKey().equals("opening counter " + id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no log line of the request")).getValue();
+        assertEquals(correlation, mdc.get("correlationId"), mdc.toString());
+        assertEquals(traceId, mdc.get("traceId"), mdc.toString());
     }
 
     @Test
