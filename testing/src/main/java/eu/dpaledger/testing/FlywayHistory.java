@@ -84,7 +84,7 @@ public final class FlywayHistory {
     /** Script → success of every SQL migration recorded in the database's history, in installation order. */
     public static Map<String, Boolean> recorded(String jdbcUrl) {
         Map<String, Boolean> recorded = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, PostgresDatabaseResource.user(), "");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, PostgresDatabaseResource.user(), PostgresDatabaseResource.password());
              Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("SELECT script, success FROM flyway_schema_history WHERE type = 'SQL' ORDER BY installed_rank")) {
             while (rows.next()) {

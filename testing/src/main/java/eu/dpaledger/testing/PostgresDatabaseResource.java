@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * Creates a fresh database in the local PostgreSQL for one test run and drops it afterwards, so
- * every run starts empty. Server location from {@code DPA_PG_HOST}/{@code DPA_PG_PORT}/{@code DPA_PG_USER}
- * (defaults 127.0.0.1, 5432, postgres).
+ * every run starts empty. Server location from {@code DPA_PG_HOST}/{@code DPA_PG_PORT}/{@code DPA_PG_USER}/
+ * {@code DPA_PG_PASSWORD} (defaults 127.0.0.1, 5432, postgres, none), as the launcher and the services read them.
  */
 public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleManager {
 
@@ -25,7 +25,7 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
         String hostPort = host() + ":" + port();
         return Map.of(
                 "quarkus.datasource.username", user(),
-                "quarkus.datasource.password", "",
+                "quarkus.datasource.password", password(),
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort + "/" + database,
                 "quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database);
     }
@@ -48,7 +48,7 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
     }
 
     private static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user(), "");
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
@@ -58,6 +58,8 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
 
     static String host() { return env("DPA_PG_HOST", "127.0.0.1"); }
     static String port() { return env("DPA_PG_PORT", "5432"); }
+    /** {@code DPA_PG_PASSWORD}, as the launcher and the services read it (empty: trust authentication). */
+    static String password() { return env("DPA_PG_PASSWORD", ""); }
     static String user() { return env("DPA_PG_USER", "postgres"); }
 
     private static String env(String name, String fallback) {

@@ -77,7 +77,8 @@ class MigrationOrderTest {
 
     private Flyway flyway(boolean outOfOrder, String... locations) {
         return Flyway.configure()
-                .dataSource(datasource.get("quarkus.datasource.jdbc.url"), datasource.get("quarkus.datasource.username"), "")
+                .dataSource(datasource.get("quarkus.datasource.jdbc.url"), datasource.get("quarkus.datasource.username"),
+                        datasource.get("quarkus.datasource.password"))
                 .locations(locations).outOfOrder(outOfOrder).load();
     }
 
