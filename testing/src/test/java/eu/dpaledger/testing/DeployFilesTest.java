@@ -57,6 +57,17 @@ class DeployFilesTest {
             }
             assertTrue(s.path("healthcheck").path("test").toString().contains("/q/health/ready"), service.getKey());
         }
+        JsonNode demo = services.path("demo-data");
+        assertTrue(demo.path("command").toString().contains("./dpa demo"), "Compose loads the demo data with the launcher's loader");
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            assertEquals("service_healthy", demo.path("depends_on").path(service.getKey()).path("condition").asText(),
+                    "the demo data waits for " + service.getKey());
+            String prefix = service.getKey().replace("-service", "").toUpperCase();
+            if (!prefix.equals("REPORTING")) {
+                assertEquals("http://" + service.getKey() + ":" + service.getValue(),
+                        demo.path("environment").path("DPA_" + prefix + "_API").asText(), "the loader reaches " + service.getKey());
+            }
+        }
         JsonNode kafka = services.path("kafka");
         String logDirs = kafka.path("environment").path("KAFKA_LOG_DIRS").asText();
         assertTrue(kafka.path("volumes").toString().contains(":" + logDirs + "\""), "Kafka's data in its volume: " + kafka.path("volumes"));
