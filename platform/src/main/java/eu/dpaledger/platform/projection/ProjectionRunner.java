@@ -134,8 +134,8 @@ public class ProjectionRunner {
         reads.stream().filter(r -> r.event() == null).forEach(r -> dead.add(new DeadLetter(r.record(), r.unreadable(), null)));
         List<Read> readable = reads.stream().filter(r -> r.event() != null).toList();
         Map<String, Instant> newestPerTopic = new HashMap<>();
-        batch.getRecords().forEach(r -> newestPerTopic.merge(r.getTopic(), r.getTimestamp() == null ? Instant.EPOCH : r.getTimestamp(),
-                (a, b) -> a.isAfter(b) ? a : b));
+        batch.getRecords().stream().filter(r -> r.getTimestamp() != null)
+                .forEach(r -> newestPerTopic.merge(r.getTopic(), r.getTimestamp(), (a, b) -> a.isAfter(b) ? a : b));
         Map<String, Integer> tally = new ConcurrentHashMap<>();
         return retried(Uni.createFrom().deferred(() -> {
                     tally.clear();
