@@ -300,9 +300,4 @@ public class OperationsMetrics {
         }
         return worst;
     }
-
-    /** The gauge's value as last read ({@code name,tag=value} for a tagged one), for tests. */
-    public double value(String key) {
-        return values.getOrDefault(key, Double.NaN);
-    }
 }
