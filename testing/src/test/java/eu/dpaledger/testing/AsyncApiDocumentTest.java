@@ -74,8 +74,8 @@ class AsyncApiDocumentTest {
     void every_contract_schema_of_every_service_is_a_message_of_its_topic() {
         Map<String, Service> services = services();
         assertEquals(Set.of("agreement-service", "subprocessor-service", "breach-service", "audit-service"), services.keySet());
-        assertEquals(87, services.values().stream().mapToInt(s -> s.types().size()).sum(), "contract schema files");
-        assertEquals(79, publishers(services).size(),
+        assertEquals(90, services.values().stream().mapToInt(s -> s.types().size()).sum(), "contract schema files");
+        assertEquals(82, publishers(services).size(),
                 "event types (the kernel's PersonalDataErased.v1 in three services, CheckpointSigned.v1 and EvidenceBundleExported.v1 in four)");
         assertEquals(Set.of("agreement-service", "breach-service", "audit-service"), publishers(services).get(ERASED), ERASED);
         assertEquals(services.keySet(), publishers(services).get(CHECKPOINT), CHECKPOINT);

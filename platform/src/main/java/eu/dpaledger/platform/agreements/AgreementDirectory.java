@@ -7,11 +7,14 @@ import eu.dpaledger.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +36,27 @@ public class AgreementDirectory {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM agreement_directory WHERE agreement_id = $1")
                 .execute(Tuple.of(agreementId))
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(facts(rows.iterator().next())));
+    }
+
+    /** Every ACTIVE agreement of the processor {@code processorOrg} this service knows, by id. */
+    public Uni<List<AgreementFacts>> activeOfProcessor(String processorOrg) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM agreement_directory WHERE processor_org = $1 AND status = 'ACTIVE' "
+                        + "ORDER BY agreement_id")
+                .execute(Tuple.of(processorOrg))
+                .map(AgreementDirectory::all);
+    }
+
+    /** The agreements of these ids this service knows, in no particular order (an unknown id has none). */
+    public Uni<List<AgreementFacts>> findAll(List<String> agreementIds) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM agreement_directory WHERE agreement_id = ANY($1)")
+                .execute(Tuple.of(agreementIds.toArray(String[]::new)))
+                .map(AgreementDirectory::all);
+    }
+
+    private static List<AgreementFacts> all(RowSet<Row> rows) {
+        List<AgreementFacts> out = new ArrayList<>(rows.rowCount());
+        rows.forEach(row -> out.add(facts(row)));
+        return out;
     }
 
     /**

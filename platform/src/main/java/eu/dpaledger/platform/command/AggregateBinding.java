@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+import java.util.List;
 
 /**
  * How a service plugs one aggregate into the kernel: its functions, stream type, who may see a
@@ -50,6 +54,15 @@ public interface AggregateBinding<S, C, E> {
      */
     default String personalDataScope(String streamId, S state) {
         return streamId;
+    }
+
+    /**
+     * Rows that belong with the events just appended, written in the command's transaction so that both commit or
+     * neither does (e.g. the work list of a fan-out the event starts, or marking that work done). By default none.
+     * {@code command} is the command decided, {@code events} what it decided, {@code stateAfter} the state after them.
+     */
+    default Uni<Void> alongside(SqlClient tx, String streamId, C command, List<E> events, S stateAfter) {
+        return Uni.createFrom().voidItem();
     }
 
     /**

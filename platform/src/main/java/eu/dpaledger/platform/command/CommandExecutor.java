@@ -177,7 +177,8 @@ public class CommandExecutor {
             }
         }
         Aggregate<S, C, E> aggregate = binding.aggregate();
-        List<E> events = aggregate.decide(request.command().apply(loaded), loaded.state());
+        C command = request.command().apply(loaded);
+        List<E> events = aggregate.decide(command, loaded.state());
         if (events.isEmpty()) {
             return store(tx, request, request.respond().apply(loaded)).map(response -> new Outcome<S>(response, null));
         }
@@ -214,7 +215,9 @@ public class CommandExecutor {
                     List<StoredEvent> written = appended.events();
                     Loaded<S> after = new Loaded<>(request.streamId(), finalState, appended.newVersion(),
                             written.get(written.size() - 1).hash(), written);
-                    return store(tx, request, request.respond().apply(after)).map(response -> new Outcome<>(response, after));
+                    return binding.alongside(tx, request.streamId(), command, events, finalState)
+                            .flatMap(ignored -> store(tx, request, request.respond().apply(after)))
+                            .map(response -> new Outcome<>(response, after));
                 });
     }
 

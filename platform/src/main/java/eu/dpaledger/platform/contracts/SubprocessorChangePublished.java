@@ -32,11 +32,23 @@ public record SubprocessorChangePublished(String changeId, String agreementId, l
      * @param status                ANNOUNCED, OBJECTED, ACCEPTED, IN_EFFECT, WITHDRAWN or SUPERSEDED
      * @param objectionWindowEndsAt exclusive end of the controller's window (null for a removal)
      * @param acceptanceBasis       BASELINE, ACCEPTED_WITHOUT_OBJECTION, OBJECTION_RESOLVED or REMOVAL_NOTIFIED, once accepted
+     * @param announcementId        the processor-wide announcement the change is one notice of (null for one announced on its own)
      */
     public record Summary(String controllerOrg, String processorOrg, String timeZone, String kind, Subprocessor subprocessor,
                           String replaces, LocalDate intendedFrom, String status, Instant announcedAt,
                           Instant objectionWindowEndsAt, boolean windowWarned, Instant objectedAt, Instant terminationRightFrom,
-                          boolean terminationWarned, boolean terminationRightGranted, String acceptanceBasis, String supersedes) {
+                          boolean terminationWarned, boolean terminationRightGranted, String acceptanceBasis, String supersedes,
+                          String announcementId) {
+
+        /** A change announced on its own (no processor-wide announcement). */
+        public Summary(String controllerOrg, String processorOrg, String timeZone, String kind, Subprocessor subprocessor,
+                       String replaces, LocalDate intendedFrom, String status, Instant announcedAt, Instant objectionWindowEndsAt,
+                       boolean windowWarned, Instant objectedAt, Instant terminationRightFrom, boolean terminationWarned,
+                       boolean terminationRightGranted, String acceptanceBasis, String supersedes) {
+            this(controllerOrg, processorOrg, timeZone, kind, subprocessor, replaces, intendedFrom, status, announcedAt,
+                    objectionWindowEndsAt, windowWarned, objectedAt, terminationRightFrom, terminationWarned, terminationRightGranted,
+                    acceptanceBasis, supersedes, null);
+        }
     }
 
     /** A sub-processor as annex 1 describes it; {@code country} is an ISO 3166-1 alpha-2 code. */

@@ -158,6 +158,11 @@ public final class RuleSources {
             entry("only-processor-withdraws-or-supersedes", "DPA art. 6.2"),
             entry("subprocessor-already-engaged", OURS),
             entry("subprocessor-not-engaged", OURS),
+            // Processor-wide announcements (subprocessor-service): one change for many agreements, art. 6.1 for each.
+            entry("no-active-agreements", "DPA art. 6.1"), // a change is announced under an ACTIVE agreement; none to announce to
+            entry("unknown-agreement", OURS), // a chosen agreement that is no agreement of the processor (unknown and foreign alike)
+            entry("duplicate-agreement", OURS),
+            entry("too-many-agreements", OURS),
 
             // --- audit-service: audits, corrective plans, information requests, calendars
             // assistance requests (DPA art. 7.4, 7.1)

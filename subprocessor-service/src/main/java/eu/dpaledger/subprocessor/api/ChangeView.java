@@ -27,6 +27,8 @@ record ChangeView(
         @Schema(required = true) ChangeStatus status,
         @Schema(format = "uuid", nullable = true, description = "The change this one is the alternative to") String supersedes,
         @Schema(format = "uuid", nullable = true, description = "The alternative that superseded this change") String supersededBy,
+        @Schema(format = "uuid", nullable = true, description = "The processor-wide announcement this notice was issued for "
+                + "(GET /subprocessor-announcements/{id}, the processor's); absent for a notice announced on its own") String announcementId,
         @Schema(required = true) Instant announcedAt,
         @Schema(required = true) String announcedBy,
         @Schema(required = true) Deadlines deadlines,
@@ -89,7 +91,7 @@ record ChangeView(
         Closure closure = c.closure() == null ? null : new Closure(c.closure().reason(), c.closure().by(), c.closure().at());
         return new ChangeView(c.changeId(), c.agreementId(), version, c.kind(), c.subprocessor(), c.replaces(),
                 c.intendedFrom(), c.reason(), c.status(), c.supersedes(),
-                c.closure() == null ? null : c.closure().alternativeChangeId(), c.announcedAt(), c.announcedBy(), deadlines,
+                c.closure() == null ? null : c.closure().alternativeChangeId(), c.announcementId(), c.announcedAt(), c.announcedBy(), deadlines,
                 objection, acceptance, c.effectiveAt(), closure);
     }
 }

@@ -19,6 +19,14 @@ final class Requests {
                         String reason) {
     }
 
+    @Schema(description = "A processor-wide announcement (DPA art. 6.1 for each agreement): the change, and the agreements it goes to. "
+            + "Without agreementIds it goes to every ACTIVE agreement of the caller's organisation as processor; agreements activated later are not touched.",
+            example = "{\"kind\":\"ADD\",\"subprocessor\":{\"name\":\"Cloudflare, Inc.\",\"headOffice\":\"San Francisco\",\"country\":\"US\",\"transferMechanism\":\"ADEQUACY_DECISION\"},\"intendedFrom\":\"2027-02-15\",\"reason\":\"Content delivery network for every customer's website\"}")
+    record Announcement(ChangeKind kind, SubprocessorDetails subprocessor, String replaces, LocalDate intendedFrom, String reason,
+                        @Schema(nullable = true, maxItems = 10000, description = "Only these agreements (each yours and ACTIVE); absent: all ACTIVE ones")
+                        List<String> agreementIds) {
+    }
+
     @Schema(example = "{\"grounds\":\"Transfer to the United States is not acceptable for population register data\"}")
     record ObjectionRequest(String grounds) {
     }

@@ -2,6 +2,7 @@ package eu.dpaledger.subprocessor.domain;
 
 import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
+import eu.dpaledger.platform.domain.Eea;
 
 /** The rules a change or flow-down proof command can break: each a stable problem type. */
 public final class ChangeRejections {
@@ -26,6 +27,12 @@ public final class ChangeRejections {
     /** DPA art. 6.2: an alternative to an objected change must avoid the objected sub-processor. */
     public static final String ALTERNATIVE_MUST_AVOID_OBJECTED = "alternative-must-avoid-objected-subprocessor";
     public static final String ALREADY_EXISTS = "change-already-exists";
+    /** A processor-wide announcement needs at least one ACTIVE agreement of the processor (DPA art. 6.1 is per agreement). */
+    public static final String NO_ACTIVE_AGREEMENTS = "no-active-agreements";
+    /** An agreement named in an announcement's chosen set that is no agreement of the processor. */
+    public static final String UNKNOWN_AGREEMENT = "unknown-agreement";
+    public static final String DUPLICATE_AGREEMENT = "duplicate-agreement";
+    public static final String TOO_MANY_AGREEMENTS = "too-many-agreements";
 
     private ChangeRejections() {
     }
@@ -36,5 +43,26 @@ public final class ChangeRejections {
 
     public static DomainRejection forbidden(String rule, String detail) {
         return DomainRejection.forbidden(rule, "Not allowed for your role in this agreement", detail);
+    }
+
+    public static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw required(field);
+        }
+    }
+
+    /** Art. 8.1 / GDPR chapter V: a location outside the EEA needs a transfer mechanism. */
+    public static void requireLocation(SubprocessorDetails subprocessor) {
+        if (subprocessor.country() == null || subprocessor.country().isBlank()) {
+            throw required("subprocessor.country");
+        }
+        if (!subprocessor.country().matches("[A-Z]{2}")) {
+            throw CommonRejections.invalidCountry("subprocessor.country", subprocessor.country());
+        }
+        if (!Eea.isInEea(subprocessor.country()) && subprocessor.transferMechanism() == null) {
+            throw DomainRejection.invalidField(TRANSFER_WITHOUT_MECHANISM, "Transfer outside the EEA without a mechanism",
+                    "subprocessor.transferMechanism", subprocessor.country()
+                            + " is outside the EEA: name the transfer mechanism (ADEQUACY_DECISION, APPROPRIATE_SAFEGUARDS or BINDING_CORPORATE_RULES)");
+        }
     }
 }

@@ -13,7 +13,13 @@ import eu.dpaledger.subprocessor.domain.change.ChangeEvent;
 import eu.dpaledger.subprocessor.domain.change.ChangeRecord;
 import eu.dpaledger.subprocessor.domain.change.ChangeState;
 import eu.dpaledger.subprocessor.domain.change.SubprocessorChangeAggregate;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Plugs the change aggregate into the kernel: stream type {@code subprocessor} (so events publish as
@@ -56,6 +62,20 @@ public class ChangeBinding implements AggregateBinding<ChangeState, ChangeComman
         return state.change().filter(c -> c.parties().partyInRole(actor(caller))).isPresent();
     }
 
+    /** A notice of a processor-wide announcement marks its agreement's place in the fan-out's work list done, in its own transaction. */
+    @Override
+    public Uni<Void> alongside(SqlClient tx, String streamId, ChangeCommand command, List<ChangeEvent> events, ChangeState stateAfter) {
+        Optional<ChangeEvent.ChangeAnnounced> notice = events.stream().filter(ChangeEvent.ChangeAnnounced.class::isInstance)
+                .map(ChangeEvent.ChangeAnnounced.class::cast).filter(e -> e.announcementId() != null).findFirst();
+        if (notice.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("UPDATE announcement_targets SET outcome = 'CREATED', change_id = $3, claimed_until = NULL "
+                        + "WHERE announcement_id = $1 AND agreement_id = $2")
+                .execute(Tuple.of(notice.get().announcementId(), notice.get().agreementId(), streamId))
+                .replaceWithVoid();
+    }
+
     @Override
     public ObjectNode publishedData(ObjectMapper mapper, String streamId, long version, ChangeEvent event,
                                     JsonNode payload, ChangeState stateAfter) {
@@ -75,6 +95,6 @@ public class ChangeBinding implements AggregateBinding<ChangeState, ChangeComman
                 c.objection() == null ? null : c.objection().terminationRightFrom(),
                 c.objection() != null && c.objection().warned(),
                 c.objection() != null && c.objection().terminationRightGrantedAt() != null,
-                c.acceptanceBasis() == null ? null : c.acceptanceBasis().name(), c.supersedes());
+                c.acceptanceBasis() == null ? null : c.acceptanceBasis().name(), c.supersedes(), c.announcementId());
     }
 }

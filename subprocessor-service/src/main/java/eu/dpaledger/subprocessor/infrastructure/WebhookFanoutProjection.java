@@ -1,6 +1,7 @@
 package eu.dpaledger.subprocessor.infrastructure;
 
 import eu.dpaledger.platform.contracts.FlowDownProofPublished;
+import eu.dpaledger.platform.contracts.SubprocessorAnnouncementPublished;
 import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.PreparedProjection;
@@ -49,8 +50,15 @@ public class WebhookFanoutProjection implements PreparedProjection<WebhookFanout
         return fanout.queueAll(tx, prepared);
     }
 
-    /** The change's (or proof's) agreement and parties; both parties see every event of this topic. */
+    /**
+     * The change's (or proof's) agreement and parties; both parties see every change and proof event. An announcement
+     * belongs to no one agreement and only its processor sees it (each controller gets its own notice's events).
+     */
     private static WebhookFanout.Audience audience(IncomingEvent event) {
+        if (SubprocessorEventTypes.ANNOUNCEMENTS.contains(event.type())) {
+            SubprocessorAnnouncementPublished announcement = SubprocessorAnnouncementPublished.of(event);
+            return new WebhookFanout.Audience(null, null, announcement.processorOrg(), false);
+        }
         if (SubprocessorEventTypes.PROOFS.contains(event.type())) {
             FlowDownProofPublished proof = FlowDownProofPublished.of(event);
             return new WebhookFanout.Audience(proof.agreementId(), proof.parties().controllerOrg(), proof.parties().processorOrg(), true);

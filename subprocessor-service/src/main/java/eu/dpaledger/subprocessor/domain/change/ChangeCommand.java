@@ -14,11 +14,20 @@ public sealed interface ChangeCommand {
 
     /**
      * The processor announces a change (art. 6.1) under {@code agreement}, whose {@code engaged} sub-processors
-     * it may replace or remove; {@code supersedes} names the change it is an alternative to.
+     * it may replace or remove; {@code supersedes} names the change it is an alternative to; {@code announcementId} the
+     * processor-wide announcement it is one notice of (null for a notice announced on its own).
      */
     record Announce(String changeId, AgreementFacts agreement, EngagedSubprocessors engaged, ChangeKind kind, SubprocessorDetails subprocessor,
-                    String replaces, LocalDate intendedFrom, String reason, String supersedes, Actor actor, Instant at)
+                    String replaces, LocalDate intendedFrom, String reason, String supersedes, Actor actor, Instant at,
+                    String announcementId)
             implements ChangeCommand {
+
+        /** A notice announced on its own, not for a processor-wide announcement. */
+        public Announce(String changeId, AgreementFacts agreement, EngagedSubprocessors engaged, ChangeKind kind,
+                        SubprocessorDetails subprocessor, String replaces, LocalDate intendedFrom, String reason, String supersedes,
+                        Actor actor, Instant at) {
+            this(changeId, agreement, engaged, kind, subprocessor, replaces, intendedFrom, reason, supersedes, actor, at, null);
+        }
     }
 
     /** The controller objects within the window (art. 6.1). */

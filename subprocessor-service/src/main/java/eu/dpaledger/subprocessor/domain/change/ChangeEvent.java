@@ -10,12 +10,21 @@ public sealed interface ChangeEvent {
 
     /**
      * A change was announced to the controller. {@code objectionWindowEndsAt} is the exclusive end of the
-     * window (null for a removal, which cannot be objected to).
+     * window (null for a removal, which cannot be objected to); {@code announcementId} the processor-wide announcement
+     * it is one notice of (null for a notice announced on its own, and in events stored before announcements existed).
      */
     record ChangeAnnounced(String changeId, String agreementId, String controllerOrg, String processorOrg,
                            String timeZone, ChangeKind kind, SubprocessorDetails subprocessor, String replaces,
                            LocalDate intendedFrom, String reason, String supersedes, Instant objectionWindowEndsAt,
-                           String announcedBy, Instant at) implements ChangeEvent {
+                           String announcedBy, Instant at, String announcementId) implements ChangeEvent {
+
+        /** A notice announced on its own (events stored before announcements existed read the same way). */
+        public ChangeAnnounced(String changeId, String agreementId, String controllerOrg, String processorOrg, String timeZone,
+                               ChangeKind kind, SubprocessorDetails subprocessor, String replaces, LocalDate intendedFrom,
+                               String reason, String supersedes, Instant objectionWindowEndsAt, String announcedBy, Instant at) {
+            this(changeId, agreementId, controllerOrg, processorOrg, timeZone, kind, subprocessor, replaces, intendedFrom, reason,
+                    supersedes, objectionWindowEndsAt, announcedBy, at, null);
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.ZoneId;
  *
  * @param objectionWindowEndsAt exclusive end of the controller's window (null for a removal)
  * @param closure               why it is no longer open (withdrawal reason, superseding change), if so
+ * @param announcementId        the processor-wide announcement this notice was issued for, if any
  */
 public record ChangeRecord(
         String changeId,
@@ -34,7 +35,8 @@ public record ChangeRecord(
         AcceptanceBasis acceptanceBasis,
         Instant acceptedAt,
         Instant effectiveAt,
-        Closure closure) {
+        Closure closure,
+        String announcementId) {
 
     /** How a change stopped without taking effect. */
     public record Closure(String reason, String by, String alternativeChangeId, Instant at) {
@@ -43,30 +45,30 @@ public record ChangeRecord(
     ChangeRecord withObjection(ChangeStatus newStatus, Objection newObjection) {
         return new ChangeRecord(changeId, agreementId, parties, zone, kind, subprocessor, replaces,
                 intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned, newStatus,
-                newObjection, acceptanceBasis, acceptedAt, effectiveAt, closure);
+                newObjection, acceptanceBasis, acceptedAt, effectiveAt, closure, announcementId);
     }
 
     ChangeRecord accepted(AcceptanceBasis basis, Instant at) {
         return new ChangeRecord(changeId, agreementId, parties, zone, kind, subprocessor, replaces,
                 intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned,
-                ChangeStatus.ACCEPTED, objection, basis, at, effectiveAt, closure);
+                ChangeStatus.ACCEPTED, objection, basis, at, effectiveAt, closure, announcementId);
     }
 
     ChangeRecord inEffect(Instant at) {
         return new ChangeRecord(changeId, agreementId, parties, zone, kind, subprocessor, replaces,
                 intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned,
-                ChangeStatus.IN_EFFECT, objection, acceptanceBasis, acceptedAt, at, closure);
+                ChangeStatus.IN_EFFECT, objection, acceptanceBasis, acceptedAt, at, closure, announcementId);
     }
 
     ChangeRecord closed(ChangeStatus newStatus, Closure newClosure) {
         return new ChangeRecord(changeId, agreementId, parties, zone, kind, subprocessor, replaces,
                 intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, windowWarned, newStatus,
-                objection, acceptanceBasis, acceptedAt, effectiveAt, newClosure);
+                objection, acceptanceBasis, acceptedAt, effectiveAt, newClosure, announcementId);
     }
 
     ChangeRecord windowWarnedNow() {
         return new ChangeRecord(changeId, agreementId, parties, zone, kind, subprocessor, replaces,
                 intendedFrom, reason, supersedes, announcedBy, announcedAt, objectionWindowEndsAt, true, status,
-                objection, acceptanceBasis, acceptedAt, effectiveAt, closure);
+                objection, acceptanceBasis, acceptedAt, effectiveAt, closure, announcementId);
     }
 }

@@ -2,9 +2,7 @@ package eu.dpaledger.subprocessor.domain.change;
 
 import eu.dpaledger.platform.domain.Aggregate;
 import eu.dpaledger.platform.domain.AgreementFacts;
-import eu.dpaledger.platform.domain.CommonRejections;
 import eu.dpaledger.platform.domain.DomainRejection;
-import eu.dpaledger.platform.domain.Eea;
 import eu.dpaledger.platform.domain.Parties;
 import eu.dpaledger.subprocessor.domain.EngagedSubprocessors;
 import eu.dpaledger.subprocessor.domain.SubprocessorDetails;
@@ -156,7 +154,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
         AgreementFacts a = c.agreement();
         return new ChangeAnnounced(c.changeId(), a.agreementId(), a.controllerOrg(), a.processorOrg(), a.zone().getId(),
                 c.kind(), c.subprocessor(), c.replaces() == null ? null : c.replaces().trim(), c.intendedFrom(),
-                c.reason().trim(), c.supersedes(), windowEndsAt, c.actor().subject(), c.at());
+                c.reason().trim(), c.supersedes(), windowEndsAt, c.actor().subject(), c.at(), c.announcementId());
     }
 
     private List<ChangeEvent> object(RaiseObjection c, ChangeRecord change) {
@@ -315,7 +313,7 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
             return ChangeState.of(new ChangeRecord(e.changeId(), e.agreementId(), new Parties(e.controllerOrg(), e.processorOrg()),
                     ZoneId.of(e.timeZone()), e.kind(), e.subprocessor(), e.replaces(), e.intendedFrom(), e.reason(),
                     e.supersedes(), e.announcedBy(), e.at(), e.objectionWindowEndsAt(), false, status, null, null, null,
-                    null, null));
+                    null, null, e.announcementId()));
         }
         ChangeRecord change = state.change().orElseThrow(() -> new IllegalStateException(
                 event.getClass().getSimpleName() + " on a stream without ChangeAnnounced"));
@@ -388,32 +386,11 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
         }
     }
 
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw required(field);
-        }
-    }
-
     private static void requireEngaged(EngagedSubprocessors engaged, String name, String field) {
         if (!engaged.includes(name)) {
             throw new DomainRejection(DomainRejection.Kind.UNPROCESSABLE, NOT_ENGAGED, "Not an engaged sub-processor",
                     name + " is not an engaged sub-processor of this agreement",
                     Map.of("violations", List.of(Map.of("field", field, "message", "not an engaged sub-processor"))));
-        }
-    }
-
-    /** Art. 8.1 / GDPR chapter V: a location outside the EEA needs a transfer mechanism. */
-    private static void requireLocation(SubprocessorDetails subprocessor) {
-        if (subprocessor.country() == null || subprocessor.country().isBlank()) {
-            throw required("subprocessor.country");
-        }
-        if (!subprocessor.country().matches("[A-Z]{2}")) {
-            throw CommonRejections.invalidCountry("subprocessor.country", subprocessor.country());
-        }
-        if (!Eea.isInEea(subprocessor.country()) && subprocessor.transferMechanism() == null) {
-            throw DomainRejection.invalidField(TRANSFER_WITHOUT_MECHANISM, "Transfer outside the EEA without a mechanism",
-                    "subprocessor.transferMechanism", subprocessor.country()
-                            + " is outside the EEA: name the transfer mechanism (ADEQUACY_DECISION, APPROPRIATE_SAFEGUARDS or BINDING_CORPORATE_RULES)");
         }
     }
 }
