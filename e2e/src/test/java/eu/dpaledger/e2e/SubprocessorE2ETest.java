@@ -86,8 +86,16 @@ class SubprocessorE2ETest {
         var pending = as(opwijk).get("/agreements/{id}/subprocessor-changes", agreement).then().statusCode(200)
                 .body("items.find { it.subprocessorName == 'Cloudflare, Inc.' }.status", notNullValue());
         String change = pending.extract().path("items.find { it.subprocessorName == 'Cloudflare, Inc.' }.changeId");
-        String etag = as(opwijk).get("/subprocessor-changes/{id}", change).then().statusCode(200)
-                .body("deadlines.objectionWindowOpen", equalTo(true)).extract().header("ETag");
+        var notice = as(opwijk).get("/subprocessor-changes/{id}", change).then().statusCode(200)
+                .body("deadlines.objectionWindowOpen", equalTo(true)).body("announcementId", notNullValue());
+        String etag = notice.extract().header("ETag");
+        // It is Opwijk's notice of ESN's processor-wide announcement: ESN sees the announcement and its notices, Opwijk does not.
+        String announcement = notice.extract().path("announcementId");
+        as(esn).get("/subprocessor-announcements/{id}", announcement).then().statusCode(200)
+                .body("counts.created", org.hamcrest.Matchers.greaterThanOrEqualTo(1)).body("completedAt", notNullValue());
+        as(esn).get("/subprocessor-announcements/{id}/notices", announcement).then().statusCode(200)
+                .body("items.find { it.agreementId == '" + agreement + "' }.changeId", equalTo(change));
+        as(opwijk).get("/subprocessor-announcements/{id}", announcement).then().statusCode(404);
 
         as(esn).contentType(ContentType.JSON).header("If-Match", etag).body("{\"grounds\":\"We object\"}")
                 .post("/subprocessor-changes/{id}/objection", change).then().statusCode(403)

@@ -5,7 +5,6 @@ import eu.dpaledger.platform.command.CommandRequest;
 import eu.dpaledger.platform.command.Loaded;
 import eu.dpaledger.platform.domain.Actor;
 import eu.dpaledger.platform.domain.DomainRejection;
-import eu.dpaledger.platform.http.HttpProblem;
 import eu.dpaledger.platform.security.Caller;
 import eu.dpaledger.subprocessor.domain.announcement.AnnouncementCommand;
 import eu.dpaledger.subprocessor.domain.announcement.AnnouncementRecord;
@@ -171,26 +170,22 @@ public class AnnouncementFanout {
         Caller announcer = new Caller(a.announcedBy(), a.processorOrg(), Set.of(Actor.PROCESSOR));
         Actor actor = changes.actor(announcer);
         Instant at = clock.instant();
-        return contexts.forParty(FANOUT, target.agreementId())
-                .flatMap(context -> executor.execute(changes, new CommandRequest<>(changeId, true, null, null, null, announcer,
-                        a.announcementId(),
-                        l -> new ChangeCommand.Announce(changeId, context.agreement(), context.engaged(), a.kind(), a.subprocessor(),
-                                a.replaces(), a.intendedFrom(), a.reason(), null, actor, at, a.announcementId()),
-                        l -> new CommandRequest.Reply(201, null, Map.of()))))
-                .replaceWithVoid()
-                .onFailure(DomainRejection.class).recoverWithUni(f -> {
-                    DomainRejection r = (DomainRejection) f;
-                    return refuse(target, r.rule(), r.detail());
-                })
-                .onFailure(HttpProblem.class).recoverWithUni(f -> {
-                    HttpProblem p = (HttpProblem) f;
-                    if (p.status() == 409) {
-                        // Issued before (a pass that stopped before its progress was recorded, or another instance).
-                        return created(target, changeId);
-                    }
-                    return p.status() < 500 ? refuse(target, p.rule(), p.getMessage()) : Uni.createFrom().failure(p);
-                })
-                // Anything else (the database went away) leaves the row waiting: its lease ends and a later pass tries again.
+        // Issued before (a pass that stopped before its row was marked, or another instance): counted, not issued again.
+        return executor.load(changes, changeId).flatMap(existing -> existing.exists() ? created(target, changeId)
+                : contexts.forParty(FANOUT, target.agreementId())
+                        .flatMap(context -> executor.execute(changes, new CommandRequest<>(changeId, true, null, null, null, announcer,
+                                a.announcementId(),
+                                l -> new ChangeCommand.Announce(changeId, context.agreement(), context.engaged(), a.kind(),
+                                        a.subprocessor(), a.replaces(), a.intendedFrom(), a.reason(), null, actor, at, a.announcementId()),
+                                l -> new CommandRequest.Reply(201, null, Map.of()))))
+                        .replaceWithVoid()
+                        // The agreement refuses its notice (or is gone): recorded with the problem, nothing issued.
+                        .onFailure(DomainRejection.class).recoverWithUni(f -> {
+                            DomainRejection r = (DomainRejection) f;
+                            return refuse(target, r.rule(), r.detail());
+                        }))
+                // Anything else (the database went away, another instance issued it this instant) leaves the row waiting:
+                // its lease ends and a later pass looks again (and finds the notice, if it was issued).
                 .onFailure().invoke(f -> LOG.warnf("notice of announcement %s to agreement %s not issued yet: %s",
                         target.announcementId(), target.agreementId(), f.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
@@ -239,8 +234,10 @@ public class AnnouncementFanout {
                         l -> new AnnouncementCommand.RecordProgress(r.getInteger("created"), r.getInteger("refused"),
                                 r.getInteger("remaining"), clock.instant()),
                         l -> new CommandRequest.Reply(200, null, Map.of()))))
-                // Another instance recorded at the same moment: its event says as much, the next batch records again.
-                .onFailure(HttpProblem.class).recoverWithNull()
+                // Another instance recorded at the same moment (a version race): its event says as much, the next batch
+                // or pass records again.
+                .onFailure().invoke(f -> LOG.debugf("progress of announcement %s not recorded now: %s", announcementId, f.getMessage()))
+                .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 }

@@ -82,8 +82,16 @@ class ContractTest {
         Instant windowEnd = Instant.parse(change(controllerToken(), fifth).extract().path("deadlines.objectionWindowEndsAt"));
         String sixth = announced(agreement);
         Instant right = Instant.parse(object(sixth, 1).statusCode(200).extract().path("deadlines.terminationRightFrom"));
-        Set<String> ids = Set.of(first, second, third, fourth, fifth, sixth, request, proof);
-        await().atMost(Duration.ofSeconds(15)).until(() -> records(ids).size() >= 17);
+        // A processor-wide announcement to three agreements of another processor: made, progress (batches of 2), completed.
+        String processor = AnnouncementTest.organisation();
+        for (int i = 0; i < 3; i++) {
+            activeAgreement(AnnouncementTest.organisation(), processor);
+        }
+        String announcement = io.restassured.RestAssured.given().auth().oauth2(eu.dpaledger.testing.Tokens.processor(processor))
+                .contentType("application/json").body(addCloudflare().toString()).post("/subprocessor-announcements")
+                .then().statusCode(201).extract().path("id");
+        Set<String> ids = Set.of(first, second, third, fourth, fifth, sixth, request, proof, announcement);
+        await().atMost(Duration.ofSeconds(15)).until(() -> records(ids).size() >= 20);
         TestClock.setNow(windowEnd.minus(Duration.ofHours(1)));
         tickUntil(() -> has(fifth, "ObjectionWindowClosingSoon"));
         TestClock.setNow(right.minus(Duration.ofDays(1)));
@@ -94,13 +102,19 @@ class ContractTest {
         List<TopicReader.Received> records = records(ids);
         for (TopicReader.Received r : records) {
             assertEquals(r.key(), r.header("ce_subject"));
-            assertEquals(agreement, read(r.value()).path("agreementId").asText());
+            boolean isAnnouncement = SubprocessorEventTypes.ANNOUNCEMENTS.contains(r.ceType());
+            if (isAnnouncement) {
+                assertEquals(processor, read(r.value()).path("processorOrg").asText());
+            } else {
+                assertEquals(agreement, read(r.value()).path("agreementId").asText());
+            }
             assertEquals("/dpa-ledger/subprocessor-service", r.header("ce_source"));
             Set<String> violations = Contracts.violations(r.ceType(), r.value());
             assertTrue(violations.isEmpty(), r.ceType() + " violates its contract: " + violations + "\n" + r.value());
             // The contract type in platform.contracts that consumers read it with holds every value as published.
             JsonNode published = read(r.value());
             Class<?> contract = SubprocessorEventTypes.PROOFS.contains(r.ceType()) ? FlowDownProofPublished.class
+                    : isAnnouncement ? eu.dpaledger.platform.contracts.SubprocessorAnnouncementPublished.class
                     : SubprocessorChangePublished.class;
             JsonNode readBack = mapper.valueToTree(PublishedContracts.read(published, contract));
             assertTrue(published.equals(ContractTest::sameValue, readBack),
@@ -112,7 +126,7 @@ class ContractTest {
 
     @Test
     void every_published_event_type_has_a_strict_contract_file() {
-        assertEquals(13, SubprocessorEventTypes.ALL.size());
+        assertEquals(16, SubprocessorEventTypes.ALL.size());
         for (String type : SubprocessorEventTypes.ALL) {
             assertNotNull(ContractTest.class.getClassLoader().getResource("contracts/" + type + ".schema.json"), type);
             assertFalse(Contracts.violations(type, "{}").isEmpty(), type + " accepts an empty object");
