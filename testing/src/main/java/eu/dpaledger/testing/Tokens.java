@@ -46,6 +46,14 @@ public final class Tokens {
                 .issuedAt(Instant.now()).expiresIn(Duration.ofMinutes(30)).sign(KEY);
     }
 
+    /** A controller's token that expires {@code in} from now. */
+    public static String expiringIn(Duration in, String org) {
+        String subject = "dpo-" + org;
+        return Jwt.issuer(ISSUER).subject(subject).audience(AUDIENCE).preferredUserName(subject)
+                .claim("org", org).claim("roles", Set.of("controller"))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plus(in)).sign(KEY);
+    }
+
     /** A token that expired an hour ago. */
     public static String expired(String org, String role) {
         Instant past = Instant.now().minus(Duration.ofHours(2));

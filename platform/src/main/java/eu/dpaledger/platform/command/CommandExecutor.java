@@ -270,7 +270,7 @@ public class CommandExecutor {
     @SuppressWarnings("unchecked")
     private <S, C, E> Uni<Loaded<S>> loadForCommand(SqlClient tx, AggregateBinding<S, C, E> binding, String streamId,
                                                     long generation) {
-        StateCache.Entry cached = cache.get(binding.streamType(), streamId);
+        StateCache.Entry cached = cache.get(cacheKind(binding), streamId);
         Uni<Loaded<S>> loaded = cached == null
                 ? load(tx, binding, streamId)
                 : store.loadAfter(tx, streamId, cached.version()).flatMap(newer ->
@@ -289,9 +289,11 @@ public class CommandExecutor {
     private <S, C, E> Loaded<S> fold(AggregateBinding<S, C, E> binding, String streamId, S from, long fromVersion,
                                      String fromHash, List<StoredEvent> stored, PersonalData.Revealer revealer) {
         Aggregate<S, C, E> aggregate = binding.aggregate();
-        if (!stored.isEmpty() && !binding.streamType().equals(stored.get(0).streamType())) {
-            // The id of another kind of stream (an agreement's id asked for as an instruction): for this
-            // binding it does not exist, exactly as an unknown id.
+        if (!stored.isEmpty() && (!binding.streamType().equals(stored.get(0).streamType())
+                || !EventCodec.knows(aggregate.eventType(), stored.get(0).type()))) {
+            // The id of another kind of stream (an agreement's id asked for as an instruction, or a flow-down proof's
+            // asked for as a change: the same stream type, another aggregate): for this binding it does not exist,
+            // exactly as an unknown id.
             throw HttpProblem.notFound("The " + binding.displayName());
         }
         S state = from;
@@ -314,9 +316,17 @@ public class CommandExecutor {
 
     private void cache(AggregateBinding<?, ?, ?> binding, Loaded<?> loaded, long generation) {
         if (loaded.exists()) {
-            cache.put(binding.streamType(), loaded.streamId(), new StateCache.Entry(loaded.state(), loaded.version(), loaded.headHash()),
+            cache.put(cacheKind(binding), loaded.streamId(), new StateCache.Entry(loaded.state(), loaded.version(), loaded.headHash()),
                     generation);
         }
+    }
+
+    /**
+     * What a cached state is the state of: the stream type AND the aggregate (two aggregates may share a stream type, as
+     * subprocessor-service's changes and flow-down proofs do; one's state is nothing to the other).
+     */
+    private static String cacheKind(AggregateBinding<?, ?, ?> binding) {
+        return binding.streamType() + '/' + binding.aggregate().eventType().getName();
     }
 
     private static String principal(CommandRequest<?, ?> request) {

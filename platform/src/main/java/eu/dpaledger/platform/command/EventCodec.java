@@ -28,6 +28,11 @@ final class EventCodec {
         }
     }
 
+    /** Whether {@code type} is one of the aggregate's event types (a stream of another aggregate of the same stream type is not). */
+    static boolean knows(Class<?> eventType, String type) {
+        return TYPES.computeIfAbsent(eventType, EventCodec::index).containsKey(type);
+    }
+
     private static Map<String, Class<?>> index(Class<?> sealed) {
         Map<String, Class<?>> out = new ConcurrentHashMap<>();
         for (Class<?> c : sealed.getPermittedSubclasses()) {

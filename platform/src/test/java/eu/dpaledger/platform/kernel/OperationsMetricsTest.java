@@ -94,6 +94,33 @@ class OperationsMetricsTest {
     }
 
     @Test
+    void a_token_sent_again_is_not_verified_again_and_gives_the_same_caller() {
+        String opwijk = Tokens.controller(Tokens.OPWIJK);
+        String id = given().auth().oauth2(opwijk).post("/counters").then().statusCode(201).extract().path("id");
+        double hits = value("dpa_token_cache_lookups_total", "outcome", "hit");
+        double misses = value("dpa_token_cache_lookups_total", "outcome", "miss");
+        given().auth().oauth2(opwijk).get("/counters/{id}", id).then().statusCode(200);
+        given().auth().oauth2(opwijk).get("/counters/{id}", id).then().statusCode(200);
+        assertEquals(hits + 2, value("dpa_token_cache_lookups_total", "outcome", "hit"), "the token was verified once, when created");
+        // Another organisation's token is its own: verified, and Opwijk's counter is not its to see.
+        String voorbeeld = Tokens.controller(Tokens.VOORBEELD);
+        given().auth().oauth2(voorbeeld).get("/counters/{id}", id).then().statusCode(404);
+        given().auth().oauth2(voorbeeld).get("/counters/{id}", id).then().statusCode(404);
+        assertEquals(misses + 1, value("dpa_token_cache_lookups_total", "outcome", "miss"));
+    }
+
+    @Test
+    void a_token_kept_as_verified_is_refused_once_it_expires() {
+        String token = Tokens.expiringIn(Duration.ofSeconds(3), Tokens.OPWIJK);
+        String id = given().auth().oauth2(token).post("/counters").then().statusCode(201).extract().path("id");
+        double hits = value("dpa_token_cache_lookups_total", "outcome", "hit");
+        given().auth().oauth2(token).get("/counters/{id}", id).then().statusCode(200);
+        assertEquals(hits + 1, value("dpa_token_cache_lookups_total", "outcome", "hit"), "kept while valid");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> given().auth().oauth2(token).get("/counters/{id}", id).statusCode() == 401);
+    }
+
+    @Test
     void a_refusal_is_counted_by_its_problem_type() {
         double before = value("dpa_problems_total", "status", "412", "type", "stale-version");
         String id = given().auth().oauth2(Tokens.controller(Tokens.OPWIJK)).post("/counters").then().statusCode(201)

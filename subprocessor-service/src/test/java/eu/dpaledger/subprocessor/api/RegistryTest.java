@@ -147,9 +147,12 @@ class RegistryTest {
                 .body("type", equalTo(PROBLEMS + "subprocessor-not-engaged"));
         given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).contentType("application/json").body("{}")
                 .post(path + "proof-requests", agreement, "Level 27").then().statusCode(404);
-        given().auth().oauth2(controllerToken()).contentType("application/json").body("{\"note\":\"Before the audit\"}")
+        String request = given().auth().oauth2(controllerToken()).contentType("application/json").body("{\"note\":\"Before the audit\"}")
                 .post(path + "proof-requests", agreement, "level 27").then().statusCode(201)
-                .body("type", equalTo("FlowDownProofRequested")).body("record.note", equalTo("Before the audit"));
+                .body("type", equalTo("FlowDownProofRequested")).body("record.note", equalTo("Before the audit")).extract().path("id");
+        // A proof record's id is no change's (both are streams of this service): asked for as a change, it does not exist.
+        change(controllerToken(), request).statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
+        object(request, 1).statusCode(404);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(processorToken())
                 .get("/agreements/{id}/subprocessors", agreement).then()
                 .body("subprocessors[0].proofRequestedAt", notNullValue())
