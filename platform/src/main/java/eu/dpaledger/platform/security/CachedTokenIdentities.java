@@ -28,6 +28,9 @@ public final class CachedTokenIdentities {
     /** OIDC's attribute naming the tenant a token was verified for (on the identity and on the routing context). */
     static final String TENANT = OidcUtils.TENANT_ID_ATTRIBUTE;
 
+    /** Marks an identity answered from the cache (the keeper does not keep it again). */
+    static final String FROM_CACHE = "dpa.verified-token-cache";
+
     /** OIDC's name of the default tenant (the service's bearer tokens). */
     static final String DEFAULT_TENANT = OidcUtils.DEFAULT_TENANT_ID;
 
@@ -66,6 +69,7 @@ public final class CachedTokenIdentities {
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known)
                     .addAttribute(RoutingContext.class.getName(), rc)
                     .addAttribute(AuthenticationRequestContext.class.getName(), context)
+                    .addAttribute(FROM_CACHE, Boolean.TRUE)
                     .build());
         }
     }
@@ -86,7 +90,9 @@ public final class CachedTokenIdentities {
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
             AccessTokenCredential credential = identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
             Object tenant = identity.getAttribute(TENANT);
-            if (credential != null && !credential.isOpaque() && tenant != null && identity.getPrincipal() instanceof JsonWebToken jwt
+            // Only what the verifier made is kept, once: keeping an identity built from a kept one would chain each
+            // request's identity to the one before it (the builder copies its permission checkers), without end.
+            if (identity.getAttribute(FROM_CACHE) == null && credential != null && !credential.isOpaque() && tenant != null && identity.getPrincipal() instanceof JsonWebToken jwt
                     && jwt.getExpirationTime() > 0) {
                 tokens.keep(tenant.toString(), credential.getToken(), identity, Instant.ofEpochSecond(jwt.getExpirationTime()));
             }

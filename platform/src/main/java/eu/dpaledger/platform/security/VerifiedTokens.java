@@ -72,7 +72,7 @@ public class VerifiedTokens {
             return;
         }
         synchronized (entries) {
-            entries.put(key(tenant, token), new Entry(identity, expiresAt));
+            entries.putIfAbsent(key(tenant, token), new Entry(identity, expiresAt));
         }
     }
 

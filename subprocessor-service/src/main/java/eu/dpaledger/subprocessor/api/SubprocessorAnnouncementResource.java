@@ -108,6 +108,18 @@ public class SubprocessorAnnouncementResource {
     }
 
     @GET
+    @Operation(operationId = "listSubprocessorAnnouncements",
+            summary = "The caller's organisation's announcements as processor, newest first, a page at a time (empty for a controller)")
+    public Uni<ListPage<AnnouncementReadModel.Summary>> list(@BeanParam PageParams params) {
+        PageRequest page = params.request();
+        Caller caller = commands.caller();
+        if (!caller.hasRole(eu.dpaledger.platform.domain.Actor.PROCESSOR)) {
+            return Uni.createFrom().item(page.page(List.<AnnouncementReadModel.Summary>of(), a -> List.of(), PageRequest.filters()));
+        }
+        return readModel.announcements(caller.organisation(), page);
+    }
+
+    @GET
     @Path("/{id}")
     @Operation(operationId = "getSubprocessorAnnouncement",
             summary = "One announcement (its processor only): how many notices were created, refused, are waiting, pending, objected, accepted")

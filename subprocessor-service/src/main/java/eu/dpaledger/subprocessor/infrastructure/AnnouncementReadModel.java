@@ -60,6 +60,36 @@ public class AnnouncementReadModel {
                           @Schema(required = true) String detail) {
     }
 
+    /** One announcement in its processor's list. */
+    @Schema(name = "AnnouncementSummary", description = "One announcement in the processor's list; GET /subprocessor-announcements/{id} has its counts")
+    public record Summary(@Schema(required = true, format = "uuid") String id,
+                          @Schema(required = true) String kind,
+                          @Schema(required = true) String subprocessorName,
+                          @Schema(required = true) java.time.LocalDate intendedFrom,
+                          @Schema(required = true, description = "Agreements it goes to") int agreements,
+                          @Schema(required = true) java.time.Instant announcedAt,
+                          @Schema(nullable = true, description = "When the fan-out was over") java.time.Instant completedAt) {
+    }
+
+    /** The processor's announcements, newest first, a page at a time. */
+    public Uni<ListPage<Summary>> announcements(String processorOrg, PageRequest page) {
+        java.time.OffsetDateTime after = page.isFirst() ? null : page.instant(0).atOffset(java.time.ZoneOffset.UTC);
+        return pool.preparedQuery("SELECT * FROM announcements WHERE processor_org = $1 "
+                        + "AND ($2::timestamptz IS NULL OR (announced_at, announcement_id) < ($2, $3)) "
+                        + "ORDER BY announced_at DESC, announcement_id DESC LIMIT $4")
+                .execute(Tuple.tuple(Arrays.asList(processorOrg, after, page.text(1), page.fetch())))
+                .map(rows -> {
+                    List<Summary> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        java.time.OffsetDateTime completed = r.getOffsetDateTime("completed_at");
+                        out.add(new Summary(r.getString("announcement_id"), r.getString("kind"), r.getString("subprocessor_name"),
+                                r.getLocalDate("intended_from"), r.getInteger("agreement_count"),
+                                r.getOffsetDateTime("announced_at").toInstant(), completed == null ? null : completed.toInstant()));
+                    }
+                    return page.page(out, a -> List.of(a.announcedAt(), a.id()), PageRequest.filters());
+                });
+    }
+
     public Uni<Counts> counts(String announcementId) {
         return pool.preparedQuery("SELECT count(*) AS agreements, "
                         + "count(*) FILTER (WHERE t.outcome = 'CREATED') AS created, "

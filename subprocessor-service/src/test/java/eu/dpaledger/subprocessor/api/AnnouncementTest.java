@@ -168,6 +168,12 @@ class AnnouncementTest {
         String id = announceToAll(token, chosen(addCloudflare(), mine)).statusCode(201)
                 .body("selection", equalTo("CHOSEN")).body("counts.agreements", equalTo(1)).extract().path("id");
         completed(processor, id).body("counts.created", equalTo(1));
+        // The processor's list holds it (and only its own); a controller has none.
+        given().auth().oauth2(token).get("/subprocessor-announcements").then().statusCode(200)
+                .body("items.id", equalTo(List.of(id))).body("items[0].agreements", equalTo(1))
+                .body("items[0].subprocessorName", equalTo("Cloudflare, Inc.")).body("items[0].completedAt", notNullValue());
+        given().auth().oauth2(Tokens.controller(processor)).get("/subprocessor-announcements").then().statusCode(200)
+                .body("items", hasSize(0));
     }
 
     // ------------------------------------------------------------------ helpers

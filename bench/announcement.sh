@@ -1,0 +1,334 @@
+#!/usr/bin/env bash
+# Processor-wide sub-processor announcement at scale (see bench/README.md, "subprocessor-service"): one processor with
+# BENCH_AGREEMENTS ACTIVE agreements (10,000) across 1,000 controllers, each engaging "Level 27" (BE), announces
+# "Cloudflare, Inc." (US) to all of them with POST /subprocessor-announcements. Measured: seconds until every notice was
+# issued, seconds until every notice is in the change list read model (through the outbox, Kafka and the projection),
+# the service's CPU seconds for it, then the latency of the announcement's reads, the agreement's change list and the
+# overview, and the service's RSS. Everything runs on this machine: PostgreSQL, a fresh single-node Kafka, the
+# packaged service; stopped on exit.
+#
+# The agreements are a READ-MODEL BULK LOAD: rows written by SQL into the service's agreement directory and registry
+# (what its projections would hold after 10,000 activations), not agreement-service events.
+#
+#   bench/announcement.sh                   10,000 agreements (about 3 to 6 minutes on 2 cores, plus a build if stale)
+#   BENCH_QUICK=1 bench/announcement.sh     1,000 agreements, fewer requests, to try the script out (not for RESULTS.md)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+# ------------------------------------------------------------------------------------------- settings
+BENCH_DB=${BENCH_ANNOUNCE_DB:-dpa_bench_announce}
+BENCH_HTTP_PORT=${BENCH_ANNOUNCE_HTTP_PORT:-18082}
+# Not 19192 (bench/reporting.sh's broker) nor 19092 (run.sh's): the three scripts can run side by side.
+BENCH_KAFKA_PORT=${BENCH_ANNOUNCE_KAFKA_PORT:-19292}
+BENCH_KAFKA_CONTROLLER_PORT=$((BENCH_KAFKA_PORT + 1))
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+  d_agreements=1000; d_requests=50; d_warmup=20; d_overview=10
+else
+  d_agreements=10000; d_requests=200; d_warmup=50; d_overview=50
+fi
+BENCH_AGREEMENTS=${BENCH_AGREEMENTS:-$d_agreements}      # ACTIVE agreements of the processor (at most 10,000 per announcement)
+BENCH_CONTROLLERS=${BENCH_CONTROLLERS:-1000}             # controller organisations they are spread over
+BENCH_READ_REQUESTS=${BENCH_READ_REQUESTS:-$d_requests}  # measured requests per read (after BENCH_READ_WARMUP unmeasured)
+BENCH_READ_WARMUP=${BENCH_READ_WARMUP:-$d_warmup}
+BENCH_OVERVIEW_REQUESTS=${BENCH_OVERVIEW_REQUESTS:-$d_overview}  # the processor's overview (one line with every agreement)
+BENCH_FANOUT_TIMEOUT=${BENCH_FANOUT_TIMEOUT:-900}         # s to wait for every notice to be issued and visible
+BENCH_KEEP=${BENCH_KEEP:-0}                              # 1: keep the database after the run
+PROCESSOR_ORG=0428304785                                 # LoadGen's processor (its token mode signs for this organisation)
+TARGET_VISIBLE_S=60                                      # the issue's target: every notice visible within 60 s (10,000 agreements)
+
+CACHE="$ROOT/.cache/bench"
+RUN="$CACHE/runs/announcement-$(date +%Y%m%d-%H%M%S)"
+JAR="$ROOT/subprocessor-service/target/quarkus-app/quarkus-run.jar"
+CLASSES="$RUN/classes"
+SUMMARY="$RUN/summary.txt"
+mkdir -p "$RUN"
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+DOCKERFILE_JAVA_OPTS=$(dockerfile_java_opts subprocessor-service)
+BENCH_SERVICE_JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:-${DOCKERFILE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}}
+
+case "$BENCH_DB" in
+  dpa_agreement|dpa_subprocessor|dpa_breach|dpa_audit|dpa_reporting) die "refusing to use a service database name for the benchmark";;
+esac
+[ "$BENCH_AGREEMENTS" -ge 1 ] && [ "$BENCH_AGREEMENTS" -le 10000 ] || die "BENCH_AGREEMENTS must be 1 to 10,000 (one announcement's limit)"
+[ "$BENCH_CONTROLLERS" -ge 1 ] && [ "$BENCH_CONTROLLERS" -le 99999999 ] || die "BENCH_CONTROLLERS must be 1 to 99,999,999"
+
+# ------------------------------------------------------------------------------------------- cleanup
+SERVICE_PID=""
+KAFKA_PID=""
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_pid "$SERVICE_PID" subprocessor-service 20
+  stop_pid "$KAFKA_PID" kafka 20
+  if [ "$BENCH_KEEP" != 1 ]; then
+    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" 2>/dev/null || true
+    rm -rf "$RUN/kafka-data"
+  fi
+  [ $rc -eq 0 ] || log "run failed (exit $rc); logs in ${RUN#$ROOT/}"
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ------------------------------------------------------------------------------------------- preflight, build
+require_tools java javac psql pg_isready curl jq
+require_free_ports "$BENCH_HTTP_PORT" "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT"
+build_if_stale "$JAR" subprocessor-service platform/src subprocessor-service/src pom.xml platform/pom.xml subprocessor-service/pom.xml
+fetch_kafka
+mkdir -p "$CLASSES"
+javac -nowarn -d "$CLASSES" bench/LoadGen.java bench/ReportingLoad.java > "$RUN/javac.log" 2>&1 || { cat "$RUN/javac.log"; die "javac"; }
+READS=(java -cp "$CLASSES" ReportingLoad --base "http://127.0.0.1:$BENCH_HTTP_PORT")
+PROCESSOR_TOKEN=$(java -cp "$CLASSES" LoadGen --mode token --key testing/src/main/resources/dpa-test/test-private-key.pem 2>/dev/null \
+  | sed -n 's/^processor //p')
+[ -n "$PROCESSOR_TOKEN" ] || die "no processor token from LoadGen"
+describe_machine
+
+# ------------------------------------------------------------------------------------------- Kafka, service
+start_kafka "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT"
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+log "starting subprocessor-service on :$BENCH_HTTP_PORT, database $BENCH_DB (empty), JVM options: $BENCH_SERVICE_JAVA_OPTS"
+t_start=$(date +%s%N)
+# Prod profile with the test key instead of Keycloak (README "How the service is run"); the key that seals webhook
+# signing secrets is required in prod (nothing is subscribed in this benchmark).
+# shellcheck disable=SC2086
+env DPA_SUBPROCESSOR_PORT="$BENCH_HTTP_PORT" DPA_SUBPROCESSOR_DB="$BENCH_DB" DPA_PG_HOST="$PG_HOST" DPA_PG_PORT="$PG_PORT" \
+  DPA_PG_USER="$PG_USER" DPA_KAFKA="127.0.0.1:$BENCH_KAFKA_PORT" "${STATIC_KEY_OIDC_ENV[@]}" \
+  DPA_WEBHOOK_SECRET_KEYS="bench-1:YmVuY2gtb25seS1rZXktYmVuY2gtb25seS1rZXktMzI=" \
+  java $BENCH_SERVICE_JAVA_OPTS -jar "$JAR" > "$RUN/service.log" 2>&1 &
+SERVICE_PID=$!
+ready=""
+for _ in $(seq 1 3000); do
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BENCH_HTTP_PORT/q/health/ready")" = 200 ]; then
+    ready=$(( ($(date +%s%N) - t_start) / 1000000 )); break
+  fi
+  kill -0 $SERVICE_PID 2>/dev/null || die "the service exited (see $RUN/service.log)"
+  sleep 0.02
+done
+[ -n "$ready" ] || die "the service was not ready in 60s"
+log "    ready after $ready ms (Flyway migrated $BENCH_DB)"
+API="http://127.0.0.1:$BENCH_HTTP_PORT"
+# Real JWT verification: no token and a token of an unknown key are refused.
+code=$(curl -s -o /dev/null -w '%{http_code}' "$API/subprocessor-announcements")
+[ "$code" = 401 ] || die "GET /subprocessor-announcements without a token answered $code (want 401)"
+
+# ------------------------------------------------------------------------------------------- bulk load
+# What the service's projections would hold after the processor's agreements were activated: the agreement directory
+# (kernel V4) and each agreement's BASELINE registry entry (RegistryBaselineProjection: annex 1 = Level 27, BE). Written
+# by SQL, one INSERT each: a read-model bulk load, not events (agreement-service is not involved).
+log "READ-MODEL BULK LOAD: $BENCH_AGREEMENTS ACTIVE agreements of processor $PROCESSOR_ORG over $BENCH_CONTROLLERS controllers" \
+    "into agreement_directory, each with a BASELINE registry entry 'Level 27' (BE); rows, not events"
+t_load=$(date +%s%N)
+"${PSQL[@]}" -d "$BENCH_DB" -v n="$BENCH_AGREEMENTS" -v controllers="$BENCH_CONTROLLERS" -v processor="$PROCESSOR_ORG" <<'SQL'
+-- Agreement ids as agreement-service makes them (UUIDs), derived from the number so a run is repeatable. Controllers:
+-- 0200000000, 0200000001, ... (10 digits, the first 0), agreement n goes to controller n mod :controllers.
+-- annex_subprocessors as the projection writes it is not read by subprocessor-service; '[]' keeps the rows small.
+INSERT INTO agreement_directory (agreement_id, stream_version, status, controller_org, controller_name, processor_org,
+                                 processor_name, supervisory_authority, time_zone, objection_days,
+                                 destruction_confirmation_days, annex_subprocessors, activated_at, updated_at)
+SELECT md5('bench-announce-' || n)::uuid::text, 4, 'ACTIVE', c.org, 'Bench controller ' || c.org, :'processor',
+       'Bench processor', 'VTC', 'Europe/Brussels', 30, 30, '[]', now(), now()
+FROM generate_series(1, :n) n,
+     LATERAL (SELECT '02' || lpad((n % :controllers)::text, 8, '0') AS org) c;
+
+INSERT INTO registry_entries (agreement_id, entry_id, name, name_key, head_office, country, transfer_mechanism, basis,
+                              accepted_since)
+SELECT md5('bench-announce-' || n)::uuid::text, 'baseline:level 27', 'Level 27', 'level 27', 'Hasselt', 'BE', NULL,
+       'BASELINE', now()
+FROM generate_series(1, :n) n;
+
+ANALYZE agreement_directory;
+ANALYZE registry_entries;
+SQL
+LOAD_MS=$(( ($(date +%s%N) - t_load) / 1000000 ))
+read -r DIR_ROWS REG_ROWS CTRL_ORGS < <("${PSQL[@]}" -d "$BENCH_DB" -At -F ' ' -c "select (select count(*) from agreement_directory
+  where processor_org = '$PROCESSOR_ORG' and status = 'ACTIVE'), (select count(*) from registry_entries where basis = 'BASELINE'),
+  (select count(distinct controller_org) from agreement_directory)")
+[ "$DIR_ROWS" = "$BENCH_AGREEMENTS" ] && [ "$REG_ROWS" = "$BENCH_AGREEMENTS" ] || die "bulk load: $DIR_ROWS agreements, $REG_ROWS registry rows"
+log "    loaded in $LOAD_MS ms: $DIR_ROWS agreements, $REG_ROWS registry entries, $CTRL_ORGS controllers"
+
+# ------------------------------------------------------------------------------------------- the announcement
+INTENDED_FROM=$(TZ=Europe/Brussels date -d '+45 days' +%F)
+BODY=$(jq -cn --arg from "$INTENDED_FROM" '{kind: "ADD", subprocessor: {name: "Cloudflare, Inc.", headOffice: "San Francisco",
+  country: "US", transferMechanism: "ADEQUACY_DECISION"}, intendedFrom: $from,
+  reason: "Content delivery network in front of every customer'"'"'s website"}')
+log "POST /subprocessor-announcements: ADD Cloudflare, Inc. (US, ADEQUACY_DECISION) from $INTENDED_FROM to every ACTIVE agreement"
+cpu_before=$(cpu_snapshot "$SERVICE_PID" "$KAFKA_PID")
+t0=$(date +%s%N)
+out=$(curl -sS -H "Authorization: Bearer $PROCESSOR_TOKEN" -H 'Content-Type: application/json' -d "$BODY" \
+  -w '\n%{http_code} %{time_total}' "$API/subprocessor-announcements")
+read -r code POST_S <<< "$(tail -1 <<< "$out")"
+[ "$code" = 201 ] || die "POST /subprocessor-announcements answered $code: $(head -c 500 <<< "$out")"
+ID=$(head -n -1 <<< "$out" | jq -r .id)
+[[ "$ID" =~ ^[0-9a-f-]{36}$ ]] || die "no announcement id in the answer: $(head -c 500 <<< "$out")"
+log "    201 in ${POST_S}s: announcement $ID"
+
+elapsed() { awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.1f", n / 1e9 }'; }
+visible_count() { "${PSQL[@]}" -d "$BENCH_DB" -At -c "select count(*) from changes where change_id in
+  (select change_id from announcement_targets where announcement_id = '$ID')"; }
+ISSUED_S=""; VISIBLE_S=""; last_log=0; deadline=$(( $(date +%s) + BENCH_FANOUT_TIMEOUT ))
+while [ -z "$VISIBLE_S" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || die "not every notice issued and visible after ${BENCH_FANOUT_TIMEOUT}s"
+  kill -0 $SERVICE_PID 2>/dev/null || die "the service exited (see $RUN/service.log)"
+  if [ -z "$ISSUED_S" ]; then
+    read -r waiting created refused completed < <(curl -sS -H "Authorization: Bearer $PROCESSOR_TOKEN" "$API/subprocessor-announcements/$ID" \
+      | jq -r '"\(.counts.waiting) \(.counts.created) \(.counts.refused) \(.completedAt // "-")"') || true
+    if [ "$waiting" = 0 ] && [ "$completed" != - ]; then
+      ISSUED_S=$(elapsed); CREATED=$created; REFUSED=$refused
+      log "    every notice issued after ${ISSUED_S}s: $CREATED created, $REFUSED refused"
+    fi
+  fi
+  if [ -n "$ISSUED_S" ]; then
+    visible=$(visible_count)
+    if [ "$visible" -ge "$CREATED" ]; then VISIBLE_S=$(elapsed); break; fi
+  fi
+  if [ $(( $(date +%s) - last_log )) -ge 5 ]; then
+    last_log=$(date +%s)
+    log "    +$(elapsed)s: created ${created:-?}, refused ${refused:-?}, waiting ${waiting:-?}, in the change list $(visible_count)"
+  fi
+  sleep 0.2
+done
+cpu_after=$(cpu_snapshot "$SERVICE_PID" "$KAFKA_PID")
+FANOUT_CPU=$(cpu_report "$cpu_before" "$cpu_after" service kafka)
+HZ=$(getconf CLK_TCK)
+SERVICE_CPU_S=$(awk -v b="$cpu_before" -v a="$cpu_after" -v hz="$HZ" 'BEGIN { split(b, x, " "); split(a, y, " "); printf "%.1f", (y[4] - x[4]) / hz }')
+KAFKA_CPU_S=$(awk -v b="$cpu_before" -v a="$cpu_after" -v hz="$HZ" 'BEGIN { split(b, x, " "); split(a, y, " "); printf "%.1f", (y[5] - x[5]) / hz }')
+log "    every notice in the change list after ${VISIBLE_S}s; service CPU ${SERVICE_CPU_S}s; $FANOUT_CPU"
+
+# The service's own clock for the same: each notice's ChangeAnnounced (events.occurred_at, version 1 of its stream) and
+# when the 'subprocessor-changes' projection applied it (projection_applied_events.applied_at), from announced_at.
+read -r EV_N EV_APPLIED FIRST_S LAST_S LAST_VISIBLE_S LAG50 LAG99 LAGMAX < <("${PSQL[@]}" -d "$BENCH_DB" -At -F ' ' <<SQL
+WITH a AS (SELECT announced_at FROM announcements WHERE announcement_id = '$ID'),
+     t AS (SELECT change_id FROM announcement_targets WHERE announcement_id = '$ID' AND outcome = 'CREATED'),
+     e AS (SELECT ev.event_id, ev.occurred_at FROM events ev JOIN t ON ev.stream_id = t.change_id AND ev.version = 1),
+     p AS (SELECT e.occurred_at, pa.applied_at, extract(epoch FROM pa.applied_at - e.occurred_at) * 1000 AS ms
+           FROM e JOIN projection_applied_events pa ON pa.event_id = e.event_id AND pa.projection = 'subprocessor-changes')
+SELECT (SELECT count(*) FROM e), (SELECT count(*) FROM p),
+       round(extract(epoch FROM (SELECT min(occurred_at) FROM e) - a.announced_at)::numeric, 2),
+       round(extract(epoch FROM (SELECT max(occurred_at) FROM e) - a.announced_at)::numeric, 2),
+       round(extract(epoch FROM (SELECT max(applied_at) FROM p) - a.announced_at)::numeric, 2),
+       (SELECT round((percentile_disc(0.50) WITHIN GROUP (ORDER BY ms))::numeric, 0) FROM p),
+       (SELECT round((percentile_disc(0.99) WITHIN GROUP (ORDER BY ms))::numeric, 0) FROM p),
+       (SELECT round(max(ms)::numeric, 0) FROM p)
+FROM a
+SQL
+)
+log "    service clock: notices issued from +${FIRST_S}s to +${LAST_S}s after announced_at, the last in the change list at" \
+    "+${LAST_VISIBLE_S}s; notice-to-change-list lag p50 $LAG50 ms, p99 $LAG99 ms, max $LAGMAX ms ($EV_APPLIED of $EV_N applied)"
+"${PSQL[@]}" -d "$BENCH_DB" -c "select coalesce(refusal_type, outcome) as outcome, count(*) from announcement_targets
+  where announcement_id = '$ID' group by 1 order by 1" > "$RUN/outcomes.txt"
+sed 's/^/    /' "$RUN/outcomes.txt" >&2
+
+# This machine's PostgreSQL runs with autovacuum=off (its CI configuration); the fan-out left a dead version of every
+# work-list row (the lease, then the outcome). As run.sh does, VACUUM ANALYZE stands in for autovacuum before the reads.
+if [ "$("${PSQL[@]}" -d postgres -Atc "show autovacuum")" = off ]; then
+  log "    autovacuum is off on this server: VACUUM ANALYZE $BENCH_DB in its stead"
+  "${PSQL[@]}" -d "$BENCH_DB" -c "VACUUM (ANALYZE)"
+fi
+
+# ------------------------------------------------------------------------------------------- reads
+# A cursor from the middle of the notice list: pages of 200 up to about half way.
+cursor=""; half=$(( BENCH_AGREEMENTS / 2 / 200 ))
+for _ in $(seq 1 "$half"); do
+  cursor=$(curl -sS -H "Authorization: Bearer $PROCESSOR_TOKEN" --get "$API/subprocessor-announcements/$ID/notices" \
+    --data-urlencode limit=200 ${cursor:+--data-urlencode "cursor=$cursor"} | jq -r '.nextCursor // empty')
+  [ -n "$cursor" ] || break
+done
+MIDDLE=$(( half * 200 ))
+if [ -n "$cursor" ]; then
+  middle_query="notices-middle /subprocessor-announcements/$ID/notices?limit=50&cursor=$(jq -rn --arg c "$cursor" '$c | @uri')"
+else
+  middle_query="# no cursor half way ($BENCH_AGREEMENTS agreements)"; MIDDLE=0
+fi
+CTRL_ORG=$(printf '02%08d' 1)
+AGREEMENT=$("${PSQL[@]}" -d "$BENCH_DB" -At -c "select agreement_id from agreement_directory where controller_org = '$CTRL_ORG'
+  order by agreement_id limit 1")
+cat > "$RUN/queries-processor.txt" <<EOF
+# processor $PROCESSOR_ORG: the announcement and its notices
+announcement          /subprocessor-announcements/$ID
+notices               /subprocessor-announcements/$ID/notices?limit=50
+notices-announced     /subprocessor-announcements/$ID/notices?status=ANNOUNCED&limit=50
+$middle_query
+EOF
+cat > "$RUN/queries-controller.txt" <<EOF
+# controller $CTRL_ORG: its agreement's change list and its overview
+agreement-changes     /agreements/$AGREEMENT/subprocessor-changes
+overview-controller   /subprocessors?limit=50
+EOF
+echo "overview-processor    /subprocessors?limit=50" > "$RUN/queries-overview.txt"
+
+reads() { # name queries-file org roles requests-per-query warmup-per-query
+  local name=$1 file=$2 org=$3 roles=$4 per=$5 warm=$6 n rc
+  n=$(grep -cv '^#' "$file")
+  log "reads ($name): $(grep -v '^#' "$file" | awk '{printf "%s%s", sep, $1; sep = ", "}') as $org ($roles), $per measured requests each"
+  set +e
+  "${READS[@]}" --queries "$file" --token-org "$org" --token-roles "$roles" --require-items --workers 1 \
+    --warmup-requests $(( warm * n )) --requests $(( per * n )) --pids "service=$SERVICE_PID,kafka=$KAFKA_PID" > "$RUN/reads-$name.log" 2>&1
+  rc=$?
+  set -e
+  grep -v '^RESULT' "$RUN/reads-$name.log" | sed 's/^/    /' >&2
+  [ $rc -eq 0 ] || die "reads ($name) answered errors (see $RUN/reads-$name.log)"
+}
+reads processor "$RUN/queries-processor.txt" "$PROCESSOR_ORG" processor "$BENCH_READ_REQUESTS" "$BENCH_READ_WARMUP"
+reads controller "$RUN/queries-controller.txt" "$CTRL_ORG" controller "$BENCH_READ_REQUESTS" "$BENCH_READ_WARMUP"
+reads overview "$RUN/queries-overview.txt" "$PROCESSOR_ORG" processor "$BENCH_OVERVIEW_REQUESTS" 3
+RSS_MIB=$(( $(rss_kib $SERVICE_PID VmRSS) / 1024 ))
+RSS_HWM_MIB=$(( $(rss_kib $SERVICE_PID VmHWM) / 1024 ))
+
+# ------------------------------------------------------------------------------------------- summary
+stop_pid "$SERVICE_PID" subprocessor-service 20; SERVICE_PID=""
+verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = (a != "" && (op == ">=" ? a + 0 >= b + 0 : a + 0 < b + 0)); print (ok ? "met" : "MISSED") }'; }
+# p50, p99 and max of one query from ReportingLoad's table ("name n p50 p95 p99 max empty").
+pcts() { # query name -> p50 p99 max, from the log of the run that measured it
+  local log=processor
+  case $1 in overview-processor) log=overview;; agreement-changes|overview-controller) log=controller;; esac
+  awk -v q="$1" '$1 == q && $2 ~ /^[0-9]+$/ {print $3, $5, $6}' "$RUN/reads-$log.log" | tail -1
+}
+QUERIES=$(cat "$RUN/queries-processor.txt" "$RUN/queries-controller.txt" "$RUN/queries-overview.txt" | grep -v '^#')
+CTRL_AGREEMENTS=$("${PSQL[@]}" -d "$BENCH_DB" -At -c "select count(*) from agreement_directory where controller_org = '$CTRL_ORG'")
+OVERVIEW_KIB=$(awk '/^measured:/ {for (i = 1; i <= NF; i++) if ($i == "KiB") print $(i - 1)}' "$RUN/reads-overview.log")
+{
+  cat "$RUN/machine.txt"
+  echo
+  echo "READ-MODEL BULK LOAD (not events): $DIR_ROWS ACTIVE agreements of processor $PROCESSOR_ORG over $CTRL_ORGS controllers written by SQL"
+  echo "    into agreement_directory, each with a BASELINE registry entry 'Level 27' (BE), in $LOAD_MS ms; agreement-service is not involved."
+  echo
+  echo "announcement: POST /subprocessor-announcements, ADD Cloudflare, Inc. (US, ADEQUACY_DECISION), intendedFrom $INTENDED_FROM"
+  echo "    201 in ${POST_S}s (the announcement and its $BENCH_AGREEMENTS-row work list, one transaction)"
+  echo "    every notice issued (counts.waiting 0, completedAt set) ${ISSUED_S}s after the POST: created $CREATED, refused $REFUSED" \
+       "($(awk -v n="$CREATED" -v s="$ISSUED_S" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }') notices/s)"
+  echo "    every notice in the change list read model (visible) ${VISIBLE_S}s after the POST (polled every 200 ms)"
+  echo "    service clock: issued from +${FIRST_S}s to +${LAST_S}s after announced_at, last one in the change list at +${LAST_VISIBLE_S}s;"
+  echo "    notice-to-change-list lag (outbox, Kafka, projection) p50 $LAG50 ms, p99 $LAG99 ms, max $LAGMAX ms ($EV_APPLIED of $EV_N notices)"
+  echo "    CPU seconds from the POST to all visible: service ${SERVICE_CPU_S}s, kafka ${KAFKA_CPU_S}s"
+  echo "    $FANOUT_CPU"
+  echo "    webhooks: not measured (no subscriptions)"
+  echo
+  echo "reads, one connection, latency at the client (ms; $BENCH_READ_REQUESTS requests each, overview $BENCH_OVERVIEW_REQUESTS):"
+  printf '    %-22s %-66s %8s %8s %8s\n' read request p50 p99 max
+  while read -r name path; do
+    read -r p50 p99 max < <(pcts "$name")
+    printf '    %-22s %-66s %8s %8s %8s\n' "$name" "$(sed "s/$ID/{id}/; s/$AGREEMENT/{agreement}/; s/cursor=.*/cursor=<after seq $MIDDLE>/" <<< "$path")" "$p50" "$p99" "$max"
+  done <<< "$QUERIES"
+  echo "    processor $PROCESSOR_ORG; controller $CTRL_ORG (party to $CTRL_AGREEMENTS agreement(s)); the processor's overview answers"
+  echo "    one line (Level 27, BE; Cloudflare is not accepted yet) serving all $BENCH_AGREEMENTS agreements: $OVERVIEW_KIB KiB per answer"
+  grep -h '^CPU over' "$RUN"/reads-*.log | sed 's/^/    /'
+  echo
+  echo "service: time to ready $ready ms; RSS after the reads $RSS_MIB MiB (peak $RSS_HWM_MIB MiB); JVM: $BENCH_SERVICE_JAVA_OPTS"
+  echo
+  echo "targets"
+  printf '    %-56s %-30s %s\n' "notices visible < ${TARGET_VISIBLE_S} s after the announcement ($BENCH_AGREEMENTS)" "${VISIBLE_S} s" "$(verdict "$VISIBLE_S" "<" "$TARGET_VISIBLE_S")"
+  while read -r name _; do
+    case $name in announcement) continue;; esac
+    read -r p50 p99 _ < <(pcts "$name")
+    printf '    %-56s %-30s %s\n' "list p99 < 50 ms: $name" "p99 $p99 ms (p50 $p50)" "$(verdict "$p99" "<" 50)"
+  done <<< "$QUERIES"
+  printf '    %-56s %-30s %s\n' "RSS < 350 MiB" "$RSS_MIB MiB (peak $RSS_HWM_MIB)" "$(verdict "$RSS_MIB" "<" 350)"
+  echo
+  [ "${BENCH_QUICK:-0}" = 1 ] && echo "BENCH_QUICK=1: $BENCH_AGREEMENTS agreements, fewer requests (the visibility target is the issue's for 10,000)"
+  echo "logs: ${RUN#$ROOT/}"
+} > "$SUMMARY"
+echo
+cat "$SUMMARY"
