@@ -10,7 +10,7 @@
 # The agreements are a READ-MODEL BULK LOAD: rows written by SQL into the service's agreement directory and registry
 # (what its projections would hold after 10,000 activations), not agreement-service events.
 #
-#   bench/announcement.sh                   10,000 agreements (about 3 to 6 minutes on 2 cores, plus a build if stale)
+#   bench/announcement.sh                   10,000 agreements (about 3 minutes on 2 cores, plus a build if stale)
 #   BENCH_QUICK=1 bench/announcement.sh     1,000 agreements, fewer requests, to try the script out (not for RESULTS.md)
 set -euo pipefail
 
@@ -159,11 +159,12 @@ cpu_before=$(cpu_snapshot "$SERVICE_PID" "$KAFKA_PID")
 t0=$(date +%s%N)
 out=$(curl -sS -H "Authorization: Bearer $PROCESSOR_TOKEN" -H 'Content-Type: application/json' -d "$BODY" \
   -w '\n%{http_code} %{time_total}' "$API/subprocessor-announcements")
-read -r code POST_S <<< "$(tail -1 <<< "$out")"
+read -r code post_s <<< "$(tail -1 <<< "$out")"
+POST_MS=$(awk -v s="$post_s" 'BEGIN { printf "%.0f", s * 1000 }')
 [ "$code" = 201 ] || die "POST /subprocessor-announcements answered $code: $(head -c 500 <<< "$out")"
 ID=$(head -n -1 <<< "$out" | jq -r .id)
 [[ "$ID" =~ ^[0-9a-f-]{36}$ ]] || die "no announcement id in the answer: $(head -c 500 <<< "$out")"
-log "    201 in ${POST_S}s: announcement $ID"
+log "    201 in $POST_MS ms: announcement $ID"
 
 elapsed() { awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.1f", n / 1e9 }'; }
 visible_count() { "${PSQL[@]}" -d "$BENCH_DB" -At -c "select count(*) from changes where change_id in
@@ -195,7 +196,8 @@ FANOUT_CPU=$(cpu_report "$cpu_before" "$cpu_after" service kafka)
 HZ=$(getconf CLK_TCK)
 SERVICE_CPU_S=$(awk -v b="$cpu_before" -v a="$cpu_after" -v hz="$HZ" 'BEGIN { split(b, x, " "); split(a, y, " "); printf "%.1f", (y[4] - x[4]) / hz }')
 KAFKA_CPU_S=$(awk -v b="$cpu_before" -v a="$cpu_after" -v hz="$HZ" 'BEGIN { split(b, x, " "); split(a, y, " "); printf "%.1f", (y[5] - x[5]) / hz }')
-log "    every notice in the change list after ${VISIBLE_S}s; service CPU ${SERVICE_CPU_S}s; $FANOUT_CPU"
+RSS_FANOUT_MIB=$(( $(rss_kib $SERVICE_PID VmRSS) / 1024 ))
+log "    every notice in the change list after ${VISIBLE_S}s; service CPU ${SERVICE_CPU_S}s, RSS $RSS_FANOUT_MIB MiB; $FANOUT_CPU"
 
 # The service's own clock for the same: each notice's ChangeAnnounced (events.occurred_at, version 1 of its stream) and
 # when the 'subprocessor-changes' projection applied it (projection_applied_events.applied_at), from announced_at.
@@ -296,27 +298,29 @@ OVERVIEW_KIB=$(awk '/^measured:/ {for (i = 1; i <= NF; i++) if ($i == "KiB") pri
   echo "    into agreement_directory, each with a BASELINE registry entry 'Level 27' (BE), in $LOAD_MS ms; agreement-service is not involved."
   echo
   echo "announcement: POST /subprocessor-announcements, ADD Cloudflare, Inc. (US, ADEQUACY_DECISION), intendedFrom $INTENDED_FROM"
-  echo "    201 in ${POST_S}s (the announcement and its $BENCH_AGREEMENTS-row work list, one transaction)"
+  echo "    201 in $POST_MS ms (the announcement and its $BENCH_AGREEMENTS-row work list, one transaction)"
   echo "    every notice issued (counts.waiting 0, completedAt set) ${ISSUED_S}s after the POST: created $CREATED, refused $REFUSED" \
        "($(awk -v n="$CREATED" -v s="$ISSUED_S" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }') notices/s)"
   echo "    every notice in the change list read model (visible) ${VISIBLE_S}s after the POST (polled every 200 ms)"
   echo "    service clock: issued from +${FIRST_S}s to +${LAST_S}s after announced_at, last one in the change list at +${LAST_VISIBLE_S}s;"
   echo "    notice-to-change-list lag (outbox, Kafka, projection) p50 $LAG50 ms, p99 $LAG99 ms, max $LAGMAX ms ($EV_APPLIED of $EV_N notices)"
-  echo "    CPU seconds from the POST to all visible: service ${SERVICE_CPU_S}s, kafka ${KAFKA_CPU_S}s"
+  echo "    CPU seconds from the POST to all visible: service ${SERVICE_CPU_S}s ($(awk -v c="$SERVICE_CPU_S" -v n="$CREATED" \
+       'BEGIN { printf "%.1f", (n > 0 ? 1000 * c / n : 0) }') ms per notice), kafka ${KAFKA_CPU_S}s"
   echo "    $FANOUT_CPU"
   echo "    webhooks: not measured (no subscriptions)"
   echo
   echo "reads, one connection, latency at the client (ms; $BENCH_READ_REQUESTS requests each, overview $BENCH_OVERVIEW_REQUESTS):"
-  printf '    %-22s %-66s %8s %8s %8s\n' read request p50 p99 max
+  printf '    %-20s %-68s %7s %7s %7s\n' read request p50 p99 max
   while read -r name path; do
     read -r p50 p99 max < <(pcts "$name")
-    printf '    %-22s %-66s %8s %8s %8s\n' "$name" "$(sed "s/$ID/{id}/; s/$AGREEMENT/{agreement}/; s/cursor=.*/cursor=<after seq $MIDDLE>/" <<< "$path")" "$p50" "$p99" "$max"
+    printf '    %-20s %-68s %7s %7s %7s\n' "$name" "$(sed "s/$ID/{id}/; s/$AGREEMENT/{agreement}/; s/cursor=.*/cursor=<seq $MIDDLE>/" <<< "$path")" "$p50" "$p99" "$max"
   done <<< "$QUERIES"
   echo "    processor $PROCESSOR_ORG; controller $CTRL_ORG (party to $CTRL_AGREEMENTS agreement(s)); the processor's overview answers"
   echo "    one line (Level 27, BE; Cloudflare is not accepted yet) serving all $BENCH_AGREEMENTS agreements: $OVERVIEW_KIB KiB per answer"
-  grep -h '^CPU over' "$RUN"/reads-*.log | sed 's/^/    /'
+  for r in processor controller overview; do printf '    reads (%s): %s\n' "$r" "$(grep '^CPU over' "$RUN/reads-$r.log")"; done
   echo
-  echo "service: time to ready $ready ms; RSS after the reads $RSS_MIB MiB (peak $RSS_HWM_MIB MiB); JVM: $BENCH_SERVICE_JAVA_OPTS"
+  echo "service: time to ready $ready ms; RSS after the fan-out $RSS_FANOUT_MIB MiB, after the reads $RSS_MIB MiB (peak $RSS_HWM_MIB MiB)"
+  echo "    JVM: $BENCH_SERVICE_JAVA_OPTS"
   echo
   echo "targets"
   printf '    %-56s %-30s %s\n' "notices visible < ${TARGET_VISIBLE_S} s after the announcement ($BENCH_AGREEMENTS)" "${VISIBLE_S} s" "$(verdict "$VISIBLE_S" "<" "$TARGET_VISIBLE_S")"
