@@ -1,6 +1,5 @@
 package eu.dpaledger.platform.security;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +26,15 @@ public class VerifiedTokens {
 
     private final int capacity;
     private final Map<String, Entry> entries;
-    private final Counter hits;
-    private final Counter misses;
 
     @Inject
     Clock clock;
 
     @Inject
-    public VerifiedTokens(@ConfigProperty(name = "dpa.security.token-cache-size", defaultValue = "2048") int capacity,
-                          MeterRegistry registry) {
+    MeterRegistry registry;
+
+    @Inject
+    public VerifiedTokens(@ConfigProperty(name = "dpa.security.token-cache-size", defaultValue = "2048") int capacity) {
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -43,10 +42,6 @@ public class VerifiedTokens {
                 return size() > VerifiedTokens.this.capacity;
             }
         };
-        this.hits = Counter.builder("dpa.token.cache.lookups").tag("outcome", "hit")
-                .description("Bearer tokens found already verified (not verified again)").register(registry);
-        this.misses = Counter.builder("dpa.token.cache.lookups").tag("outcome", "miss")
-                .description("Bearer tokens verified by the OIDC verifier").register(registry);
     }
 
     /** The identity the token gave under this tenant, while the token has not expired; null otherwise. */
@@ -62,7 +57,8 @@ public class VerifiedTokens {
                 entry = null;
             }
         }
-        (entry == null ? misses : hits).increment();
+        // Looked up per call, as OperationsMetrics does: the registry is the application's, whatever was registered before.
+        registry.counter("dpa.token.cache.lookups", "outcome", entry == null ? "miss" : "hit").increment();
         return entry == null ? null : entry.identity();
     }
 
