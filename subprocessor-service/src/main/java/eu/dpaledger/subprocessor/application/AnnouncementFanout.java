@@ -212,6 +212,7 @@ public class AnnouncementFanout {
     private Uni<Void> unfinished() {
         return pool.preparedQuery("SELECT a.announcement_id FROM announcements a WHERE a.completed_at IS NULL AND NOT EXISTS ("
                         + "SELECT 1 FROM announcement_targets t WHERE t.announcement_id = a.announcement_id AND t.outcome IS NULL) "
+                        // A pass looks at 100 of them; any beyond (only after a crash of many at once) wait for the next pass.
                         + "ORDER BY a.announced_at LIMIT 100")
                 .execute()
                 .flatMap(rows -> {

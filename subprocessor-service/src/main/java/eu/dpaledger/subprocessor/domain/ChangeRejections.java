@@ -45,6 +45,21 @@ public final class ChangeRejections {
         return DomainRejection.forbidden(rule, "Not allowed for your role in this agreement", detail);
     }
 
+    /** What every change notice names (DPA art. 6.1): its kind, a reason, the intended date and the sub-processor's name. */
+    public static void requireNotice(eu.dpaledger.subprocessor.domain.change.ChangeKind kind, String reason,
+                                     java.time.LocalDate intendedFrom, SubprocessorDetails subprocessor) {
+        if (kind == null) {
+            throw required("kind");
+        }
+        requireText(reason, "reason");
+        if (intendedFrom == null) {
+            throw required("intendedFrom");
+        }
+        if (subprocessor == null || subprocessor.name() == null || subprocessor.name().isBlank()) {
+            throw required("subprocessor.name");
+        }
+    }
+
     public static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
             throw required(field);

@@ -80,17 +80,8 @@ public final class ProcessorAnnouncementAggregate
         if (!actor.hasRole(Actor.PROCESSOR) || actor.organisation() == null) {
             throw forbidden(ONLY_PROCESSOR_ANNOUNCES, "Only a processor announces sub-processor changes (DPA art. 6.1)");
         }
-        if (c.kind() == null) {
-            throw required("kind");
-        }
-        requireText(c.reason(), "reason");
-        if (c.intendedFrom() == null) {
-            throw required("intendedFrom");
-        }
+        requireNotice(c.kind(), c.reason(), c.intendedFrom(), c.subprocessor());
         SubprocessorDetails subprocessor = c.subprocessor();
-        if (subprocessor == null || subprocessor.name() == null || subprocessor.name().isBlank()) {
-            throw required("subprocessor.name");
-        }
         if (c.kind() != ChangeKind.REMOVE) {
             requireLocation(subprocessor);
         }

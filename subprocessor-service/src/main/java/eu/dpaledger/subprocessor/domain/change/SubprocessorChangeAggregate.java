@@ -96,17 +96,8 @@ public final class SubprocessorChangeAggregate implements Aggregate<ChangeState,
         if (!agreement.parties().processedBy(c.actor())) {
             throw forbidden(ONLY_PROCESSOR_ANNOUNCES, "Only the agreement's processor announces sub-processor changes");
         }
-        if (c.kind() == null) {
-            throw required("kind");
-        }
-        requireText(c.reason(), "reason");
-        if (c.intendedFrom() == null) {
-            throw required("intendedFrom");
-        }
+        requireNotice(c.kind(), c.reason(), c.intendedFrom(), c.subprocessor());
         SubprocessorDetails subprocessor = c.subprocessor();
-        if (subprocessor == null || subprocessor.name() == null || subprocessor.name().isBlank()) {
-            throw required("subprocessor.name");
-        }
         LocalDate today = ChangeClocks.dateOf(c.at(), agreement.zone());
         List<ChangeEvent> events = new ArrayList<>();
         if (c.kind() == ChangeKind.REMOVE) {
