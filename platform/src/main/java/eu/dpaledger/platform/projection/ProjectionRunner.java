@@ -276,14 +276,13 @@ public class ProjectionRunner {
         if (dead.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        dead.forEach(d -> metrics.deadLettered(d.projection(), 1));
         List<DeadLetters.Kept> records = dead.stream().map(d -> new DeadLetters.Kept(d.projection(), d.record().getTopic(),
                 d.record().getPartition(), d.record() instanceof IncomingKafkaRecord<?, ?> in ? in.getOffset() : -1,
                 d.record().getKey(), headers(d.record().getHeaders()), d.record().getPayload(), d.reason())).toList();
         return retried(kept.keep(pool, records)).onFailure().recoverWithItem(failure -> {
             LOG.errorf(failure, "%d dead letters could not be kept in the database (they are on the dead-letter topic)", records.size());
             return null;
-        });
+        }).invoke(() -> dead.forEach(d -> metrics.deadLettered(d.projection(), 1))); // counted once kept: the open gauge agrees
     }
 
     private Uni<Void> sendDeadLetters(List<DeadLetter> dead) {
