@@ -30,6 +30,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +81,10 @@ class UpgradeTest {
                 .body("status", equalTo("ACTIVE"))
                 .body("subprocessors.name", contains("Level 27"))
                 .body("subprocessors[0].basis", equalTo("BASELINE"));
+        // The released registry rows gained their agreement's parties (V109): the overview across agreements finds them.
+        get(opwijk, "/subprocessors/{name}/agreements", "Level 27").statusCode(200)
+                .body("items.agreementId", hasItem(AGREEMENT))
+                .body("items.controller.enterpriseNumber", everyItem(equalTo(Tokens.OPWIJK)));
         get(opwijk, "/agreements/{id}/subprocessor-changes", AGREEMENT).statusCode(200)
                 .body("items.changeId", contains(CLOUDFLARE_CHANGE))
                 .body("items[0].subprocessorName", equalTo("Cloudflare, Inc."))

@@ -143,19 +143,51 @@ public class RegistryResource {
     @Path("/subprocessors")
     @Operation(operationId = "listSubprocessorOverview",
             summary = "Overview (art. 6.5): every current sub-processor across the caller's agreements, with the agreements each serves",
-            description = "One line per sub-processor name (any case or spacing) and country, by name, a page at a time.")
+            description = "One line per sub-processor name (any case or spacing) and country, by name, a page at a time. Each line "
+                    + "counts the caller's agreements it serves and lists the first " + SubprocessorReadModel.AGREEMENTS_PER_LINE
+                    + " of them by agreement id; GET /subprocessors/{name}/agreements pages through all of them.")
     public Uni<ListPage<SubprocessorReadModel.OverviewLine>> overview(
             @QueryParam("country") @Parameter(description = "Only sub-processors processing in this country (ISO 3166-1 alpha-2)",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$", example = "BE")) String country,
             @BeanParam PageParams params) {
+        String location = country(country);
+        PageRequest page = params.request();
+        Caller caller = commands.caller();
+        return readModel.overview(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
+                location, page);
+    }
+
+    @GET
+    @Path("/subprocessors/{name}/agreements")
+    @Operation(operationId = "listAgreementsServedBySubprocessor",
+            summary = "The caller's agreements a sub-processor serves now (art. 6.5), all of them, by agreement id, a page at a time",
+            description = "The sub-processor by name, any case or spacing (as the overview groups it); an overview line's agreements "
+                    + "in full. A name none of the caller's agreements engages gives an empty list. 400: field-required (name "
+                    + "blank), invalid-country, invalid-limit, invalid-cursor.")
+    public Uni<ListPage<SubprocessorReadModel.ServedAgreement>> servedBy(
+            @PathParam("name") @Parameter(description = "The sub-processor's name", example = "Level 27") String name,
+            @QueryParam("country") @Parameter(description = "Only where it processes in this country (ISO 3166-1 alpha-2)",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$", example = "BE")) String country,
+            @BeanParam PageParams params) {
+        InputRules.checkCharacters("name", name);
+        if (name.isBlank()) {
+            throw InputRules.violation(400, CommonRejections.FIELD_REQUIRED, "A required field is missing", "name",
+                    "is required: the sub-processor's name");
+        }
+        String location = country(country);
+        PageRequest page = params.request();
+        Caller caller = commands.caller();
+        return readModel.servedBy(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
+                name, location, page);
+    }
+
+    /** The country filter, upper case; 400 naming {@code country} unless it is two letters. */
+    private static String country(String country) {
         if (country != null && !country.matches("[A-Za-z]{2}")) {
             throw InputRules.violation(400, CommonRejections.INVALID_COUNTRY, "Invalid country", "country",
                     "must be an ISO 3166-1 alpha-2 code such as BE");
         }
-        PageRequest page = params.request();
-        Caller caller = commands.caller();
-        return readModel.overview(caller.organisation(), caller.hasRole(Caller.CONTROLLER), caller.hasRole(Caller.PROCESSOR),
-                country == null ? null : country.toUpperCase(Locale.ROOT), page);
+        return country == null ? null : country.toUpperCase(Locale.ROOT);
     }
 
     /** A proof record as recorded: its id, its type and the record itself. */

@@ -192,14 +192,14 @@ public class AnnouncementFanout {
     }
 
     private Uni<Void> refuse(Target target, String type, String detail) {
-        return pool.preparedQuery("UPDATE announcement_targets SET outcome = 'REFUSED', refusal_type = $3, refusal_detail = $4, "
+        return pool.preparedQuery("UPDATE announcement_targets SET outcome = 'REFUSED', state = 'REFUSED', refusal_type = $3, refusal_detail = $4, "
                         + "claimed_until = NULL WHERE announcement_id = $1 AND seq = $2 AND outcome IS NULL")
                 .execute(Tuple.of(target.announcementId(), target.seq(), type, detail))
                 .replaceWithVoid();
     }
 
     private Uni<Void> created(Target target, String changeId) {
-        return pool.preparedQuery("UPDATE announcement_targets SET outcome = 'CREATED', change_id = $3, claimed_until = NULL "
+        return pool.preparedQuery("UPDATE announcement_targets SET outcome = 'CREATED', state = 'ISSUED', change_id = $3, claimed_until = NULL "
                         + "WHERE announcement_id = $1 AND seq = $2 AND outcome IS NULL")
                 .execute(Tuple.of(target.announcementId(), target.seq(), changeId))
                 .replaceWithVoid();

@@ -70,8 +70,8 @@ public class ChangeBinding implements AggregateBinding<ChangeState, ChangeComman
         if (notice.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tx.preparedQuery("UPDATE announcement_targets SET outcome = 'CREATED', change_id = $3, claimed_until = NULL "
-                        + "WHERE announcement_id = $1 AND agreement_id = $2")
+        return tx.preparedQuery("UPDATE announcement_targets SET outcome = 'CREATED', state = 'ISSUED', change_id = $3, "
+                        + "claimed_until = NULL WHERE announcement_id = $1 AND agreement_id = $2")
                 .execute(Tuple.of(notice.get().announcementId(), notice.get().agreementId(), streamId))
                 .replaceWithVoid();
     }

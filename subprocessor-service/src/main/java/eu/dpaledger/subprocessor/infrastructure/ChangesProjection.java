@@ -69,16 +69,26 @@ public class ChangesProjection implements ProjectionHandler {
                 c.terminationRightGranted(),
                 event.time().atOffset(ZoneOffset.UTC),
                 LAPSED.equals(event.type())));
-        return tx.preparedQuery("INSERT INTO changes (change_id, stream_version, agreement_id, controller_org, processor_org, "
-                        + "kind, subprocessor_name, status, announced_at, intended_from, time_zone, window_ends_at, window_warned, "
-                        + "termination_right_from, termination_warned, termination_granted, updated_at, termination_lapsed) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) "
-                        + "ON CONFLICT (change_id) DO UPDATE SET stream_version = excluded.stream_version, "
-                        + "status = excluded.status, window_warned = excluded.window_warned, "
-                        + "termination_right_from = excluded.termination_right_from, "
-                        + "termination_warned = excluded.termination_warned, termination_granted = excluded.termination_granted, "
-                        + "updated_at = excluded.updated_at, "
-                        + "termination_lapsed = changes.termination_lapsed OR excluded.termination_lapsed WHERE changes.stream_version < excluded.stream_version")
+        String upsert = "INSERT INTO changes (change_id, stream_version, agreement_id, controller_org, processor_org, "
+                + "kind, subprocessor_name, status, announced_at, intended_from, time_zone, window_ends_at, window_warned, "
+                + "termination_right_from, termination_warned, termination_granted, updated_at, termination_lapsed) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) "
+                + "ON CONFLICT (change_id) DO UPDATE SET stream_version = excluded.stream_version, "
+                + "status = excluded.status, window_warned = excluded.window_warned, "
+                + "termination_right_from = excluded.termination_right_from, "
+                + "termination_warned = excluded.termination_warned, termination_granted = excluded.termination_granted, "
+                + "updated_at = excluded.updated_at, "
+                + "termination_lapsed = changes.termination_lapsed OR excluded.termination_lapsed WHERE changes.stream_version < excluded.stream_version";
+        if (c.announcementId() == null) {
+            return tx.preparedQuery(upsert).execute(values).replaceWithVoid();
+        }
+        // A notice of a processor-wide announcement: in the same statement (pipelined()), its row in the announcement's
+        // work list takes the status the change list now holds, so the notice list filters by state from an index (V110).
+        // An older version's upsert changes no row and so sets no state.
+        values.addString(c.announcementId());
+        return tx.preparedQuery("WITH applied AS (" + upsert + " RETURNING change_id, status) "
+                        + "UPDATE announcement_targets t SET state = applied.status FROM applied "
+                        + "WHERE t.announcement_id = $19 AND t.agreement_id = $3 AND t.change_id = applied.change_id")
                 .execute(values).replaceWithVoid();
     }
 
@@ -93,6 +103,8 @@ public class ChangesProjection implements ProjectionHandler {
 
     @Override
     public Uni<Void> reset(SqlClient tx) {
-        return tx.query("DELETE FROM changes").execute().replaceWithVoid();
+        return tx.query("DELETE FROM changes").execute()
+                .flatMap(x -> tx.query("UPDATE announcement_targets SET state = 'ISSUED' WHERE outcome = 'CREATED'").execute())
+                .replaceWithVoid();
     }
 }

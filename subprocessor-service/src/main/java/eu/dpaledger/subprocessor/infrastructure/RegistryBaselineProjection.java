@@ -55,12 +55,12 @@ public class RegistryBaselineProjection implements ProjectionHandler {
 
     private Uni<Void> seed(SqlClient tx, AgreementPublished a, IncomingEvent event) {
         Tuple values = Tuple.of(a.agreementId(), mapper.valueToTree(a.agreement().subprocessors()).toString(),
-                event.time().atOffset(ZoneOffset.UTC));
+                event.time().atOffset(ZoneOffset.UTC), a.controllerOrg(), a.processorOrg());
         return tx.preparedQuery("INSERT INTO registry_entries (agreement_id, entry_id, name, name_key, head_office, country, "
-                        + "transfer_mechanism, basis, accepted_since) "
+                        + "transfer_mechanism, basis, accepted_since, controller_org, processor_org) "
                         + "SELECT $1, 'baseline:' || " + RegistryProjection.NAME_KEY_SQL.formatted("s.name") + ", s.name, "
                         + RegistryProjection.NAME_KEY_SQL.formatted("s.name") + ", s.\"headOffice\", upper(s.country), "
-                        + "s.\"transferMechanism\", 'BASELINE', $3 "
+                        + "s.\"transferMechanism\", 'BASELINE', $3, $4, $5 "
                         + "FROM jsonb_to_recordset($2::text::jsonb) AS s(name text, \"headOffice\" text, country text, "
                         + "\"transferMechanism\" text) ON CONFLICT DO NOTHING")
                 .execute(values).replaceWithVoid();

@@ -69,10 +69,11 @@ public class RegistryProjection implements ProjectionHandler {
         }
         Tuple values = Tuple.tuple(Arrays.asList(agreementId, changeId, subprocessor.name(), subprocessor.headOffice(),
                 subprocessor.country(), subprocessor.transferMechanism() == null ? null : subprocessor.transferMechanism().name(),
-                change.acceptanceBasis(), at));
+                change.acceptanceBasis(), at, change.controllerOrg(), change.processorOrg()));
         return removed.flatMap(x -> tx.preparedQuery("INSERT INTO registry_entries (agreement_id, entry_id, name, name_key, "
-                        + "head_office, country, transfer_mechanism, basis, accepted_since, change_id) "
-                        + "VALUES ($1, $2, $3, " + NAME_KEY_SQL.formatted("$3") + ", $4, $5, $6, $7, $8, $2) ON CONFLICT DO NOTHING")
+                        + "head_office, country, transfer_mechanism, basis, accepted_since, change_id, controller_org, processor_org) "
+                        + "VALUES ($1, $2, $3, " + NAME_KEY_SQL.formatted("$3") + ", $4, $5, $6, $7, $8, $2, $9, $10) "
+                        + "ON CONFLICT DO NOTHING")
                 .execute(values).replaceWithVoid());
     }
 

@@ -97,12 +97,18 @@ public class SubprocessorReadModel {
                 });
     }
 
+    /** How many agreements an overview line lists with it; {@code GET /subprocessors/{name}/agreements} pages them all. */
+    public static final int AGREEMENTS_PER_LINE = 100;
+
     /** One overview line: a sub-processor (by name, any case or spacing, and country) and the caller's agreements it serves (art. 6.5). */
     @Schema(name = "OverviewLine")
     public record OverviewLine(@Schema(required = true) String name,
                                @Schema(required = true, description = "ISO 3166-1 alpha-2 processing location", example = "BE") String country,
                                @Schema(nullable = true) String transferMechanism,
-                               @Schema(required = true) List<ServedAgreement> agreements) {
+                               @Schema(required = true, description = "How many of the caller's agreements it serves") int agreementCount,
+                               @Schema(required = true, maxItems = AGREEMENTS_PER_LINE, description = "The first "
+                                       + AGREEMENTS_PER_LINE + " of them by agreement id; all of them, a page at a time: "
+                                       + "GET /subprocessors/{name}/agreements?country=") List<ServedAgreement> agreements) {
     }
 
     /** An agreement of the caller an overview line's sub-processor serves. */
@@ -111,6 +117,8 @@ public class SubprocessorReadModel {
                                   @Schema(required = true, description = "The agreement's status") String status,
                                   @Schema(required = true) Party controller,
                                   @Schema(required = true) Party processor,
+                                  @Schema(required = true, description = "Where the sub-processor processes for this agreement "
+                                          + "(ISO 3166-1 alpha-2)", example = "BE") String country,
                                   @Schema(required = true, example = "BASELINE", description = "How the sub-processor came to be engaged: "
                                           + "BASELINE (annex 1 at signature) or the accepted change's basis") String basis,
                                   @Schema(required = true) Instant acceptedSince) {
@@ -124,50 +132,97 @@ public class SubprocessorReadModel {
     }
 
     /**
+     * The caller's current registry entries (as controller (role and organisation) or as processor), by the
+     * entry's own copy of the parties so that one index answers (V109): an organisation is never both parties
+     * of one agreement, so with both roles the two columns never name the same entry twice.
+     */
+    private static String callersEntries(String alias, boolean asController, boolean asProcessor) {
+        // $1 as char(10), the columns' type: compared as text, the index would not serve.
+        String scope = asController && asProcessor ? "(%1$s.controller_org = $1::bpchar OR %1$s.processor_org = $1::bpchar)"
+                : asController ? "%1$s.controller_org = $1::bpchar" : asProcessor ? "%1$s.processor_org = $1::bpchar"
+                : "($1::bpchar IS NULL AND false)";
+        return scope.formatted(alias) + " AND " + alias + ".removed_at IS NULL";
+    }
+
+    private static final String SERVED_JSON = "json_agg(json_build_object('name', r.name, "
+            + "'transferMechanism', r.transfer_mechanism, 'agreementId', r.agreement_id, 'country', r.country, 'status', a.status, "
+            + "'controllerOrg', a.controller_org, 'controllerName', a.controller_name, 'processorOrg', a.processor_org, "
+            + "'processorName', a.processor_name, 'basis', r.basis, 'acceptedSince', r.accepted_since) "
+            + "ORDER BY r.agreement_id)::text";
+
+    /**
      * Current sub-processors across the caller's agreements (as controller (role and organisation) or as processor),
-     * optionally in one country: one line per sub-processor name and country, by name then country, a page at a time.
+     * optionally in one country: one line per sub-processor name and country, by name then country, a page at a time,
+     * each with its count of agreements and the first {@link #AGREEMENTS_PER_LINE} of them.
      */
     public Uni<ListPage<OverviewLine>> overview(String organisation, boolean asController, boolean asProcessor, String country,
                                                 PageRequest page) {
         String after = page.text(0);
         String afterCountry = page.text(1);
-        return pool.preparedQuery("SELECT r.name_key, r.country, json_agg(json_build_object('name', r.name, "
-                        + "'transferMechanism', r.transfer_mechanism, 'agreementId', r.agreement_id, 'status', a.status, "
-                        + "'controllerOrg', a.controller_org, 'controllerName', a.controller_name, 'processorOrg', a.processor_org, "
-                        + "'processorName', a.processor_name, 'basis', r.basis, 'acceptedSince', r.accepted_since) "
-                        + "ORDER BY r.agreement_id)::text AS agreements "
-                        + "FROM registry_entries r JOIN agreement_directory a USING (agreement_id) "
-                        + "WHERE r.removed_at IS NULL AND ((a.controller_org = $1 AND $2) OR (a.processor_org = $1 AND $3)) "
-                        + "AND ($4::text IS NULL OR r.country = upper($4)) "
-                        + "AND ($5::text IS NULL OR (r.name_key, r.country::text) > ($5, $6)) "
-                        + "GROUP BY r.name_key, r.country ORDER BY r.name_key, r.country LIMIT $7")
-                .execute(Tuple.tuple(Arrays.asList(organisation, asController, asProcessor, country, after, afterCountry, page.fetch())))
+        return pool.preparedQuery("WITH lines AS (SELECT e.name_key, e.country, count(*) AS agreement_count "
+                        + "FROM registry_entries e WHERE " + callersEntries("e", asController, asProcessor)
+                        + " AND ($2::text IS NULL OR e.country = $2::bpchar) "
+                        + "AND ($3::text IS NULL OR (e.name_key, e.country) > ($3, $4::bpchar)) "
+                        + "GROUP BY e.name_key, e.country ORDER BY e.name_key, e.country LIMIT $5) "
+                        + "SELECT l.name_key, l.country, l.agreement_count, s.agreements FROM lines l CROSS JOIN LATERAL ("
+                        + "SELECT " + SERVED_JSON + " AS agreements FROM (SELECT * FROM registry_entries e "
+                        + "WHERE " + callersEntries("e", asController, asProcessor)
+                        + " AND e.name_key = l.name_key AND e.country = l.country ORDER BY e.agreement_id LIMIT "
+                        + AGREEMENTS_PER_LINE + ") r JOIN agreement_directory a USING (agreement_id)) s "
+                        + "ORDER BY l.name_key, l.country")
+                .execute(Tuple.tuple(Arrays.asList(organisation, country, after, afterCountry, page.fetch())))
                 .map(rows -> {
                     List<Map.Entry<List<String>, OverviewLine>> lines = new ArrayList<>();
                     for (Row r : rows) {
-                        lines.add(Map.entry(List.of(r.getString("name_key"), r.getString("country")), overviewLine(r)));
+                        // Empty only while the directory has not caught up with a just-activated agreement's entries.
+                        List<JsonNode> served = served(r.getString("agreements"));
+                        JsonNode first = served.isEmpty() ? JSON.createObjectNode() : served.get(0);
+                        lines.add(Map.entry(List.of(r.getString("name_key"), r.getString("country")), new OverviewLine(
+                                first.path("name").asText(r.getString("name_key")), r.getString("country"),
+                                first.path("transferMechanism").isTextual() ? first.path("transferMechanism").asText() : null,
+                                r.getLong("agreement_count").intValue(), served.stream().map(SubprocessorReadModel::servedAgreement).toList())));
                     }
                     return unkeyed(page.page(lines, Map.Entry::getKey, PageRequest.filters("country", country)));
                 });
     }
 
-    private OverviewLine overviewLine(Row r) {
-        List<ServedAgreement> served = new ArrayList<>();
-        JsonNode first = null;
+    /**
+     * Every agreement of the caller a sub-processor serves now (by its name, any case or spacing), optionally only where
+     * it processes in one country, by agreement id, a page at a time: an overview line's agreements, all of them.
+     */
+    public Uni<ListPage<ServedAgreement>> servedBy(String organisation, boolean asController, boolean asProcessor, String name,
+                                                   String country, PageRequest page) {
+        return pool.preparedQuery("SELECT " + SERVED_JSON + " AS agreements FROM (SELECT * FROM registry_entries e "
+                        + "WHERE " + callersEntries("e", asController, asProcessor)
+                        + " AND e.name_key = " + RegistryProjection.NAME_KEY_SQL.formatted("$2")
+                        + " AND ($3::text IS NULL OR e.country = $3::bpchar) AND ($4::text IS NULL OR e.agreement_id > $4) "
+                        + "ORDER BY e.agreement_id LIMIT $5) r JOIN agreement_directory a USING (agreement_id)")
+                .execute(Tuple.tuple(Arrays.asList(organisation, name, country, page.text(0), page.fetch())))
+                .map(rows -> {
+                    List<ServedAgreement> out = served(rows.iterator().next().getString("agreements")).stream()
+                            .map(SubprocessorReadModel::servedAgreement).toList();
+                    return page.page(out, s -> List.of(s.agreementId()), PageRequest.filters("name", name, "country", country));
+                });
+    }
+
+    private static List<JsonNode> served(String json) {
+        if (json == null) {
+            return List.of();
+        }
         try {
-            for (JsonNode n : JSON.readTree(r.getString("agreements"))) {
-                first = first == null ? n : first;
-                served.add(new ServedAgreement(n.path("agreementId").asText(), n.path("status").asText(),
-                        new Party(n.path("controllerOrg").asText(), n.path("controllerName").asText()),
-                        new Party(n.path("processorOrg").asText(), n.path("processorName").asText()),
-                        n.path("basis").asText(),
-                        OffsetDateTime.parse(n.path("acceptedSince").asText()).toInstant()));
-            }
+            List<JsonNode> out = new ArrayList<>();
+            JSON.readTree(json).forEach(out::add);
+            return out;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("overview line unreadable", e);
         }
-        return new OverviewLine(first.path("name").asText(), r.getString("country"),
-                first.path("transferMechanism").isNull() ? null : first.path("transferMechanism").asText(), served);
+    }
+
+    private static ServedAgreement servedAgreement(JsonNode n) {
+        return new ServedAgreement(n.path("agreementId").asText(), n.path("status").asText(),
+                new Party(n.path("controllerOrg").asText(), n.path("controllerName").asText()),
+                new Party(n.path("processorOrg").asText(), n.path("processorName").asText()),
+                n.path("country").asText(), n.path("basis").asText(), OffsetDateTime.parse(n.path("acceptedSince").asText()).toInstant());
     }
 
     /** The page's items without the sort keys they were paged by. */

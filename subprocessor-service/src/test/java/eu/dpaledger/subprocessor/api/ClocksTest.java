@@ -64,6 +64,9 @@ class ClocksTest {
                 .get("/agreements/{id}/subprocessors", agreement).then().statusCode(200)
                 .body("subprocessors.find { it.name == 'Cloudflare, Inc.' }.basis", equalTo("ACCEPTED_WITHOUT_OBJECTION"))
                 .body("subprocessors.find { it.name == 'Cloudflare, Inc.' }.changeId", equalTo(id)));
+        // The overview across agreements (art. 6.5) counts it from the entry's own copy of the parties (V109).
+        given().auth().oauth2(controllerToken()).get("/subprocessors/{name}/agreements", "cloudflare,  INC.").then().statusCode(200)
+                .body("items.agreementId", hasItem(agreement));
         scheduler.tick().await().indefinitely();
         assertEquals(1, count(id, "ChangeAccepted.v1"));
         assertEquals(1, count(id, "ChangeTookEffect.v1"));
@@ -156,6 +159,8 @@ class ClocksTest {
                 .body("subprocessors.find { it.name == 'Level 27' }.basis", equalTo("BASELINE")));
         given().auth().oauth2(processorToken()).queryParam("current", true).get("/agreements/{id}/subprocessors", agreement)
                 .then().body("subprocessors.name", org.hamcrest.Matchers.not(hasItem("Level 27")));
+        given().auth().oauth2(processorToken()).get("/subprocessors/{name}/agreements", "Level 27").then().statusCode(200)
+                .body("items.agreementId", org.hamcrest.Matchers.not(hasItem(agreement)));
     }
 
     private void tickUntil(String id, java.util.concurrent.Callable<Boolean> condition) {

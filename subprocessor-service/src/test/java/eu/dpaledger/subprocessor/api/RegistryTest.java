@@ -1,5 +1,6 @@
 package eu.dpaledger.subprocessor.api;
 
+import eu.dpaledger.subprocessor.infrastructure.SubprocessorReadModel;
 import eu.dpaledger.testing.AgreementEvents;
 import eu.dpaledger.testing.TestClock;
 import eu.dpaledger.testing.Tokens;
@@ -125,6 +126,8 @@ class RegistryTest {
         given().auth().oauth2(Tokens.processor(processor)).get("/subprocessors").then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].name", equalTo("Level 27"))
+                .body("items[0].agreementCount", equalTo(2))
+                .body("items[0].agreements.country", everyItem(equalTo("BE")))
                 .body("items[0].agreements.agreementId", org.hamcrest.Matchers.containsInAnyOrder(first, second));
         given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).get("/subprocessors").then().statusCode(200)
                 .body("items.agreements.flatten().agreementId", hasItem(second))
@@ -133,6 +136,53 @@ class RegistryTest {
                 .statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(Tokens.processor(processor)).queryParam("country", "Belgium").get("/subprocessors").then()
                 .statusCode(400).body("type", equalTo(PROBLEMS + "invalid-country"));
+    }
+
+    @Test
+    void a_line_of_a_processor_with_many_agreements_counts_them_all_lists_the_first_hundred_and_the_rest_come_a_page_at_a_time() {
+        String processor = newEnterpriseNumber();
+        int count = SubprocessorReadModel.AGREEMENTS_PER_LINE + 2;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(AgreementEvents.activated(i % 2 == 0 ? CONTROLLER : Tokens.VOORBEELD, processor, "VTC", TestClock.now().toString()));
+        }
+        List<String> sorted = ids.stream().sorted().toList();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.processor(processor))
+                .get("/subprocessors").then().statusCode(200).body("items[0].agreementCount", equalTo(count)));
+        given().auth().oauth2(Tokens.processor(processor)).get("/subprocessors").then()
+                .body("items[0].agreements", hasSize(SubprocessorReadModel.AGREEMENTS_PER_LINE))
+                .body("items[0].agreements.agreementId", equalTo(sorted.subList(0, SubprocessorReadModel.AGREEMENTS_PER_LINE)));
+
+        // All of them, by agreement id, whatever the name's case or spacing; the cursor keeps the filters.
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(Tokens.processor(processor)).queryParam("limit", 40).queryParam("country", "be");
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/subprocessors/{name}/agreements", "LEVEL   27").then().statusCode(200)
+                    .body("items.country", everyItem(equalTo("BE"))).body("items.processor.enterpriseNumber", everyItem(equalTo(processor)))
+                    .extract();
+            walked.addAll(page.path("items.agreementId"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertEquals(sorted, walked);
+
+        // A controller sees its own agreements only; elsewhere, or under another name, none.
+        List<String> opwijk = given().auth().oauth2(Tokens.controller(Tokens.VOORBEELD)).queryParam("limit", 200)
+                .get("/subprocessors/{name}/agreements", "Level 27").then().statusCode(200).extract().path("items.agreementId");
+        assertTrue(opwijk.containsAll(ids.stream().filter(id -> ids.indexOf(id) % 2 == 1).toList()), "the controller's own");
+        assertTrue(opwijk.stream().noneMatch(id -> ids.indexOf(id) % 2 == 0), "not another controller's");
+        given().auth().oauth2(Tokens.processor(processor)).queryParam("country", "NL").get("/subprocessors/{name}/agreements", "Level 27")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(Tokens.processor(processor)).get("/subprocessors/{name}/agreements", "Combell")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(Tokens.processor(processor)).get("/subprocessors/{name}/agreements", " ")
+                .then().statusCode(400).body("type", equalTo(PROBLEMS + "field-required")).body("violations[0].field", equalTo("name"));
+        given().auth().oauth2(Tokens.processor(processor)).queryParam("country", "BEL").get("/subprocessors/{name}/agreements", "Level 27")
+                .then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-country"));
+        given().auth().oauth2(Tokens.auditor(Tokens.AUDIT_FIRM)).get("/subprocessors/{name}/agreements", "Level 27").then().statusCode(403);
     }
 
     @Test
