@@ -24,15 +24,15 @@ BENCH_HTTP_PORT=${BENCH_ANNOUNCE_HTTP_PORT:-18082}
 BENCH_KAFKA_PORT=${BENCH_ANNOUNCE_KAFKA_PORT:-19292}
 BENCH_KAFKA_CONTROLLER_PORT=$((BENCH_KAFKA_PORT + 1))
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
-  d_agreements=1000; d_requests=50; d_warmup=20; d_overview=10
+  d_agreements=1000; d_requests=50; d_warmup=20; d_overview=50
 else
-  d_agreements=10000; d_requests=200; d_warmup=50; d_overview=50
+  d_agreements=10000; d_requests=200; d_warmup=50; d_overview=200
 fi
 BENCH_AGREEMENTS=${BENCH_AGREEMENTS:-$d_agreements}      # ACTIVE agreements of the processor (at most 10,000 per announcement)
 BENCH_CONTROLLERS=${BENCH_CONTROLLERS:-1000}             # controller organisations they are spread over
 BENCH_READ_REQUESTS=${BENCH_READ_REQUESTS:-$d_requests}  # measured requests per read (after BENCH_READ_WARMUP unmeasured)
 BENCH_READ_WARMUP=${BENCH_READ_WARMUP:-$d_warmup}
-BENCH_OVERVIEW_REQUESTS=${BENCH_OVERVIEW_REQUESTS:-$d_overview}  # the processor's overview (one line with every agreement)
+BENCH_OVERVIEW_REQUESTS=${BENCH_OVERVIEW_REQUESTS:-$d_overview}  # the processor's overview (one line: a count and the first 100 agreements)
 BENCH_FANOUT_TIMEOUT=${BENCH_FANOUT_TIMEOUT:-900}         # s to wait for every notice to be issued and visible
 BENCH_KEEP=${BENCH_KEEP:-0}                              # 1: keep the database after the run
 PROCESSOR_ORG=0428304785                                 # LoadGen's processor (its token mode signs for this organisation)
@@ -134,9 +134,9 @@ FROM generate_series(1, :n) n,
      LATERAL (SELECT '02' || lpad((n % :controllers)::text, 8, '0') AS org) c;
 
 INSERT INTO registry_entries (agreement_id, entry_id, name, name_key, head_office, country, transfer_mechanism, basis,
-                              accepted_since)
+                              accepted_since, controller_org, processor_org)
 SELECT md5('bench-announce-' || n)::uuid::text, 'baseline:level 27', 'Level 27', 'level 27', 'Hasselt', 'BE', NULL,
-       'BASELINE', now()
+       'BASELINE', now(), '02' || lpad((n % :controllers)::text, 8, '0'), :'processor'
 FROM generate_series(1, :n) n;
 
 ANALYZE agreement_directory;
@@ -253,6 +253,7 @@ announcement          /subprocessor-announcements/$ID
 notices               /subprocessor-announcements/$ID/notices?limit=50
 notices-announced     /subprocessor-announcements/$ID/notices?status=ANNOUNCED&limit=50
 $middle_query
+served-by             /subprocessors/Level%2027/agreements?limit=50
 EOF
 cat > "$RUN/queries-controller.txt" <<EOF
 # controller $CTRL_ORG: its agreement's change list and its overview
