@@ -3,6 +3,7 @@ package eu.dpaledger.subprocessor.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.dpaledger.testing.TestClock;
 import eu.dpaledger.subprocessor.application.ChangeClockScheduler;
+import eu.dpaledger.testing.Tokens;
 import eu.dpaledger.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,6 +34,9 @@ class ClocksTest {
 
     @Inject
     ChangeClockScheduler scheduler;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @AfterEach
     void realTime() {
@@ -138,6 +142,19 @@ class ClocksTest {
         scheduler.tick().await().indefinitely();
         assertEquals(1, count(id, "TerminationRightLapsed.v1"));
         assertEquals(1, count(id, "TerminationRightGranted.v1"));
+
+        // The change list replayed from the topic (the rebuild writes a polled batch's events in one statement per layer, a
+        // change's k-th event in the k-th) ends where the live consumer left it: status, clocks, the lapse kept.
+        await().atMost(Duration.ofSeconds(15)).until(() -> changeRows(id, alt).contains("\"termination_lapsed\":true"));
+        String live = changeRows(id, alt);
+        given().auth().oauth2(Tokens.admin()).post("/admin/projections/subprocessor-changes/rebuild").then().statusCode(200);
+        assertEquals(live, changeRows(id, alt));
+    }
+
+    /** The change list's rows of these changes, every column, as JSON. */
+    private String changeRows(String... changeIds) {
+        return pool.preparedQuery("SELECT json_agg(c ORDER BY c.change_id)::text FROM changes c WHERE c.change_id = ANY($1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(changeIds)).await().indefinitely().iterator().next().getString(0);
     }
 
     @Test
