@@ -3,7 +3,8 @@
 # BENCH_AGREEMENTS ACTIVE agreements (10,000) across 1,000 controllers, each engaging "Level 27" (BE), announces
 # "Cloudflare, Inc." (US) to all of them with POST /subprocessor-announcements. Measured: seconds until every notice was
 # issued, seconds until every notice is in the change list read model (through the outbox, Kafka and the projection),
-# the service's CPU seconds for it, then the latency of the announcement's reads, the agreement's change list and the
+# the service's CPU seconds for it, seconds until every notice's webhook reached its controller's receiver (1,000
+# subscriptions, 1% of receivers refusing each first attempt), the Kafka consumer lag meanwhile, then the latency of the announcement's reads, the agreement's change list and the
 # overview, and the service's RSS. Everything runs on this machine: PostgreSQL, a fresh single-node Kafka, the
 # packaged service; stopped on exit.
 #
@@ -34,8 +35,11 @@ BENCH_READ_REQUESTS=${BENCH_READ_REQUESTS:-$d_requests}  # measured requests per
 BENCH_READ_WARMUP=${BENCH_READ_WARMUP:-$d_warmup}
 BENCH_OVERVIEW_REQUESTS=${BENCH_OVERVIEW_REQUESTS:-$d_overview}  # the processor's overview (one line: a count and the first 100 agreements)
 BENCH_FANOUT_TIMEOUT=${BENCH_FANOUT_TIMEOUT:-900}         # s to wait for every notice to be issued and visible
+BENCH_WEBHOOK_PORT=${BENCH_WEBHOOK_PORT:-18099}          # the controllers' webhook receiver (bench/WebhookBench.java)
+BENCH_WEBHOOK_FAIL_EVERY=${BENCH_WEBHOOK_FAIL_EVERY:-100} # every n-th controller's receiver refuses each first attempt (1%)
 BENCH_KEEP=${BENCH_KEEP:-0}                              # 1: keep the database after the run
 PROCESSOR_ORG=0428304785                                 # LoadGen's processor (its token mode signs for this organisation)
+TARGET_WEBHOOKS_S=120                                    # the issue's target: every webhook delivered within 120 s
 TARGET_VISIBLE_S=60                                      # the issue's target: every notice visible within 60 s (10,000 agreements)
 
 CACHE="$ROOT/.cache/bench"
@@ -58,9 +62,13 @@ esac
 # ------------------------------------------------------------------------------------------- cleanup
 SERVICE_PID=""
 KAFKA_PID=""
+RECEIVER_PID=""
+LAG_PID=""
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  stop_pid "$LAG_PID" kafka-lag 5
+  stop_pid "$RECEIVER_PID" webhook-receiver 5
   stop_pid "$SERVICE_PID" subprocessor-service 20
   stop_pid "$KAFKA_PID" kafka 20
   if [ "$BENCH_KEEP" != 1 ]; then
@@ -75,11 +83,12 @@ trap 'exit 130' INT TERM
 
 # ------------------------------------------------------------------------------------------- preflight, build
 require_tools java javac psql pg_isready curl jq
-require_free_ports "$BENCH_HTTP_PORT" "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT"
+require_free_ports "$BENCH_HTTP_PORT" "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT" "$BENCH_WEBHOOK_PORT"
 build_if_stale "$JAR" subprocessor-service platform/src subprocessor-service/src pom.xml platform/pom.xml subprocessor-service/pom.xml
 fetch_kafka
 mkdir -p "$CLASSES"
-javac -nowarn -d "$CLASSES" bench/LoadGen.java bench/ReportingLoad.java > "$RUN/javac.log" 2>&1 || { cat "$RUN/javac.log"; die "javac"; }
+javac -nowarn -d "$CLASSES" -cp "$KAFKA_LIB/*" bench/LoadGen.java bench/ReportingLoad.java bench/WebhookBench.java bench/KafkaLag.java \
+  > "$RUN/javac.log" 2>&1 || { cat "$RUN/javac.log"; die "javac"; }
 READS=(java -cp "$CLASSES" ReportingLoad --base "http://127.0.0.1:$BENCH_HTTP_PORT")
 TOKENS=$(java -cp "$CLASSES" LoadGen --mode token --key testing/src/main/resources/dpa-test/test-private-key.pem 2>/dev/null)
 PROCESSOR_TOKEN=$(sed -n 's/^processor //p' <<< "$TOKENS")
@@ -93,11 +102,12 @@ start_kafka "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT"
 log "starting subprocessor-service on :$BENCH_HTTP_PORT, database $BENCH_DB (empty), JVM options: $BENCH_SERVICE_JAVA_OPTS"
 t_start=$(date +%s%N)
 # Prod profile with the test key instead of Keycloak (README "How the service is run"); the key that seals webhook
-# signing secrets is required in prod (nothing is subscribed in this benchmark).
+# signing secrets is required in prod; the receivers are on this machine's loopback, which prod refuses unless allowed.
+# Webhook retries as in prod: the first after 5 s (dpa.webhooks.first-retry-after).
 # shellcheck disable=SC2086
 env DPA_SUBPROCESSOR_PORT="$BENCH_HTTP_PORT" DPA_SUBPROCESSOR_DB="$BENCH_DB" DPA_PG_HOST="$PG_HOST" DPA_PG_PORT="$PG_PORT" \
   DPA_PG_USER="$PG_USER" DPA_KAFKA="127.0.0.1:$BENCH_KAFKA_PORT" "${STATIC_KEY_OIDC_ENV[@]}" \
-  DPA_WEBHOOK_SECRET_KEYS="bench-1:YmVuY2gtb25seS1rZXktYmVuY2gtb25seS1rZXktMzI=" \
+  DPA_WEBHOOK_SECRET_KEYS="bench-1:YmVuY2gtb25seS1rZXktYmVuY2gtb25seS1rZXktMzI=" DPA_WEBHOOKS_ALLOW_LOOPBACK_HTTP=true \
   java $BENCH_SERVICE_JAVA_OPTS -jar "$JAR" > "$RUN/service.log" 2>&1 &
 SERVICE_PID=$!
 ready=""
@@ -150,6 +160,28 @@ read -r DIR_ROWS REG_ROWS CTRL_ORGS < <("${PSQL[@]}" -d "$BENCH_DB" -At -F ' ' -
 [ "$DIR_ROWS" = "$BENCH_AGREEMENTS" ] && [ "$REG_ROWS" = "$BENCH_AGREEMENTS" ] || die "bulk load: $DIR_ROWS agreements, $REG_ROWS registry rows"
 log "    loaded in $LOAD_MS ms: $DIR_ROWS agreements, $REG_ROWS registry entries, $CTRL_ORGS controllers"
 
+# ------------------------------------------------------------------------------------------- webhook receivers
+# Every controller subscribes to its sub-processor events (eu.dpaledger.subprocessor.*) with a receiver on this machine
+# (bench/WebhookBench.java: one process, a path per organisation, signatures checked); 1 in BENCH_WEBHOOK_FAIL_EVERY
+# receivers answers 503 to each delivery's first attempt.
+log "webhooks: $CTRL_ORGS controllers subscribe (POST /webhook-subscriptions) with receivers on :$BENCH_WEBHOOK_PORT," \
+    "1 in $BENCH_WEBHOOK_FAIL_EVERY refusing each first attempt"
+java -cp "$CLASSES" WebhookBench --base "http://127.0.0.1:$BENCH_HTTP_PORT" --key testing/src/main/resources/dpa-test/test-private-key.pem \
+  --port "$BENCH_WEBHOOK_PORT" --controllers "$CTRL_ORGS" --fail-every "$BENCH_WEBHOOK_FAIL_EVERY" \
+  --types 'eu.dpaledger.subprocessor.*' > "$RUN/webhooks.out" 2> "$RUN/webhooks.err" &
+RECEIVER_PID=$!
+for _ in $(seq 1 1500); do
+  grep -q '^READY' "$RUN/webhooks.out" 2>/dev/null && break
+  kill -0 $RECEIVER_PID 2>/dev/null || { tail -5 "$RUN/webhooks.err"; die "the webhook receiver exited"; }
+  sleep 0.2
+done
+read -r _ SUBSCRIPTIONS SUBSCRIBE_MS < <(grep '^READY' "$RUN/webhooks.out") || die "the subscriptions were not made in 300 s"
+log "    $SUBSCRIPTIONS subscriptions in $SUBSCRIBE_MS ms"
+webhook_stats() { curl -sS "http://127.0.0.1:$BENCH_WEBHOOK_PORT/stats"; }
+# Every consumer group's lag on the broker, sampled every 500 ms from before the POST until the webhooks are delivered.
+java -cp "$CLASSES:$KAFKA_LIB/*" KafkaLag --bootstrap "127.0.0.1:$BENCH_KAFKA_PORT" --every-ms 500 > "$RUN/kafka-lag.txt" 2> "$RUN/kafka-lag.err" &
+LAG_PID=$!
+
 # ------------------------------------------------------------------------------------------- the announcement
 INTENDED_FROM=$(TZ=Europe/Brussels date -d '+45 days' +%F)
 BODY=$(jq -cn --arg from "$INTENDED_FROM" '{kind: "ADD", subprocessor: {name: "Cloudflare, Inc.", headOffice: "San Francisco",
@@ -158,6 +190,7 @@ BODY=$(jq -cn --arg from "$INTENDED_FROM" '{kind: "ADD", subprocessor: {name: "C
 log "POST /subprocessor-announcements: ADD Cloudflare, Inc. (US, ADEQUACY_DECISION) from $INTENDED_FROM to every ACTIVE agreement"
 cpu_before=$(cpu_snapshot "$SERVICE_PID" "$KAFKA_PID")
 t0=$(date +%s%N)
+T0_MS=$(( t0 / 1000000 ))
 out=$(curl -sS -H "Authorization: Bearer $PROCESSOR_TOKEN" -H 'Content-Type: application/json' -d "$BODY" \
   -w '\n%{http_code} %{time_total}' "$API/subprocessor-announcements")
 read -r code post_s <<< "$(tail -1 <<< "$out")"
@@ -199,6 +232,38 @@ SERVICE_CPU_S=$(awk -v b="$cpu_before" -v a="$cpu_after" -v hz="$HZ" 'BEGIN { sp
 KAFKA_CPU_S=$(awk -v b="$cpu_before" -v a="$cpu_after" -v hz="$HZ" 'BEGIN { split(b, x, " "); split(a, y, " "); printf "%.1f", (y[5] - x[5]) / hz }')
 RSS_FANOUT_MIB=$(( $(rss_kib $SERVICE_PID VmRSS) / 1024 ))
 log "    every notice in the change list after ${VISIBLE_S}s; service CPU ${SERVICE_CPU_S}s, RSS $RSS_FANOUT_MIB MiB; $FANOUT_CPU"
+
+# Every notice's webhook (ChangeAnnounced) at its controller's receiver, retried ones included.
+ANNOUNCED_TYPE=eu.dpaledger.subprocessor.ChangeAnnounced.v1
+stat() { awk -v k="$1" '{ for (i = 1; i < NF; i++) if ($i == k) print $(i + 1); for (i = 1; i <= NF; i++) if (index($i, k "=") == 1) print substr($i, length(k) + 2) }' <<< "$2"; }
+WEBHOOKS_S=""; last_log=0
+while [ -z "$WEBHOOKS_S" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || die "not every webhook delivered after ${BENCH_FANOUT_TIMEOUT}s: $(webhook_stats)"
+  kill -0 $SERVICE_PID 2>/dev/null || die "the service exited (see $RUN/service.log)"
+  stats=$(webhook_stats)
+  announced=$(stat "$ANNOUNCED_TYPE" "$stats"); announced=${announced:-0}
+  if [ "$announced" -ge "$CREATED" ]; then
+    WEBHOOKS_STATS=$stats
+    WEBHOOKS_S=$(awk -v l="$(stat last_ms "$stats")" -v t="$T0_MS" 'BEGIN { printf "%.1f", (l - t) / 1000 }')
+    break
+  fi
+  if [ $(( $(date +%s) - last_log )) -ge 5 ]; then
+    last_log=$(date +%s)
+    log "    +$(elapsed)s: webhooks delivered $announced of $CREATED notices (attempts $(stat attempts "$stats"), refused on purpose $(stat failed_on_purpose "$stats"))"
+  fi
+  sleep 0.5
+done
+cpu_webhooks=$(cpu_snapshot "$SERVICE_PID" "$KAFKA_PID")
+WEBHOOKS_CPU=$(cpu_report "$cpu_after" "$cpu_webhooks" service kafka)
+stop_pid "$LAG_PID" kafka-lag 5; LAG_PID=""
+RETRIED_S=$(awk -v l="$(stat retried_last_ms "$WEBHOOKS_STATS")" -v t="$T0_MS" 'BEGIN { printf "%.1f", (l > 0 ? (l - t) / 1000 : 0) }')
+FIRST_WEBHOOK_S=$(awk -v l="$(stat first_ms "$WEBHOOKS_STATS")" -v t="$T0_MS" 'BEGIN { printf "%.1f", (l - t) / 1000 }')
+log "    every notice's webhook delivered ${WEBHOOKS_S}s after the POST (first at +${FIRST_WEBHOOK_S}s); $WEBHOOKS_STATS"
+# Kafka consumer lag during the fan-out: the largest and when it last was above 0, per group and topic (samples every 500 ms).
+awk -v t="$T0_MS" '$1 >= t { k = $2 " " $3; if (!(k in max) || $4 > max[k]) { max[k] = $4; at[k] = $1 } if ($4 > 0) last[k] = $1; n[k]++ }
+  END { for (k in max) printf "%-40s max %6d messages at +%.1fs, last above 0 at +%.1fs (%d samples)\n", k, max[k], (at[k] - t) / 1000,
+        (k in last ? (last[k] - t) / 1000 : 0), n[k] }' "$RUN/kafka-lag.txt" | sort > "$RUN/kafka-lag-summary.txt"
+sed 's/^/    kafka lag: /' "$RUN/kafka-lag-summary.txt" >&2
 
 # The service's own clock for the same: each notice's ChangeAnnounced (events.occurred_at, version 1 of its stream) and
 # when the 'subprocessor-changes' projection applied it (projection_applied_events.applied_at), from announced_at.
@@ -330,7 +395,13 @@ OVERVIEW_KIB=$(awk '/^measured:/ {for (i = 1; i <= NF; i++) if ($i == "KiB") pri
   echo "    CPU seconds from the POST to all visible: service ${SERVICE_CPU_S}s ($(awk -v c="$SERVICE_CPU_S" -v n="$CREATED" \
        'BEGIN { printf "%.1f", (n > 0 ? 1000 * c / n : 0) }') ms per notice), kafka ${KAFKA_CPU_S}s"
   echo "    $FANOUT_CPU"
-  echo "    webhooks: not measured (no subscriptions)"
+  echo "    webhooks: $SUBSCRIPTIONS controller subscriptions (eu.dpaledger.subprocessor.*, made in $SUBSCRIBE_MS ms), receivers on this"
+  echo "    machine checking every signature, 1 in $BENCH_WEBHOOK_FAIL_EVERY answering 503 to each first attempt (retried after 5 s):"
+  echo "    every notice's webhook delivered ${WEBHOOKS_S}s after the POST (first at +${FIRST_WEBHOOK_S}s, the last retried one at +${RETRIED_S}s)"
+  echo "    receiver: $WEBHOOKS_STATS"
+  echo "    CPU from all visible to all delivered: $WEBHOOKS_CPU"
+  echo "    Kafka consumer lag from the POST to all delivered (every group, summed over partitions, sampled every 500 ms):"
+  sed 's/^/        /' "$RUN/kafka-lag-summary.txt"
   echo
   echo "reads, one connection, latency at the client (ms; $BENCH_READ_REQUESTS requests each, overview $BENCH_OVERVIEW_REQUESTS):"
   printf '    %-20s %-68s %7s %7s %7s\n' read request p50 p99 max
@@ -350,6 +421,7 @@ OVERVIEW_KIB=$(awk '/^measured:/ {for (i = 1; i <= NF; i++) if ($i == "KiB") pri
   echo
   echo "targets"
   printf '    %-56s %-30s %s\n' "notices visible < ${TARGET_VISIBLE_S} s after the announcement ($BENCH_AGREEMENTS)" "${VISIBLE_S} s" "$(verdict "$VISIBLE_S" "<" "$TARGET_VISIBLE_S")"
+  printf '    %-56s %-30s %s\n' "webhooks delivered < ${TARGET_WEBHOOKS_S} s ($CREATED, 1% refused first)" "${WEBHOOKS_S} s" "$(verdict "$WEBHOOKS_S" "<" "$TARGET_WEBHOOKS_S")"
   while read -r name _; do
     case $name in announcement) continue;; esac
     read -r p50 p99 _ < <(pcts "$name")
