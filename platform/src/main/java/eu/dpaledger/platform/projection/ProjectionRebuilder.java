@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,6 +45,8 @@ import java.util.function.Supplier;
 public class ProjectionRebuilder {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuilder.class);
+    /** Records per poll, and so at most per transaction. */
+    static final int MAX_POLL_RECORDS = 2000;
 
     @Inject
     Pool pool;
@@ -100,13 +103,22 @@ public class ProjectionRebuilder {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Larger polls than the live consumer's: a batch is one transaction, and the topic is read from its beginning.
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(MAX_POLL_RECORDS));
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         int read = 0;
         int poison = 0;
         // One batch is applied on this thread while the caller's polls, parses (and prepares) the next: the database
         // and the JSON work overlap, and batches still apply one after the other, in order.
         ExecutorService applier = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-" + handler.name()));
         Future<Integer> applying = CompletableFuture.completedFuture(0);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        // Where the time goes (logged at the end): polling Kafka, parsing and preparing, waiting for the previous batch.
+        long polling = 0;
+        long preparing = 0;
+        long waiting = 0;
+        int batches = 0;
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+        try {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : handler.topics()) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(10))
@@ -116,7 +128,10 @@ public class ProjectionRebuilder {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                long polled = System.nanoTime();
                 var records = consumer.poll(Duration.ofMillis(200));
+                long parsed = System.nanoTime();
+                polling += parsed - polled;
                 if (firstRecords == 0 && !records.isEmpty()) {
                     firstRecords = System.nanoTime();
                 }
@@ -133,17 +148,27 @@ public class ProjectionRebuilder {
                 List<IncomingEvent> batch = wanted.parallelStream().map(this::parse).filter(Objects::nonNull).toList();
                 poison += wanted.size() - batch.size();
                 Supplier<Uni<Void>> write = prepared(handler, batch);
+                long ready = System.nanoTime();
+                preparing += ready - parsed;
                 poison += done(applying);
+                waiting += System.nanoTime() - ready;
+                batches += batch.isEmpty() ? 0 : 1;
                 applying = applier.submit(() -> applyBatch(handler, batch, write));
             }
+            long last = System.nanoTime();
             poison += done(applying);
+            waiting += System.nanoTime() - last;
         } finally {
             applier.shutdownNow();
+            // Nothing to commit or leave (no group): not waiting for the fetch still out (up to fetch.max.wait.ms, 500 ms).
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
         }
         long ended = System.nanoTime();
         LOG.infof("projection %s rebuilt from %d messages (%d skipped as poison) in %d ms: emptied in %d ms, first records "
-                        + "%d ms later", handler.name(), read, poison, (ended - started) / 1_000_000, (emptied - started) / 1_000_000,
-                firstRecords == 0 ? 0 : (firstRecords - emptied) / 1_000_000);
+                        + "%d ms later; polling %d ms, parsing and preparing %d ms, waiting for the database %d ms (%d transactions)",
+                handler.name(), read, poison, (ended - started) / 1_000_000, (emptied - started) / 1_000_000,
+                firstRecords == 0 ? 0 : (firstRecords - emptied) / 1_000_000, polling / 1_000_000, preparing / 1_000_000,
+                waiting / 1_000_000, batches);
         return new Rebuilt(handler.name(), read, poison);
     }
 

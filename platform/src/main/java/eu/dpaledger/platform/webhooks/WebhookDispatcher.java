@@ -113,6 +113,8 @@ public class WebhookDispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** A round left due deliveries for want of a free place: the next send that ends wakes the dispatcher. */
+    private final AtomicBoolean starved = new AtomicBoolean();
     private volatile boolean stopped;
 
     /** One claimed delivery. */
@@ -169,6 +171,10 @@ public class WebhookDispatcher {
     Uni<Integer> round() {
         int room = Math.min(BATCH, maxInFlight - inFlight.get());
         if (room <= 0) {
+            starved.set(true);
+            if (inFlight.get() < maxInFlight && starved.getAndSet(false)) {
+                wake(); // every send ended meanwhile
+            }
             return Uni.createFrom().item(0);
         }
         return pool.preparedQuery("UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => $1), claimed_at = now() "
@@ -203,6 +209,9 @@ public class WebhookDispatcher {
                             sent();
                         });
                     }
+                    if (room < BATCH && claimed == room) {
+                        starved.set(true); // as many as there were places: more may be due
+                    }
                     return claimed;
                 });
     }
@@ -215,10 +224,15 @@ public class WebhookDispatcher {
         return timeout.toSeconds() * 2 + 30;
     }
 
-    /** A send finished: its place is free for the next due delivery. */
+    /**
+     * A send finished: its place is free for the next due delivery, which is looked for now if a round found no place
+     * (new deliveries wake the dispatcher themselves, retries come due at the poll): not one claim per send.
+     */
     private void sent() {
         inFlight.decrementAndGet();
-        wake();
+        if (starved.getAndSet(false)) {
+            wake();
+        }
     }
 
     private Uni<Void> send(Claimed d) {
@@ -283,6 +297,21 @@ public class WebhookDispatcher {
                         "no complete answer within " + timeout.toMillis() + " ms"));
     }
 
+    /**
+     * A delivered attempt recorded in one statement (most are; a failed one takes the transaction in {@link #record}, which
+     * may disable the subscription): the subscription is locked first (the EXISTS is a one-time filter, evaluated before
+     * the delivery's row is touched), the delivery is DELIVERED unless it was cancelled meanwhile, the attempt is logged
+     * either way, and the subscription's failing period ends.
+     */
+    private static final String DELIVERED = """
+            WITH s AS (SELECT subscription_id, failing_since FROM webhook_subscriptions WHERE subscription_id = $1 FOR UPDATE),
+            d AS (UPDATE webhook_deliveries SET attempts = $3, status = 'DELIVERED', delivered_at = now(), claimed_at = NULL
+                  WHERE delivery_id = $2 AND status = 'PENDING' AND EXISTS (SELECT 1 FROM s)),
+            a AS (INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status_code, error, duration_ms)
+                  SELECT $2, $3, now(), $4, NULL, $5 FROM s ON CONFLICT DO NOTHING)
+            UPDATE webhook_subscriptions w SET failing_since = NULL FROM s
+            WHERE w.subscription_id = s.subscription_id AND s.failing_since IS NOT NULL""";
+
     private record Outcome(Integer statusCode, String error) {
         boolean delivered() {
             return statusCode != null && statusCode >= 200 && statusCode < 300;
@@ -296,6 +325,11 @@ public class WebhookDispatcher {
         String status = outcome.delivered() ? "DELIVERED" : attempt >= maxAttempts ? "FAILED" : "PENDING";
         double retryAfter = Math.min(maxRetryAfter.toMillis(),
                 firstRetryAfter.toMillis() * Math.pow(2, Math.min(attempt - 1, 30))) / 1000.0;
+        if (outcome.delivered()) {
+            return pool.preparedQuery(DELIVERED).execute(Tuple.of(d.subscriptionId(), d.deliveryId(), attempt, outcome.statusCode(), millis))
+                    .invoke(() -> metrics.webhookAttempt("delivered"))
+                    .replaceWithVoid();
+        }
         // The subscription is locked first, as deleting and disabling do (they then cancel its deliveries): one lock order.
         // A delivery cancelled while its attempt was under way keeps its status; the attempt is logged all the same.
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT 1 FROM webhook_subscriptions WHERE subscription_id = $1 FOR UPDATE")

@@ -200,6 +200,31 @@ class WebhookTest {
     }
 
     @Test
+    void a_delivered_attempt_ends_the_failing_period_so_a_later_failure_does_not_disable_the_subscription() {
+        String agreement = activeAgreement();
+        String subscription = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", url("/flaky"), "eventTypes", List.of(ANNOUNCED)))
+                .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
+        // Its receiver had failed for six days (dpa.webhooks.disable-after is five), and now answers again.
+        pool.preparedQuery("UPDATE webhook_subscriptions SET failing_since = $2 WHERE subscription_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(subscription),
+                        clock.instant().minus(Duration.ofDays(6)).atOffset(java.time.ZoneOffset.UTC))).await().indefinitely();
+        String first = announced(agreement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> forChange(first).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}/deliveries", subscription).then().extract().path("items[0].status")));
+
+        // The next delivery fails once: a new failing period starts, the subscription is not disabled, the retry delivers.
+        failuresLeft.set(1);
+        String second = announced(agreement);
+        await().atMost(Duration.ofSeconds(30)).until(() -> forChange(second).size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> List.of(503, 204).equals(given().auth().oauth2(controllerToken())
+                .get("/webhook-subscriptions/{id}/deliveries", subscription).then().extract().path("items.find { it.attempts == 2 }.log.statusCode")));
+        given().auth().oauth2(controllerToken()).get("/webhook-subscriptions/{id}", subscription).then()
+                .body("status", equalTo("ACTIVE")).body("disabledAt", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void a_redirect_is_not_followed_and_counts_as_a_failed_attempt() {
         String agreement = activeAgreement();
         String subscription = given().auth().oauth2(controllerToken()).contentType(ContentType.JSON)
