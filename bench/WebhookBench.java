@@ -46,7 +46,9 @@ import java.util.regex.Pattern;
 //    receiver that is down for a moment: the service must retry it (its first retry after dpa.webhooks.first-retry-after).
 // 2. Subscribes each organisation 0200000000 .. 02<controllers-1> (the bulk load's controllers) with a controller
 //    token of that organisation: POST /webhook-subscriptions {url, eventTypes}. 4 requests at a time.
-// 3. Prints "READY <subscriptions> <ms>" and serves until killed. GET /stats answers one line:
+// 3. With --kafka <bootstrap> --lag-out <file>: GET /lag/start starts sampling every consumer group's lag into the file
+//    (KafkaLag's lines, every --lag-every-ms, 1000), GET /lag/stop stops it; in this JVM rather than one more beside it.
+// 4. Prints "READY <subscriptions> <ms>" and serves until killed. GET /stats answers one line:
 //    "delivered <unique webhook-ids answered 2xx> types <ChangeAnnounced ones> attempts <all POSTs> failed_on_purpose <n>
 //     redelivered <2xx-answered ids seen again> bad_signatures <n> first_ms <epoch ms> last_ms <epoch ms of the last new one>
 //     retried_delivered <ids first refused, then delivered> retried_last_ms <epoch ms>"
@@ -79,6 +81,9 @@ public class WebhookBench {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
         server.createContext("/hook/", bench::hook);
         server.createContext("/stats", bench::stats);
+        if (opt.containsKey("kafka")) {
+            bench.lag(server, opt.get("kafka"), Path.of(opt.get("lag-out")), Long.parseLong(opt.getOrDefault("lag-every-ms", "1000")));
+        }
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         long started = System.currentTimeMillis();
@@ -87,6 +92,32 @@ public class WebhookBench {
         System.out.println("READY " + subscribed + " " + (System.currentTimeMillis() - started));
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /** Lag sampling on demand: /lag/start, /lag/stop (compiled with KafkaLag and the broker's jars). */
+    void lag(HttpServer server, String bootstrap, Path out, long every) {
+        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread sampler = new Thread(() -> {
+            try (var admin = KafkaLag.admin(bootstrap); var lines = new java.io.PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8)) {
+                while (true) {
+                    long started = System.currentTimeMillis();
+                    if (sampling.get()) {
+                        KafkaLag.sample(admin, started, lines);
+                    }
+                    Thread.sleep(Math.max(1, every - (System.currentTimeMillis() - started)));
+                }
+            } catch (Exception e) {
+                System.err.println("lag sampler: " + e);
+            }
+        }, "kafka-lag");
+        sampler.setDaemon(true);
+        sampler.start();
+        server.createContext("/lag/", exchange -> {
+            try (exchange) {
+                sampling.set(exchange.getRequestURI().getPath().endsWith("/start"));
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
     }
 
     static String org(int index) {
