@@ -24,6 +24,7 @@ BENCH_HTTP_PORT=${BENCH_ANNOUNCE_HTTP_PORT:-18082}
 # Not 19192 (bench/reporting.sh's broker) nor 19092 (run.sh's): the three scripts can run side by side.
 BENCH_KAFKA_PORT=${BENCH_ANNOUNCE_KAFKA_PORT:-19292}
 BENCH_KAFKA_CONTROLLER_PORT=$((BENCH_KAFKA_PORT + 1))
+REPORTING_DB="${BENCH_DB}_reporting"
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   d_agreements=1000; d_requests=50; d_warmup=20; d_overview=50
 else
@@ -31,10 +32,15 @@ else
 fi
 BENCH_AGREEMENTS=${BENCH_AGREEMENTS:-$d_agreements}      # ACTIVE agreements of the processor (at most 10,000 per announcement)
 BENCH_CONTROLLERS=${BENCH_CONTROLLERS:-1000}             # controller organisations they are spread over
+BENCH_TOTAL_AGREEMENTS=${BENCH_TOTAL_AGREEMENTS:-$BENCH_AGREEMENTS}  # all agreements loaded (bench/scale.sh: 100,000)
+d_processors=1; [ "$BENCH_TOTAL_AGREEMENTS" -gt "$BENCH_AGREEMENTS" ] && d_processors=50
+BENCH_PROCESSORS=${BENCH_PROCESSORS:-$d_processors}     # processors: the announcing one and BENCH_PROCESSORS-1 others
 BENCH_READ_REQUESTS=${BENCH_READ_REQUESTS:-$d_requests}  # measured requests per read (after BENCH_READ_WARMUP unmeasured)
 BENCH_READ_WARMUP=${BENCH_READ_WARMUP:-$d_warmup}
 BENCH_OVERVIEW_REQUESTS=${BENCH_OVERVIEW_REQUESTS:-$d_overview}  # the processor's overview (one line: a count and the first 100 agreements)
 BENCH_FANOUT_TIMEOUT=${BENCH_FANOUT_TIMEOUT:-900}         # s to wait for every notice to be issued and visible
+BENCH_REPORTING=${BENCH_REPORTING:-1}                    # 0: without reporting-service (its obligations not measured)
+BENCH_REPORTING_PORT=${BENCH_ANNOUNCE_REPORTING_PORT:-18086}
 BENCH_WEBHOOKS=${BENCH_WEBHOOKS:-1}                      # 0: no subscriptions, no receivers (the fan-out alone, for an A/B)
 BENCH_WEBHOOK_PORT=${BENCH_WEBHOOK_PORT:-18099}          # the controllers' webhook receiver (bench/WebhookBench.java)
 BENCH_WEBHOOK_FAIL_EVERY=${BENCH_WEBHOOK_FAIL_EVERY:-100} # every n-th controller's receiver refuses each first attempt (1%)
@@ -47,6 +53,7 @@ TARGET_VISIBLE_S=60                                      # the issue's target: e
 CACHE="$ROOT/.cache/bench"
 RUN="$CACHE/runs/announcement-$(date +%Y%m%d-%H%M%S)"
 JAR="$ROOT/subprocessor-service/target/quarkus-app/quarkus-run.jar"
+REPORTING_JAR="$ROOT/reporting-service/target/quarkus-app/quarkus-run.jar"
 CLASSES="$RUN/classes"
 SUMMARY="$RUN/summary.txt"
 mkdir -p "$RUN"
@@ -54,15 +61,20 @@ mkdir -p "$RUN"
 . bench/lib.sh
 DOCKERFILE_JAVA_OPTS=$(dockerfile_java_opts subprocessor-service)
 BENCH_SERVICE_JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:-${DOCKERFILE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}}
+REPORTING_JAVA_OPTS=$(dockerfile_java_opts reporting-service)
+REPORTING_JAVA_OPTS=${REPORTING_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
 
 case "$BENCH_DB" in
   dpa_agreement|dpa_subprocessor|dpa_breach|dpa_audit|dpa_reporting) die "refusing to use a service database name for the benchmark";;
 esac
 [ "$BENCH_AGREEMENTS" -ge 1 ] && [ "$BENCH_AGREEMENTS" -le 10000 ] || die "BENCH_AGREEMENTS must be 1 to 10,000 (one announcement's limit)"
 [ "$BENCH_CONTROLLERS" -ge 1 ] && [ "$BENCH_CONTROLLERS" -le 99999999 ] || die "BENCH_CONTROLLERS must be 1 to 99,999,999"
+[ "$BENCH_TOTAL_AGREEMENTS" -ge "$BENCH_AGREEMENTS" ] || die "BENCH_TOTAL_AGREEMENTS must be at least BENCH_AGREEMENTS"
+[ "$BENCH_TOTAL_AGREEMENTS" = "$BENCH_AGREEMENTS" ] || [ "$BENCH_PROCESSORS" -ge 2 ] || die "other processors' agreements need BENCH_PROCESSORS >= 2"
 
 # ------------------------------------------------------------------------------------------- cleanup
 SERVICE_PID=""
+REPORTING_PID=""
 KAFKA_PID=""
 RECEIVER_PID=""
 LAG_PID=""
@@ -71,10 +83,12 @@ cleanup() {
   trap - EXIT INT TERM
   stop_pid "$LAG_PID" kafka-lag 5
   stop_pid "$RECEIVER_PID" webhook-receiver 5
+  stop_pid "$REPORTING_PID" reporting-service 20
   stop_pid "$SERVICE_PID" subprocessor-service 20
   stop_pid "$KAFKA_PID" kafka 20
   if [ "$BENCH_KEEP" != 1 ]; then
     "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" 2>/dev/null || true
+    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $REPORTING_DB WITH (FORCE)" 2>/dev/null || true
     rm -rf "$RUN/kafka-data"
   fi
   [ $rc -eq 0 ] || log "run failed (exit $rc); logs in ${RUN#$ROOT/}"
@@ -85,8 +99,10 @@ trap 'exit 130' INT TERM
 
 # ------------------------------------------------------------------------------------------- preflight, build
 require_tools java javac psql pg_isready curl jq
-require_free_ports "$BENCH_HTTP_PORT" "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT" "$BENCH_WEBHOOK_PORT"
+require_free_ports "$BENCH_HTTP_PORT" "$BENCH_KAFKA_PORT" "$BENCH_KAFKA_CONTROLLER_PORT" "$BENCH_WEBHOOK_PORT" "$BENCH_REPORTING_PORT"
 build_if_stale "$JAR" subprocessor-service platform/src subprocessor-service/src pom.xml platform/pom.xml subprocessor-service/pom.xml
+[ "$BENCH_REPORTING" = 1 ] && build_if_stale "$REPORTING_JAR" reporting-service platform/src reporting-service/src pom.xml platform/pom.xml \
+  reporting-service/pom.xml
 fetch_kafka
 mkdir -p "$CLASSES"
 javac -nowarn -d "$CLASSES" -cp "$KAFKA_LIB/*" bench/LoadGen.java bench/ReportingLoad.java bench/WebhookBench.java bench/KafkaLag.java \
@@ -122,6 +138,27 @@ for _ in $(seq 1 3000); do
 done
 [ -n "$ready" ] || die "the service was not ready in 60s"
 log "    ready after $ready ms (Flyway migrated $BENCH_DB)"
+# reporting-service reads every topic into its cross-service read models; here it gets each notice's objection window
+# (DPA art. 6.1) as an obligation. Prod profile, the test key for both OIDC tenants (as bench/reporting.sh does).
+if [ "$BENCH_REPORTING" = 1 ]; then
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $REPORTING_DB WITH (FORCE)" -c "CREATE DATABASE $REPORTING_DB"
+  log "starting reporting-service on :$BENCH_REPORTING_PORT, database $REPORTING_DB (empty), JVM options: $REPORTING_JAVA_OPTS"
+  # shellcheck disable=SC2086
+  env DPA_REPORTING_PORT="$BENCH_REPORTING_PORT" DPA_REPORTING_DB="$REPORTING_DB" DPA_PG_HOST="$PG_HOST" DPA_PG_PORT="$PG_PORT" \
+    DPA_PG_USER="$PG_USER" DPA_KAFKA="127.0.0.1:$BENCH_KAFKA_PORT" "${STATIC_KEY_OIDC_ENV[@]}" \
+    DPA_WEBHOOK_SECRET_KEYS="bench-1:YmVuY2gtb25seS1rZXktYmVuY2gtb25seS1rZXktMzI=" \
+    java $REPORTING_JAVA_OPTS -Dquarkus.oidc.dashboard.application-type=service "-D%prod.quarkus.oidc.dashboard.auth-server-url=" \
+      "-Dquarkus.oidc.dashboard.public-key=$(cat testing/src/main/resources/dpa-test/test-public-key.b64)" \
+      -Dquarkus.oidc.dashboard.token.issuer=https://issuer.test.dpa-ledger -jar "$REPORTING_JAR" > "$RUN/reporting.log" 2>&1 &
+  REPORTING_PID=$!
+  for _ in $(seq 1 1200); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BENCH_REPORTING_PORT/q/health/ready")" = 200 ] && break
+    kill -0 $REPORTING_PID 2>/dev/null || die "reporting-service exited (see $RUN/reporting.log)"
+    sleep 0.05
+  done
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BENCH_REPORTING_PORT/q/health/ready")" = 200 ] || die "reporting-service not ready"
+  log "    reporting-service ready"
+fi
 API="http://127.0.0.1:$BENCH_HTTP_PORT"
 # Real JWT verification: no token and a token of an unknown key are refused.
 code=$(curl -s -o /dev/null -w '%{http_code}' "$API/subprocessor-announcements")
@@ -131,26 +168,36 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "$API/subprocessor-announcements")
 # What the service's projections would hold after the processor's agreements were activated: the agreement directory
 # (kernel V4) and each agreement's BASELINE registry entry (RegistryBaselineProjection: annex 1 = Level 27, BE). Written
 # by SQL, one INSERT each: a read-model bulk load, not events (agreement-service is not involved).
-log "READ-MODEL BULK LOAD: $BENCH_AGREEMENTS ACTIVE agreements of processor $PROCESSOR_ORG over $BENCH_CONTROLLERS controllers" \
-    "into agreement_directory, each with a BASELINE registry entry 'Level 27' (BE); rows, not events"
+log "READ-MODEL BULK LOAD: $BENCH_TOTAL_AGREEMENTS ACTIVE agreements over $BENCH_CONTROLLERS controllers and $BENCH_PROCESSORS" \
+    "processor(s), $BENCH_AGREEMENTS of them of processor $PROCESSOR_ORG, into agreement_directory, each with a BASELINE" \
+    "registry entry ('Level 27' (BE) under $PROCESSOR_ORG, 'Hetzner Online GmbH' (DE) under the others); rows, not events"
 t_load=$(date +%s%N)
-"${PSQL[@]}" -d "$BENCH_DB" -v n="$BENCH_AGREEMENTS" -v controllers="$BENCH_CONTROLLERS" -v processor="$PROCESSOR_ORG" <<'SQL'
+"${PSQL[@]}" -d "$BENCH_DB" -v n="$BENCH_AGREEMENTS" -v total="$BENCH_TOTAL_AGREEMENTS" -v controllers="$BENCH_CONTROLLERS" \
+  -v processors="$BENCH_PROCESSORS" -v processor="$PROCESSOR_ORG" <<'SQL'
 -- Agreement ids as agreement-service makes them (UUIDs), derived from the number so a run is repeatable. Controllers:
--- 0200000000, 0200000001, ... (10 digits, the first 0), agreement n goes to controller n mod :controllers.
+-- 0200000000, 0200000001, ... (10 digits, the first 0), agreement n goes to controller n mod :controllers. Agreements
+-- 1 to :n are the announcing processor's, the others go to processors 0400000001 ... (n mod (:processors - 1) + 1).
 -- annex_subprocessors as the projection writes it is not read by subprocessor-service; '[]' keeps the rows small.
+CREATE TEMPORARY TABLE bench_agreements AS
+SELECT md5('bench-announce-' || n)::uuid::text AS agreement_id, '02' || lpad((n % :controllers)::text, 8, '0') AS controller_org,
+       CASE WHEN n <= :n THEN :'processor' ELSE '04' || lpad((n % greatest(:processors - 1, 1) + 1)::text, 8, '0') END AS processor_org
+FROM generate_series(1, :total) n;
+
 INSERT INTO agreement_directory (agreement_id, stream_version, status, controller_org, controller_name, processor_org,
                                  processor_name, supervisory_authority, time_zone, objection_days,
                                  destruction_confirmation_days, annex_subprocessors, activated_at, updated_at)
-SELECT md5('bench-announce-' || n)::uuid::text, 4, 'ACTIVE', c.org, 'Bench controller ' || c.org, :'processor',
-       'Bench processor', 'VTC', 'Europe/Brussels', 30, 30, '[]', now(), now()
-FROM generate_series(1, :n) n,
-     LATERAL (SELECT '02' || lpad((n % :controllers)::text, 8, '0') AS org) c;
+SELECT agreement_id, 4, 'ACTIVE', controller_org, 'Bench controller ' || controller_org, processor_org,
+       'Bench processor ' || processor_org, 'VTC', 'Europe/Brussels', 30, 30, '[]', now(), now()
+FROM bench_agreements;
 
 INSERT INTO registry_entries (agreement_id, entry_id, name, name_key, head_office, country, transfer_mechanism, basis,
                               accepted_since, controller_org, processor_org)
-SELECT md5('bench-announce-' || n)::uuid::text, 'baseline:level 27', 'Level 27', 'level 27', 'Hasselt', 'BE', NULL,
-       'BASELINE', now(), '02' || lpad((n % :controllers)::text, 8, '0'), :'processor'
-FROM generate_series(1, :n) n;
+SELECT agreement_id, 'baseline:' || lower(s.name), s.name, lower(s.name), s.office, s.country, NULL, 'BASELINE', now(),
+       controller_org, processor_org
+FROM bench_agreements,
+     LATERAL (SELECT CASE WHEN processor_org = :'processor' THEN 'Level 27' ELSE 'Hetzner Online GmbH' END AS name,
+                     CASE WHEN processor_org = :'processor' THEN 'Hasselt' ELSE 'Gunzenhausen' END AS office,
+                     CASE WHEN processor_org = :'processor' THEN 'BE' ELSE 'DE' END AS country) s;
 
 ANALYZE agreement_directory;
 ANALYZE registry_entries;
@@ -159,8 +206,8 @@ LOAD_MS=$(( ($(date +%s%N) - t_load) / 1000000 ))
 read -r DIR_ROWS REG_ROWS CTRL_ORGS < <("${PSQL[@]}" -d "$BENCH_DB" -At -F ' ' -c "select (select count(*) from agreement_directory
   where processor_org = '$PROCESSOR_ORG' and status = 'ACTIVE'), (select count(*) from registry_entries where basis = 'BASELINE'),
   (select count(distinct controller_org) from agreement_directory)")
-[ "$DIR_ROWS" = "$BENCH_AGREEMENTS" ] && [ "$REG_ROWS" = "$BENCH_AGREEMENTS" ] || die "bulk load: $DIR_ROWS agreements, $REG_ROWS registry rows"
-log "    loaded in $LOAD_MS ms: $DIR_ROWS agreements, $REG_ROWS registry entries, $CTRL_ORGS controllers"
+[ "$DIR_ROWS" = "$BENCH_AGREEMENTS" ] && [ "$REG_ROWS" = "$BENCH_TOTAL_AGREEMENTS" ] || die "bulk load: $DIR_ROWS agreements, $REG_ROWS registry rows"
+log "    loaded in $LOAD_MS ms: $REG_ROWS agreements ($DIR_ROWS of $PROCESSOR_ORG) with a registry entry each, $CTRL_ORGS controllers"
 
 # ------------------------------------------------------------------------------------------- webhook receivers
 # Every controller subscribes to its sub-processor events (eu.dpaledger.subprocessor.*) with a receiver on this machine
@@ -202,7 +249,7 @@ BODY=$(jq -cn --arg from "$INTENDED_FROM" '{kind: "ADD", subprocessor: {name: "C
 log "POST /subprocessor-announcements: ADD Cloudflare, Inc. (US, ADEQUACY_DECISION) from $INTENDED_FROM to every ACTIVE agreement"
 # The receivers (and the lag sampler in their JVM) and a lag sampler of its own when nothing subscribes are counted apart
 # ("receivers", "lag-sampler"): they are the bench's, not the service's.
-FANOUT_PIDS=("$SERVICE_PID" "$KAFKA_PID" "$RECEIVER_PID" "$LAG_PID")
+FANOUT_PIDS=("$SERVICE_PID" "$KAFKA_PID" "$RECEIVER_PID" "$LAG_PID" "$REPORTING_PID")
 cpu_before=$(cpu_snapshot "${FANOUT_PIDS[@]}")
 t0=$(date +%s%N)
 T0_MS=$(( t0 / 1000000 ))
@@ -216,6 +263,14 @@ ID=$(head -n -1 <<< "$out" | jq -r .id)
 log "    201 in $POST_MS ms: announcement $ID"
 
 elapsed() { awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.1f", n / 1e9 }'; }
+# Each notice's objection window in reporting-service's obligations (its own database).
+reporting_count() { "${PSQL[@]}" -d "$REPORTING_DB" -At -c "select count(*) from obligations where kind = 'OBJECTION_WINDOW'
+  and source_type = 'subprocessorchange'"; }
+REPORTING_S=""
+[ "$BENCH_REPORTING" = 1 ] || REPORTING_S=-
+reporting_poll() { # sets REPORTING_S once every notice is an obligation there
+  if [ -z "$REPORTING_S" ] && [ -n "$ISSUED_S" ] && [ "$(reporting_count)" -ge "$CREATED" ]; then REPORTING_S=$(elapsed); fi
+}
 visible_count() { "${PSQL[@]}" -d "$BENCH_DB" -At -c "select count(*) from changes where change_id in
   (select change_id from announcement_targets where announcement_id = '$ID')"; }
 ISSUED_S=""; VISIBLE_S=""; last_log=0; deadline=$(( $(date +%s) + BENCH_FANOUT_TIMEOUT ))
@@ -230,6 +285,7 @@ while [ -z "$VISIBLE_S" ]; do
       log "    every notice issued after ${ISSUED_S}s: $CREATED created, $REFUSED refused"
     fi
   fi
+  reporting_poll
   if [ -n "$ISSUED_S" ]; then
     visible=$(visible_count)
     if [ "$visible" -ge "$CREATED" ]; then VISIBLE_S=$(elapsed); break; fi
@@ -241,12 +297,19 @@ while [ -z "$VISIBLE_S" ]; do
   sleep 1 # the bench polls lightly: its curl, jq and psql share the two cores with what is measured
 done
 cpu_after=$(cpu_snapshot "${FANOUT_PIDS[@]}")
-FANOUT_CPU=$(cpu_report "$cpu_before" "$cpu_after" service kafka receivers lag-sampler)
+FANOUT_CPU=$(cpu_report "$cpu_before" "$cpu_after" service kafka receivers lag-sampler reporting)
 HZ=$(getconf CLK_TCK)
 SERVICE_CPU_S=$(awk -v b="$cpu_before" -v a="$cpu_after" -v hz="$HZ" 'BEGIN { split(b, x, " "); split(a, y, " "); printf "%.1f", (y[4] - x[4]) / hz }')
 KAFKA_CPU_S=$(awk -v b="$cpu_before" -v a="$cpu_after" -v hz="$HZ" 'BEGIN { split(b, x, " "); split(a, y, " "); printf "%.1f", (y[5] - x[5]) / hz }')
 RSS_FANOUT_MIB=$(( $(rss_kib $SERVICE_PID VmRSS) / 1024 ))
 log "    every notice in the change list after ${VISIBLE_S}s; service CPU ${SERVICE_CPU_S}s, RSS $RSS_FANOUT_MIB MiB; $FANOUT_CPU"
+while [ -z "$REPORTING_S" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || die "not every notice in reporting-service's obligations after ${BENCH_FANOUT_TIMEOUT}s"
+  kill -0 $REPORTING_PID 2>/dev/null || die "reporting-service exited (see $RUN/reporting.log)"
+  reporting_poll
+  [ -n "$REPORTING_S" ] || sleep 1
+done
+[ "$BENCH_REPORTING" = 1 ] && log "    every notice's objection window in reporting-service's obligations after ${REPORTING_S}s"
 
 # Every notice's webhook (ChangeAnnounced) at its controller's receiver, retried ones included.
 ANNOUNCED_TYPE=eu.dpaledger.subprocessor.ChangeAnnounced.v1
@@ -270,7 +333,7 @@ while [ -z "$WEBHOOKS_S" ]; do
   sleep 1
 done
 cpu_webhooks=$(cpu_snapshot "${FANOUT_PIDS[@]}")
-WEBHOOKS_CPU=$(cpu_report "$cpu_after" "$cpu_webhooks" service kafka receivers lag-sampler)
+WEBHOOKS_CPU=$(cpu_report "$cpu_after" "$cpu_webhooks" service kafka receivers lag-sampler reporting)
 stop_pid "$LAG_PID" kafka-lag 5; LAG_PID=""
 [ "$BENCH_WEBHOOKS" = 1 ] && curl -sS "http://127.0.0.1:$BENCH_WEBHOOK_PORT/lag/stop"
 if [ "$BENCH_WEBHOOKS" = 1 ]; then
@@ -331,7 +394,7 @@ else
 fi
 CTRL_ORG=$(printf '02%08d' 1)
 AGREEMENT=$("${PSQL[@]}" -d "$BENCH_DB" -At -c "select agreement_id from agreement_directory where controller_org = '$CTRL_ORG'
-  order by agreement_id limit 1")
+  and processor_org = '$PROCESSOR_ORG' order by agreement_id limit 1")
 cat > "$RUN/queries-processor.txt" <<EOF
 # processor $PROCESSOR_ORG: the announcement and its notices
 announcement          /subprocessor-announcements/$ID
@@ -364,25 +427,33 @@ reads controller "$RUN/queries-controller.txt" "$CTRL_ORG" controller "$BENCH_RE
 reads overview "$RUN/queries-overview.txt" "$PROCESSOR_ORG" processor "$BENCH_OVERVIEW_REQUESTS" 3
 RSS_MIB=$(( $(rss_kib $SERVICE_PID VmRSS) / 1024 ))
 RSS_HWM_MIB=$(( $(rss_kib $SERVICE_PID VmHWM) / 1024 ))
+if [ "$BENCH_REPORTING" = 1 ]; then
+  REPORTING_RSS_MIB=$(( $(rss_kib $REPORTING_PID VmRSS) / 1024 )); REPORTING_HWM_MIB=$(( $(rss_kib $REPORTING_PID VmHWM) / 1024 ))
+fi
 
 # ------------------------------------------------------------------------------------------- rebuilds
 # The read models fed by dpa.subprocessors (the 10,000 notices' events and the announcement's), replayed from the topic's
 # beginning through the kernel's rebuild endpoint. Not registry-baseline nor the agreement directory: their topic is empty
 # here (the bulk load wrote their rows), a rebuild would empty them. Not webhook-fanout: it would deliver again.
 : > "$RUN/rebuilds.txt"
-for name in subprocessor-changes subprocessor-registry; do
+# reporting-service's obligations read all four topics (only dpa.subprocessors holds events here).
+REBUILDS="subprocessor-changes subprocessor-registry"
+[ "$BENCH_REPORTING" = 1 ] && REBUILDS="$REBUILDS obligations"
+for name in $REBUILDS; do
+ base=$API; pid=$SERVICE_PID; logfile=$RUN/service.log
+ [ "$name" = obligations ] && { base="http://127.0.0.1:$BENCH_REPORTING_PORT"; pid=$REPORTING_PID; logfile=$RUN/reporting.log; }
  for round in $(seq 1 "$BENCH_REBUILD_ROUNDS"); do
-  log "rebuilding $name ($round of $BENCH_REBUILD_ROUNDS): POST /admin/projections/$name/rebuild (empties the read model, replays dpa.subprocessors)"
-  before=$(cpu_snapshot "$SERVICE_PID" "$KAFKA_PID")
-  out=$(curl -sS -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -w ' %{http_code} %{time_total}' "$API/admin/projections/$name/rebuild")
-  cpu_line=$(cpu_report "$before" "$(cpu_snapshot "$SERVICE_PID" "$KAFKA_PID")" service kafka)
+  log "rebuilding $name ($round of $BENCH_REBUILD_ROUNDS): POST /admin/projections/$name/rebuild (empties the read model, replays its topics)"
+  before=$(cpu_snapshot "$pid" "$KAFKA_PID")
+  out=$(curl -sS -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -w ' %{http_code} %{time_total}' "$base/admin/projections/$name/rebuild")
+  cpu_line=$(cpu_report "$before" "$(cpu_snapshot "$pid" "$KAFKA_PID")" service kafka)
   read -r code seconds <<< "${out##*\} }"
   [ "$code" = 200 ] || die "rebuild of $name answered $out"
   read_n=$(sed -n 's/.*"messagesRead":\([0-9]*\).*/\1/p' <<< "$out")
   rate=$(awk -v n="$read_n" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
   printf '%s %s %s %s %s\n' "$name" "$read_n" "$seconds" "$rate" "$round" >> "$RUN/rebuilds.txt"
   log "    $name: $read_n events in ${seconds}s = $rate events/s; $cpu_line"
-  log "    service log: $(grep "projection $name rebuilt" "$RUN/service.log" | tail -1 | sed 's/.*rebuilt from/rebuilt from/')"
+  log "    service log: $(grep "projection $name rebuilt" "$logfile" | tail -1 | sed 's/.*rebuilt from/rebuilt from/')"
  done
 done
 # The rebuilt change list holds every notice again.
@@ -404,14 +475,17 @@ OVERVIEW_KIB=$(awk '/^measured:/ {for (i = 1; i <= NF; i++) if ($i == "KiB") pri
 {
   cat "$RUN/machine.txt"
   echo
-  echo "READ-MODEL BULK LOAD (not events): $DIR_ROWS ACTIVE agreements of processor $PROCESSOR_ORG over $CTRL_ORGS controllers written by SQL"
-  echo "    into agreement_directory, each with a BASELINE registry entry 'Level 27' (BE), in $LOAD_MS ms; agreement-service is not involved."
+  echo "READ-MODEL BULK LOAD (not events): $REG_ROWS ACTIVE agreements over $CTRL_ORGS controllers and $BENCH_PROCESSORS processor(s), $DIR_ROWS of"
+  echo "    them of processor $PROCESSOR_ORG (the announcing one), written by SQL into agreement_directory, each with a BASELINE registry"
+  echo "    entry ('Level 27' (BE) under $PROCESSOR_ORG, 'Hetzner Online GmbH' (DE) under the others), in $LOAD_MS ms; agreement-service"
+  echo "    is not involved."
   echo
   echo "announcement: POST /subprocessor-announcements, ADD Cloudflare, Inc. (US, ADEQUACY_DECISION), intendedFrom $INTENDED_FROM"
   echo "    201 in $POST_MS ms (the announcement and its $BENCH_AGREEMENTS-row work list, one transaction)"
   echo "    every notice issued (counts.waiting 0, completedAt set) ${ISSUED_S}s after the POST: created $CREATED, refused $REFUSED" \
        "($(awk -v n="$CREATED" -v s="$ISSUED_S" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }') notices/s)"
   echo "    every notice in the change list read model (visible) ${VISIBLE_S}s after the POST (polled every second)"
+  [ "$BENCH_REPORTING" = 1 ] && echo "    every notice's objection window (DPA art. 6.1) in reporting-service's obligations ${REPORTING_S}s after the POST (polled every second)"
   echo "    service clock: issued from +${FIRST_S}s to +${LAST_S}s after announced_at, last one in the change list at +${LAST_VISIBLE_S}s;"
   echo "    notice-to-change-list lag (outbox, Kafka, projection) p50 $LAG50 ms, p99 $LAG99 ms, max $LAGMAX ms ($EV_APPLIED of $EV_N notices)"
   echo "    CPU seconds from the POST to all visible: service ${SERVICE_CPU_S}s ($(awk -v c="$SERVICE_CPU_S" -v n="$CREATED" \
@@ -444,10 +518,12 @@ OVERVIEW_KIB=$(awk '/^measured:/ {for (i = 1; i <= NF; i++) if ($i == "KiB") pri
   while read -r name n secs rate round; do printf '    %-24s round %s: %7s events in %6ss = %6s events/s\n' "$name" "$round" "$n" "$secs" "$rate"; done < "$RUN/rebuilds.txt"
   echo
   echo "service: time to ready $ready ms; RSS after the fan-out $RSS_FANOUT_MIB MiB, after the reads $RSS_MIB MiB (peak $RSS_HWM_MIB MiB)"
+  [ "$BENCH_REPORTING" = 1 ] && echo "reporting-service: RSS after the reads $REPORTING_RSS_MIB MiB (peak $REPORTING_HWM_MIB MiB); JVM: $REPORTING_JAVA_OPTS"
   echo "    JVM: $BENCH_SERVICE_JAVA_OPTS"
   echo
   echo "targets"
   printf '    %-56s %-30s %s\n' "notices visible < ${TARGET_VISIBLE_S} s after the announcement ($BENCH_AGREEMENTS)" "${VISIBLE_S} s" "$(verdict "$VISIBLE_S" "<" "$TARGET_VISIBLE_S")"
+  [ "$BENCH_REPORTING" = 1 ] && printf '    %-56s %-30s %s\n' "notices in reporting's obligations < ${TARGET_VISIBLE_S} s" "${REPORTING_S} s" "$(verdict "$REPORTING_S" "<" "$TARGET_VISIBLE_S")"
   [ "$BENCH_WEBHOOKS" = 1 ] && printf '    %-56s %-30s %s\n' "webhooks delivered < ${TARGET_WEBHOOKS_S} s ($CREATED, 1% refused first)" "${WEBHOOKS_S} s" "$(verdict "$WEBHOOKS_S" "<" "$TARGET_WEBHOOKS_S")"
   while read -r name _; do
     case $name in announcement) continue;; esac
@@ -458,7 +534,8 @@ OVERVIEW_KIB=$(awk '/^measured:/ {for (i = 1; i <= NF; i++) if ($i == "KiB") pri
     [ "$round" = 1 ] || continue
     printf '    %-56s %-30s %s\n' "rebuild >= 20,000 events/s: $name" "$rate events/s ($n events)" "$(verdict "$rate" ">=" 20000)"
   done < "$RUN/rebuilds.txt"
-  printf '    %-56s %-30s %s\n' "RSS < 350 MiB" "$RSS_MIB MiB (peak $RSS_HWM_MIB)" "$(verdict "$RSS_MIB" "<" 350)"
+  printf '    %-56s %-30s %s\n' "RSS < 350 MiB: subprocessor-service" "$RSS_MIB MiB (peak $RSS_HWM_MIB)" "$(verdict "$RSS_MIB" "<" 350)"
+  [ "$BENCH_REPORTING" = 1 ] && printf '    %-56s %-30s %s\n' "RSS < 350 MiB: reporting-service" "$REPORTING_RSS_MIB MiB (peak $REPORTING_HWM_MIB)" "$(verdict "$REPORTING_RSS_MIB" "<" 350)"
   echo
   [ "${BENCH_QUICK:-0}" = 1 ] && echo "BENCH_QUICK=1: $BENCH_AGREEMENTS agreements, fewer requests (the visibility target is the issue's for 10,000)"
   echo "logs: ${RUN#$ROOT/}"
