@@ -62,7 +62,7 @@ mkdir -p "$RUN"
 DOCKERFILE_JAVA_OPTS=$(dockerfile_java_opts subprocessor-service)
 BENCH_SERVICE_JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:-${DOCKERFILE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}}
 REPORTING_JAVA_OPTS=$(dockerfile_java_opts reporting-service)
-REPORTING_JAVA_OPTS=${REPORTING_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
+REPORTING_JAVA_OPTS=${BENCH_REPORTING_JAVA_OPTS:-${REPORTING_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}}
 
 case "$BENCH_DB" in
   dpa_agreement|dpa_subprocessor|dpa_breach|dpa_audit|dpa_reporting) die "refusing to use a service database name for the benchmark";;

@@ -173,7 +173,11 @@ STATIC_KEY_OIDC_ENV=(QUARKUS_OIDC_AUTH_SERVER_URL=
 cpu_snapshot() { # pid...
   local pid line pg=0
   line="$(date +%s%N) $(cpu_jiffies)"
-  for pid in "$@"; do line="$line $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)"; done
+  # An empty or gone pid counts 0 ("/proc//stat" would be /proc/stat itself, and shift every later figure).
+  for pid in "$@"; do
+    if [ -n "$pid" ] && [ -r "/proc/$pid/stat" ]; then line="$line $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+    else line="$line 0"; fi
+  done
   for pid in $(pgrep -x postgres); do pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
   echo "$line $pg"
 }
