@@ -74,7 +74,7 @@ public class WebhookSubscriptions {
     public record Delivery(@Schema(required = true, format = "uuid") UUID deliveryId,
                            @Schema(required = true, format = "uuid", description = "The event's id (also the webhook-id header)") UUID eventId,
                            @Schema(required = true, example = "eu.dpaledger.subprocessor.ChangeAnnounced.v1") String eventType,
-                           @Schema(required = true, nullable = true, description = "The agreement the event concerns; null for a ping")
+                           @Schema(required = true, nullable = true, description = "The agreement the event concerns; null for a ping or a processor-wide announcement")
                            String agreementId,
                            @Schema(required = true, enumeration = {"PENDING", "DELIVERED", "FAILED", "CANCELLED"}) String status,
                            @Schema(required = true) int attempts,

@@ -133,6 +133,40 @@ class WebhooksTest extends TestInfrastructure {
     }
 
     @Test
+    void a_processor_wide_announcement_reaches_its_processor_only_and_each_controller_gets_its_own_notice() throws Exception {
+        subscribe(Tokens.controller(Tokens.OPWIJK), "/controller", List.of("*"));
+        subscribe(Tokens.processor(Tokens.ESN), "/processor", List.of("eu.dpaledger.subprocessorannouncement.AnnouncementMade.v1"));
+        String agreement = "agr-" + UUID.randomUUID();
+        String now = Instant.now().toString();
+        String announcement = UUID.randomUUID().toString();
+        ObjectNode made = JSON.createObjectNode().put("announcementId", announcement).put("processorOrg", Tokens.ESN)
+                .put("streamVersion", 1);
+        ObjectNode event = made.putObject("event").put("announcementId", announcement).put("processorOrg", Tokens.ESN)
+                .put("selection", "ALL_ACTIVE").put("agreementCount", 1).put("agreementsSha256", "0".repeat(64)).put("kind", "ADD")
+                .putNull("replaces").put("intendedFrom", "2027-03-01").put("reason", "CDN in front of every website")
+                .put("announcedBy", "dpo-esn").put("at", now);
+        event.putObject("subprocessor").put("name", "Cloudflare, Inc.").put("headOffice", "San Francisco").put("country", "US")
+                .put("transferMechanism", "ADEQUACY_DECISION");
+        Feed.publishAt("dpa.subprocessors", "eu.dpaledger.subprocessorannouncement.AnnouncementMade.v1", announcement, made, now);
+        // The controller's notice, after the announcement: "nothing of the announcement for the controller" is not "not yet".
+        String change = UUID.randomUUID().toString();
+        ObjectNode c = Feed.change("ADD", "Level 27", "BE", null, "ANNOUNCED", now);
+        ObjectNode changeData = JSON.createObjectNode().put("changeId", change).put("agreementId", agreement).put("streamVersion", 1);
+        changeData.set("event", Feed.announced(change, agreement, c));
+        changeData.set("change", c);
+        Feed.publishAt("dpa.subprocessors", "eu.dpaledger.subprocessor.ChangeAnnounced.v1", change, changeData, now);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> at("/processor").size() == 1 && !at("/controller").isEmpty());
+        JsonNode delivered = at("/processor").get(0).event();
+        assertEquals("eu.dpaledger.subprocessorannouncement.AnnouncementMade.v1", delivered.path("type").asText());
+        assertEquals(announcement, delivered.path("subject").asText());
+        assertEquals(Tokens.ESN, delivered.path("data").path("processorOrg").asText());
+        assertFalse(at("/controller").stream().anyMatch(r -> r.event().path("subject").asText().equals(announcement)),
+                "the announcement is the processor's; the controller gets its notice");
+        assertTrue(at("/controller").stream().anyMatch(r -> r.event().path("subject").asText().equals(change)));
+    }
+
+    @Test
     void a_gagged_disclosure_request_reaches_the_processor_withheld_and_never_the_controller() throws Exception {
         subscribe(Tokens.controller(Tokens.OPWIJK), "/controller", List.of("*"));
         subscribe(Tokens.processor(Tokens.ESN), "/processor", List.of("eu.dpaledger.disclosurerequest.*"));

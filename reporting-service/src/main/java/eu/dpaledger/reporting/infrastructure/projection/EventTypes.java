@@ -16,6 +16,7 @@ public final class EventTypes {
     public static final String DISCLOSURE = "eu.dpaledger.disclosurerequest.";
     public static final String DATA_SUBJECT = "eu.dpaledger.datasubjectrequest.";
     public static final String CHANGE = "eu.dpaledger.subprocessor.";
+    public static final String ANNOUNCEMENT = "eu.dpaledger.subprocessorannouncement.";
     public static final String BREACH = "eu.dpaledger.breach.";
     public static final String AUDIT = "eu.dpaledger.audit.";
     public static final String INFORMATION = "eu.dpaledger.informationrequest.";
@@ -35,6 +36,8 @@ public final class EventTypes {
             "ChangeWithdrawn", "ObjectionRaised", "ObjectionWindowClosingSoon", "ObjectionWithdrawn", "TerminationRightApproaching",
             "TerminationRightGranted", "TerminationRightLapsed");
     static final Set<String> PROOFS = types(CHANGE, "FlowDownProofRequested", "FlowDownProofProvided");
+    /** Processor-wide announcements (DPA art. 6.1 to many agreements): the processor's only; each notice is a change above. */
+    static final Set<String> ANNOUNCEMENTS = types(ANNOUNCEMENT, "AnnouncementMade", "AnnouncementNoticesIssued", "AnnouncementCompleted");
     static final Set<String> BREACHES = types(BREACH, "BreachReported", "BreachSupplemented", "AttemptAssessed", "AuthorityNotified",
             "ControllerAwarenessSet", "DataSubjectCommunicationExempted", "DataSubjectsInformed", "NotificationDeadlineApproaching",
             "NotificationDeadlineMissed", "RiskAssessed");
@@ -48,8 +51,8 @@ public final class EventTypes {
             "EvidenceDisputed", "EvidenceExpiring", "EvidenceExpired");
 
     /** Every type of the four topics: what a webhook subscription here may receive. */
-    public static final Set<String> ALL = union(AGREEMENTS, ASSISTANCE, CHANGES, PROOFS, BREACHES, AUDITS, INFORMATION_REQUESTS,
-            ASSISTANCE_REQUESTS, EVIDENCE_ITEMS);
+    public static final Set<String> ALL = union(AGREEMENTS, ASSISTANCE, CHANGES, PROOFS, ANNOUNCEMENTS, BREACHES, AUDITS,
+            INFORMATION_REQUESTS, ASSISTANCE_REQUESTS, EVIDENCE_ITEMS);
 
     private EventTypes() {
     }

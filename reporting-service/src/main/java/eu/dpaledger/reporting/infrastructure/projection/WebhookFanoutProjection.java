@@ -8,6 +8,7 @@ import eu.dpaledger.platform.contracts.BreachPublished;
 import eu.dpaledger.platform.contracts.EvidencePublished;
 import eu.dpaledger.platform.contracts.FlowDownProofPublished;
 import eu.dpaledger.platform.contracts.InformationRequestPublished;
+import eu.dpaledger.platform.contracts.SubprocessorAnnouncementPublished;
 import eu.dpaledger.platform.contracts.SubprocessorChangePublished;
 import eu.dpaledger.platform.projection.IncomingEvent;
 import eu.dpaledger.platform.projection.PreparedProjection;
@@ -75,6 +76,11 @@ public class WebhookFanoutProjection implements PreparedProjection<WebhookFanout
         if (EventTypes.PROOFS.contains(type)) {
             FlowDownProofPublished p = FlowDownProofPublished.of(event);
             return new Audience(p.agreementId(), p.parties().controllerOrg(), p.parties().processorOrg(), true);
+        }
+        if (EventTypes.ANNOUNCEMENTS.contains(type)) {
+            // An announcement belongs to no one agreement and only its processor sees it (each controller gets its notice).
+            SubprocessorAnnouncementPublished a = SubprocessorAnnouncementPublished.of(event);
+            return new Audience(null, null, a.processorOrg(), false);
         }
         if (EventTypes.CHANGES.contains(type)) {
             SubprocessorChangePublished c = SubprocessorChangePublished.of(event);
