@@ -84,6 +84,17 @@ class WebhooksTest extends TestInfrastructure {
         }
     }
 
+    /** A change notice (ADD Level 27, ANNOUNCED) on Opwijk and ESN's agreement, published on dpa.subprocessors; its id. */
+    private static String announceLevel27(String agreement, String now) {
+        String change = UUID.randomUUID().toString();
+        ObjectNode c = Feed.change("ADD", "Level 27", "BE", null, "ANNOUNCED", now);
+        ObjectNode changeData = JSON.createObjectNode().put("changeId", change).put("agreementId", agreement).put("streamVersion", 1);
+        changeData.set("event", Feed.announced(change, agreement, c));
+        changeData.set("change", c);
+        Feed.publishAt("dpa.subprocessors", "eu.dpaledger.subprocessor.ChangeAnnounced.v1", change, changeData, now);
+        return change;
+    }
+
     @Test
     void an_organisation_subscribed_to_everything_receives_signed_events_of_every_service_for_its_own_agreements_only() throws Exception {
         String opwijk = subscribe(Tokens.controller(Tokens.OPWIJK), "/opwijk", List.of("*"));
@@ -99,12 +110,7 @@ class WebhooksTest extends TestInfrastructure {
         breachData.set("breach", summary);
         Feed.publishAt("dpa.breaches", "eu.dpaledger.breach.BreachReported.v1", breach, breachData, now);
 
-        String change = UUID.randomUUID().toString();
-        ObjectNode c = Feed.change("ADD", "Level 27", "BE", null, "ANNOUNCED", now);
-        ObjectNode changeData = JSON.createObjectNode().put("changeId", change).put("agreementId", agreement).put("streamVersion", 1);
-        changeData.set("event", Feed.announced(change, agreement, c));
-        changeData.set("change", c);
-        Feed.publishAt("dpa.subprocessors", "eu.dpaledger.subprocessor.ChangeAnnounced.v1", change, changeData, now);
+        String change = announceLevel27(agreement, now);
 
         // audit-service's newest family too: the processor's evidence register (DPA art. 4.2, 7.1).
         String item = UUID.randomUUID().toString();
@@ -149,12 +155,7 @@ class WebhooksTest extends TestInfrastructure {
                 .put("transferMechanism", "ADEQUACY_DECISION");
         Feed.publishAt("dpa.subprocessors", "eu.dpaledger.subprocessorannouncement.AnnouncementMade.v1", announcement, made, now);
         // The controller's notice, after the announcement: "nothing of the announcement for the controller" is not "not yet".
-        String change = UUID.randomUUID().toString();
-        ObjectNode c = Feed.change("ADD", "Level 27", "BE", null, "ANNOUNCED", now);
-        ObjectNode changeData = JSON.createObjectNode().put("changeId", change).put("agreementId", agreement).put("streamVersion", 1);
-        changeData.set("event", Feed.announced(change, agreement, c));
-        changeData.set("change", c);
-        Feed.publishAt("dpa.subprocessors", "eu.dpaledger.subprocessor.ChangeAnnounced.v1", change, changeData, now);
+        String change = announceLevel27(agreement, now);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> at("/processor").size() == 1 && !at("/controller").isEmpty());
         JsonNode delivered = at("/processor").get(0).event();
@@ -181,12 +182,7 @@ class WebhooksTest extends TestInfrastructure {
         data.set("item", item);
         Feed.publishAt("dpa.agreements", "eu.dpaledger.disclosurerequest.InformingForbidden.v1", request, data, now);
         // A later event of the controller's own, so that "nothing for the controller" is not just "not yet".
-        String change = UUID.randomUUID().toString();
-        ObjectNode c = Feed.change("ADD", "Level 27", "BE", null, "ANNOUNCED", now);
-        ObjectNode changeData = JSON.createObjectNode().put("changeId", change).put("agreementId", agreement).put("streamVersion", 1);
-        changeData.set("event", Feed.announced(change, agreement, c));
-        changeData.set("change", c);
-        Feed.publishAt("dpa.subprocessors", "eu.dpaledger.subprocessor.ChangeAnnounced.v1", change, changeData, now);
+        String change = announceLevel27(agreement, now);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> at("/processor").size() == 1 && !at("/controller").isEmpty());
         JsonNode gagged = at("/processor").get(0).event();
