@@ -25,12 +25,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -45,8 +46,6 @@ import java.util.function.Supplier;
 public class ProjectionRebuilder {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuilder.class);
-    /** Records per poll, and so at most per transaction. */
-    static final int MAX_POLL_RECORDS = 2000;
 
     @Inject
     Pool pool;
@@ -60,6 +59,17 @@ public class ProjectionRebuilder {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    /**
+     * Records per poll, and so at most per transaction: larger polls than the live consumer's (a batch is one
+     * transaction, the topic is read from its beginning); fewer means less memory and more commits.
+     */
+    @ConfigProperty(name = "dpa.rebuild.poll-records", defaultValue = "2000")
+    int pollRecords;
+
+    /** Bytes fetched per partition at a time ({@code max.partition.fetch.bytes}; a poll of 2,000 records needs ~4 MiB). */
+    @ConfigProperty(name = "dpa.rebuild.fetch-bytes", defaultValue = "8388608")
+    int fetchBytes;
 
     private final AtomicInteger running = new AtomicInteger();
 
@@ -91,11 +101,19 @@ public class ProjectionRebuilder {
 
     private Rebuilt replay(ProjectionHandler handler) {
         long started = System.nanoTime();
-        pool.withTransaction(tx -> handler.reset(tx)
-                        .flatMap(x -> tx.preparedQuery("DELETE FROM projection_applied_events WHERE projection = $1")
-                                .execute(Tuple.of(handler.name()))))
-                .await().atMost(Duration.ofSeconds(30));
-        long emptied = System.nanoTime();
+        // Batches apply on this thread, one after the other, in order, while the caller's polls, parses and prepares the
+        // next: the database and the JSON work overlap. The first task empties the read model: the consumer starts and
+        // the first batch is polled and prepared meanwhile.
+        ExecutorService applier = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-" + handler.name()));
+        AtomicLong emptied = new AtomicLong();
+        Future<Integer> applying = applier.submit(() -> {
+            pool.withTransaction(tx -> handler.reset(tx)
+                            .flatMap(x -> tx.preparedQuery("DELETE FROM projection_applied_events WHERE projection = $1")
+                                    .execute(Tuple.of(handler.name()))))
+                    .await().atMost(Duration.ofSeconds(30));
+            emptied.set(System.nanoTime());
+            return 0;
+        });
         long firstRecords = 0;
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -103,15 +121,10 @@ public class ProjectionRebuilder {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // Larger polls than the live consumer's: a batch is one transaction, and the topic is read from its beginning.
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(MAX_POLL_RECORDS));
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(pollRecords));
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(fetchBytes));
         int read = 0;
         int poison = 0;
-        // One batch is applied on this thread while the caller's polls, parses (and prepares) the next: the database
-        // and the JSON work overlap, and batches still apply one after the other, in order.
-        ExecutorService applier = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-" + handler.name()));
-        Future<Integer> applying = CompletableFuture.completedFuture(0);
         // Where the time goes (logged at the end): polling Kafka, parsing and preparing, waiting for the previous batch.
         long polling = 0;
         long preparing = 0;
@@ -144,16 +157,14 @@ public class ProjectionRebuilder {
                         wanted.add(record); // the others are not this projection's: not even parsed
                     }
                 }
-                // Parsed on both cores (the order is kept); one the live consumer could not read was dead-lettered then.
-                List<IncomingEvent> batch = wanted.parallelStream().map(this::parse).filter(Objects::nonNull).toList();
-                poison += wanted.size() - batch.size();
-                Supplier<Uni<Void>> write = prepared(handler, batch);
+                Batch batch = handler instanceof PreparedProjection<?> p ? prepared(p, wanted) : parsed(handler, wanted);
+                poison += batch.unreadable();
                 long ready = System.nanoTime();
                 preparing += ready - parsed;
                 poison += done(applying);
                 waiting += System.nanoTime() - ready;
-                batches += batch.isEmpty() ? 0 : 1;
-                applying = applier.submit(() -> applyBatch(handler, batch, write));
+                batches += batch.events() == 0 ? 0 : 1;
+                applying = applier.submit(() -> applyBatch(handler, batch));
             }
             long last = System.nanoTime();
             poison += done(applying);
@@ -164,12 +175,50 @@ public class ProjectionRebuilder {
             consumer.close(CloseOptions.timeout(Duration.ZERO));
         }
         long ended = System.nanoTime();
-        LOG.infof("projection %s rebuilt from %d messages (%d skipped as poison) in %d ms: emptied in %d ms, first records "
-                        + "%d ms later; polling %d ms, parsing and preparing %d ms, waiting for the database %d ms (%d transactions)",
-                handler.name(), read, poison, (ended - started) / 1_000_000, (emptied - started) / 1_000_000,
-                firstRecords == 0 ? 0 : (firstRecords - emptied) / 1_000_000, polling / 1_000_000, preparing / 1_000_000,
+        LOG.infof("projection %s rebuilt from %d messages (%d skipped as poison) in %d ms: emptied in %d ms (beside the "
+                        + "consumer's start), first records after %d ms; polling %d ms, parsing and preparing %d ms, waiting for the "
+                        + "database %d ms (%d transactions)",
+                handler.name(), read, poison, (ended - started) / 1_000_000, (emptied.get() - started) / 1_000_000,
+                firstRecords == 0 ? 0 : (firstRecords - started) / 1_000_000, polling / 1_000_000, preparing / 1_000_000,
                 waiting / 1_000_000, batches);
         return new Rebuilt(handler.name(), read, poison);
+    }
+
+    /**
+     * A polled batch ready to be written: its records (kept for the event-by-event path), how many of them are events
+     * and how many are not (dead-lettered by the live consumer), and how it is written in one transaction.
+     */
+    private record Batch(List<ConsumerRecord<String, String>> records, int events, int unreadable, Supplier<Uni<Void>> write) {
+    }
+
+    /** The batch's events as they come (parsed on both cores, the order kept), applied by the projection's own path. */
+    private Batch parsed(ProjectionHandler handler, List<ConsumerRecord<String, String>> records) {
+        List<IncomingEvent> events = records.parallelStream().map(this::parse).filter(Objects::nonNull).toList();
+        return new Batch(records, events.size(), records.size() - events.size(), () -> runner.applyAll(handler, events));
+    }
+
+    /** What an event amounts to for a {@link PreparedProjection}, with the id its bookkeeping needs. */
+    private record Prepared<P>(UUID eventId, P prepared) {
+    }
+
+    /**
+     * The batch parsed and prepared in one pass on both cores (the order kept): each event's JSON tree is garbage as soon
+     * as it is prepared, so a batch in flight holds its rows, not its trees. An event that cannot be prepared leaves the
+     * batch to be applied as it comes, which isolates it.
+     */
+    private <P> Batch prepared(PreparedProjection<P> handler, List<ConsumerRecord<String, String>> records) {
+        List<Prepared<P>> prepared;
+        try {
+            prepared = records.parallelStream().map(record -> {
+                IncomingEvent event = parse(record);
+                return event == null ? null : new Prepared<>(event.id(), handler.prepare(event));
+            }).filter(Objects::nonNull).toList();
+        } catch (RuntimeException e) {
+            return parsed(handler, records);
+        }
+        List<UUID> ids = prepared.stream().map(Prepared::eventId).toList();
+        List<P> rows = prepared.stream().map(Prepared::prepared).toList();
+        return new Batch(records, prepared.size(), records.size() - prepared.size(), () -> runner.applyPrepared(handler, ids, rows));
     }
 
     /** The record as an event, or null when it is not one. */
@@ -193,37 +242,23 @@ public class ProjectionRebuilder {
     }
 
     /**
-     * How a polled batch is written: for a {@link PreparedProjection}, prepared here and now (on both cores, while the
-     * previous batch is written); else applied as it comes. An event that cannot be prepared leaves the
-     * batch to be applied as it comes, which isolates it.
+     * Applies a polled batch in one transaction, or event by event when that fails; returns how many of its events never
+     * applied (its records that are not events were counted when it was read).
      */
-    private Supplier<Uni<Void>> prepared(ProjectionHandler handler, List<IncomingEvent> batch) {
-        if (handler instanceof PreparedProjection<?> preparing) {
-            try {
-                return prepareAll(preparing, batch);
-            } catch (RuntimeException e) {
-                return () -> runner.applyAll(handler, batch);
-            }
-        }
-        return () -> runner.applyAll(handler, batch);
-    }
-
-    private <P> Supplier<Uni<Void>> prepareAll(PreparedProjection<P> handler, List<IncomingEvent> batch) {
-        List<P> prepared = batch.parallelStream().map(handler::prepare).toList();
-        return () -> runner.applyPrepared(handler, batch, prepared);
-    }
-
-    /** Applies a polled batch in one transaction, or event by event when that fails; returns how many never applied. */
-    private int applyBatch(ProjectionHandler handler, List<IncomingEvent> batch, Supplier<Uni<Void>> write) {
-        if (batch.isEmpty()) {
+    private int applyBatch(ProjectionHandler handler, Batch batch) {
+        if (batch.events() == 0) {
             return 0;
         }
         try {
-            write.get().await().atMost(Duration.ofSeconds(60));
+            batch.write().get().await().atMost(Duration.ofSeconds(60));
             return 0;
         } catch (RuntimeException batchFailed) {
             int poison = 0;
-            for (IncomingEvent event : batch) {
+            for (ConsumerRecord<String, String> record : batch.records()) {
+                IncomingEvent event = parse(record);
+                if (event == null) {
+                    continue;
+                }
                 try {
                     runner.apply(handler, event).await().atMost(Duration.ofSeconds(30));
                 } catch (RuntimeException e) {

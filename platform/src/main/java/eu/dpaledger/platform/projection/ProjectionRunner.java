@@ -172,8 +172,8 @@ public class ProjectionRunner {
      * Records the events as applied for the projection and returns the positions of those that were not already
      * (a redelivered copy within the same list counts once).
      */
-    private static Uni<List<Integer>> fresh(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events) {
-        UUID[] ids = events.stream().map(IncomingEvent::id).distinct().toArray(UUID[]::new);
+    private static Uni<List<Integer>> fresh(SqlClient tx, ProjectionHandler handler, List<UUID> eventIds) {
+        UUID[] ids = eventIds.stream().distinct().toArray(UUID[]::new);
         return tx.preparedQuery("INSERT INTO projection_applied_events (projection, event_id) "
                         + "SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id")
                 .execute(Tuple.of(handler.name(), ids))
@@ -181,9 +181,9 @@ public class ProjectionRunner {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(r -> fresh.add(r.getUUID("event_id")));
                     List<Integer> positions = new ArrayList<>();
-                    for (int i = 0; i < events.size(); i++) {
+                    for (int i = 0; i < eventIds.size(); i++) {
                         // remove() keeps a redelivered copy within the same list from applying twice
-                        if (fresh.remove(events.get(i).id())) {
+                        if (fresh.remove(eventIds.get(i))) {
                             positions.add(i);
                         }
                     }
@@ -197,7 +197,7 @@ public class ProjectionRunner {
      * the trace of the command that caused it ({@code apply <projection>}, docs/ARCHITECTURE.md "Traces").
      */
     private Uni<Void> applyNew(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> events, Map<String, Integer> tally) {
-        return fresh(tx, handler, events)
+        return fresh(tx, handler, events.stream().map(IncomingEvent::id).toList())
                 .flatMap(positions -> {
                     List<IncomingEvent> toApply = positions.stream().map(events::get).toList();
                     if (toApply.isEmpty()) {
@@ -379,14 +379,15 @@ public class ProjectionRunner {
     }
 
     /**
-     * Writes events a rebuild prepared ahead ({@code prepared.get(i)} is what {@code events.get(i)} amounts to) to one
-     * projection in ONE transaction, each at most once; fails as a whole when one of them fails.
+     * Writes events a rebuild prepared ahead ({@code prepared.get(i)} is what the event {@code eventIds.get(i)} amounts
+     * to) to one projection in ONE transaction, each at most once; fails as a whole when one of them fails. Only the ids
+     * are kept beside what was prepared: the events themselves (their JSON trees) are garbage as soon as prepared.
      */
-    public <P> Uni<Void> applyPrepared(PreparedProjection<P> handler, List<IncomingEvent> events, List<P> prepared) {
-        if (events.isEmpty()) {
+    public <P> Uni<Void> applyPrepared(PreparedProjection<P> handler, List<UUID> eventIds, List<P> prepared) {
+        if (eventIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(tx -> fresh(tx, handler, events).flatMap(positions -> positions.isEmpty()
+        return pool.withTransaction(tx -> fresh(tx, handler, eventIds).flatMap(positions -> positions.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : handler.write(tx, positions.stream().map(prepared::get).toList())));
     }

@@ -77,27 +77,29 @@ public class ChangesProjection implements PreparedProjection<ChangesProjection.R
         return SubprocessorEventTypes.isKnown(ceType) ? Interest.IGNORE : Interest.UNKNOWN;
     }
 
-    /** A change's row after one event: the summary it publishes, whether it lapsed the termination right, its stamp. */
-    public record Row(SubprocessorChangePublished published, boolean lapsed, Instant stamp) {
-
-        SubprocessorChangePublished.Summary change() {
-            return published.change();
-        }
+    /**
+     * A change's row after one event: its ids and version, the summary it publishes, whether it lapsed the termination
+     * right, its stamp (not the event's own payload: a rebuild holds two batches of these at a time).
+     */
+    public record Row(String changeId, long streamVersion, String agreementId, SubprocessorChangePublished.Summary change,
+                      boolean lapsed, Instant stamp) {
     }
 
     @Override
     public Row prepare(IncomingEvent event) {
-        return new Row(SubprocessorChangePublished.of(event), LAPSED.equals(event.type()), event.time());
+        SubprocessorChangePublished published = SubprocessorChangePublished.of(event);
+        return new Row(published.changeId(), published.streamVersion(), published.agreementId(), published.change(),
+                LAPSED.equals(event.type()), event.time());
     }
 
     /** A batch's rows in one statement per {@link Layers layer} (a change's k-th event of the batch in the k-th). */
     @Override
     public Uni<Void> write(SqlClient tx, List<Row> rows) {
         Uni<Void> sequence = Uni.createFrom().voidItem();
-        for (List<Row> layer : Layers.byKey(rows, r -> r.published().changeId())) {
+        for (List<Row> layer : Layers.byKey(rows, Row::changeId)) {
             Columns<Row> c = Columns.of(layer);
-            Tuple values = Tuple.from(List.of(c.text(r -> r.published().changeId()), c.bigint(r -> r.published().streamVersion()),
-                    c.text(r -> r.published().agreementId()), c.text(r -> r.change().controllerOrg()),
+            Tuple values = Tuple.from(List.of(c.text(Row::changeId), c.bigint(Row::streamVersion),
+                    c.text(Row::agreementId), c.text(r -> r.change().controllerOrg()),
                     c.text(r -> r.change().processorOrg()), c.text(r -> r.change().kind()),
                     c.text(r -> r.change().subprocessor().name()), c.text(r -> r.change().status()),
                     c.instant(r -> r.change().announcedAt()), c.date(r -> r.change().intendedFrom()),
