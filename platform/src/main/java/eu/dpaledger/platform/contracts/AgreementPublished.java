@@ -15,7 +15,7 @@ import java.util.List;
  * @param event     the event's own payload (its schema per event type)
  * @param agreement the agreement after the event
  */
-public record AgreementPublished(String agreementId, long streamVersion, JsonNode event, Summary agreement) {
+public record AgreementPublished(String agreementId, long streamVersion, JsonNode event, Summary agreement) implements EventPayload {
 
     public static final String TOPIC = "dpa.agreements";
     /** The prefix of agreement event types on the topic (the assistance aggregates publish there too). */
@@ -52,10 +52,10 @@ public record AgreementPublished(String agreementId, long streamVersion, JsonNod
 
     /** Reads an agreement event; a record without its id, version or summary is refused (dead-letter topic). */
     public static AgreementPublished of(IncomingEvent event) {
-        AgreementPublished published = PublishedContracts.read(event.data(), AgreementPublished.class);
+        AgreementPublished published = PublishedContracts.read(event, AgreementPublished.class);
         if (published.agreementId() == null || published.agreement() == null || published.agreement().controller() == null
                 || published.agreement().processor() == null || published.agreement().status() == null
-                || !event.data().hasNonNull("streamVersion")) {
+                || published.streamVersion() < 1) {
             throw new IllegalArgumentException("agreement event without agreementId, streamVersion or summary");
         }
         return published;

@@ -22,7 +22,7 @@ import java.time.LocalDate;
 public record AssistanceItemPublished(String itemId, String agreementId, long streamVersion,
                                       @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode event,
                                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean withheld,
-                                      Item item) {
+                                      Item item) implements EventPayload {
 
     public static final String INSTRUCTION = "INSTRUCTION";
     public static final String DISCLOSURE_REQUEST = "DISCLOSURE_REQUEST";
@@ -51,9 +51,9 @@ public record AssistanceItemPublished(String itemId, String agreementId, long st
 
     /** Reads an assistance event; a record without its id, version or item is refused (dead-letter topic). */
     public static AssistanceItemPublished of(IncomingEvent event) {
-        AssistanceItemPublished published = PublishedContracts.read(event.data(), AssistanceItemPublished.class);
+        AssistanceItemPublished published = PublishedContracts.read(event, AssistanceItemPublished.class);
         if (published.itemId() == null || published.agreementId() == null || published.item() == null
-                || !event.data().hasNonNull("streamVersion")) {
+                || published.streamVersion() < 1) {
             throw new IllegalArgumentException("assistance event without itemId, agreementId, streamVersion or item");
         }
         return published;

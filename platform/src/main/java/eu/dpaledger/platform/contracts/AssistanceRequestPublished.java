@@ -17,7 +17,7 @@ import java.time.LocalDate;
  * @param request the request after the event
  */
 public record AssistanceRequestPublished(String requestId, String agreementId, long streamVersion, JsonNode event,
-                                         Summary request) {
+                                         Summary request) implements EventPayload {
 
     public static final String TOPIC = AuditPublished.TOPIC;
     public static final String TYPE_PREFIX = "eu.dpaledger.assistancerequest.";
@@ -38,9 +38,9 @@ public record AssistanceRequestPublished(String requestId, String agreementId, l
 
     /** Reads an assistance request event; a record without its ids, version or summary is refused (dead-letter topic). */
     public static AssistanceRequestPublished of(IncomingEvent event) {
-        AssistanceRequestPublished published = PublishedContracts.read(event.data(), AssistanceRequestPublished.class);
+        AssistanceRequestPublished published = PublishedContracts.read(event, AssistanceRequestPublished.class);
         if (published.requestId() == null || published.agreementId() == null || published.request() == null
-                || !event.data().hasNonNull("streamVersion")) {
+                || published.streamVersion() < 1) {
             throw new IllegalArgumentException("assistance request event without requestId, agreementId, streamVersion or summary");
         }
         return published;

@@ -16,7 +16,7 @@ import java.time.LocalDate;
  * @param event the event's own payload (its schema per event type)
  * @param audit the audit after the event
  */
-public record AuditPublished(String auditId, String agreementId, long streamVersion, JsonNode event, Summary audit) {
+public record AuditPublished(String auditId, String agreementId, long streamVersion, JsonNode event, Summary audit) implements EventPayload {
 
     public static final String TOPIC = "dpa.audits";
     /** The prefix of audit event types on the topic (information requests publish there too). */
@@ -38,9 +38,9 @@ public record AuditPublished(String auditId, String agreementId, long streamVers
 
     /** Reads an audit event; a record without its ids, version or summary is refused (dead-letter topic). */
     public static AuditPublished of(IncomingEvent event) {
-        AuditPublished published = PublishedContracts.read(event.data(), AuditPublished.class);
+        AuditPublished published = PublishedContracts.read(event, AuditPublished.class);
         if (published.auditId() == null || published.agreementId() == null || published.audit() == null
-                || !event.data().hasNonNull("streamVersion")) {
+                || published.streamVersion() < 1) {
             throw new IllegalArgumentException("audit event without auditId, agreementId, streamVersion or summary");
         }
         return published;

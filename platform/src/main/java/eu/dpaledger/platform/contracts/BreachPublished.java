@@ -15,7 +15,7 @@ import java.util.List;
  * @param event  the event's own payload (its schema per event type)
  * @param breach the breach after the event
  */
-public record BreachPublished(String breachId, String agreementId, long streamVersion, JsonNode event, Summary breach) {
+public record BreachPublished(String breachId, String agreementId, long streamVersion, JsonNode event, Summary breach) implements EventPayload {
 
     public static final String TOPIC = "dpa.breaches";
     /** The prefix of breach event types on the topic. */
@@ -52,9 +52,9 @@ public record BreachPublished(String breachId, String agreementId, long streamVe
 
     /** Reads a breach event; a record without its ids, version or summary is refused (dead-letter topic). */
     public static BreachPublished of(IncomingEvent event) {
-        BreachPublished published = PublishedContracts.read(event.data(), BreachPublished.class);
+        BreachPublished published = PublishedContracts.read(event, BreachPublished.class);
         if (published.breachId() == null || published.agreementId() == null || published.breach() == null
-                || !event.data().hasNonNull("streamVersion")) {
+                || published.streamVersion() < 1) {
             throw new IllegalArgumentException("breach event without breachId, agreementId, streamVersion or summary");
         }
         return published;

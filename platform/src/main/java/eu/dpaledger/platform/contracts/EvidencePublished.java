@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * @param event the event's own payload (its schema per event type)
  * @param item  the item after the event
  */
-public record EvidencePublished(String itemId, String agreementId, long streamVersion, JsonNode event, Summary item) {
+public record EvidencePublished(String itemId, String agreementId, long streamVersion, JsonNode event, Summary item) implements EventPayload {
 
     public static final String TOPIC = AuditPublished.TOPIC;
     public static final String TYPE_PREFIX = "eu.dpaledger.evidence.";
@@ -36,9 +36,9 @@ public record EvidencePublished(String itemId, String agreementId, long streamVe
 
     /** Reads an evidence event; a record without its ids, version or summary is refused (dead-letter topic). */
     public static EvidencePublished of(IncomingEvent event) {
-        EvidencePublished published = PublishedContracts.read(event.data(), EvidencePublished.class);
+        EvidencePublished published = PublishedContracts.read(event, EvidencePublished.class);
         if (published.itemId() == null || published.agreementId() == null || published.item() == null
-                || !event.data().hasNonNull("streamVersion")) {
+                || published.streamVersion() < 1) {
             throw new IllegalArgumentException("evidence event without itemId, agreementId, streamVersion or summary");
         }
         return published;

@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param proofId the record's id; also the Kafka record key and {@code ce_subject}
  * @param event   the event's own payload: {@link Requested} or {@link Provided}
  */
-public record FlowDownProofPublished(String proofId, String agreementId, long streamVersion, JsonNode event, Parties parties) {
+public record FlowDownProofPublished(String proofId, String agreementId, long streamVersion, JsonNode event, Parties parties) implements EventPayload {
 
     public static final String REQUESTED = SubprocessorChangePublished.TYPE_PREFIX + "FlowDownProofRequested.v1";
     public static final String PROVIDED = SubprocessorChangePublished.TYPE_PREFIX + "FlowDownProofProvided.v1";
@@ -35,7 +35,7 @@ public record FlowDownProofPublished(String proofId, String agreementId, long st
 
     /** Reads a proof record; one without its ids, event or parties is refused (dead-letter topic). */
     public static FlowDownProofPublished of(IncomingEvent event) {
-        FlowDownProofPublished published = PublishedContracts.read(event.data(), FlowDownProofPublished.class);
+        FlowDownProofPublished published = PublishedContracts.read(event, FlowDownProofPublished.class);
         if (published.proofId() == null || published.agreementId() == null || published.event() == null
                 || published.parties() == null) {
             throw new IllegalArgumentException("flow-down proof event without proofId, agreementId, event or parties");

@@ -17,7 +17,7 @@ import java.time.LocalDate;
  * @param request the request after the event
  */
 public record InformationRequestPublished(String requestId, String agreementId, long streamVersion, JsonNode event,
-                                          Summary request) {
+                                          Summary request) implements EventPayload {
 
     public static final String TOPIC = AuditPublished.TOPIC;
     public static final String TYPE_PREFIX = "eu.dpaledger.informationrequest.";
@@ -33,9 +33,9 @@ public record InformationRequestPublished(String requestId, String agreementId, 
 
     /** Reads an information request event; a record without its ids, version or summary is refused (dead-letter topic). */
     public static InformationRequestPublished of(IncomingEvent event) {
-        InformationRequestPublished published = PublishedContracts.read(event.data(), InformationRequestPublished.class);
+        InformationRequestPublished published = PublishedContracts.read(event, InformationRequestPublished.class);
         if (published.requestId() == null || published.agreementId() == null || published.request() == null
-                || !event.data().hasNonNull("streamVersion")) {
+                || published.streamVersion() < 1) {
             throw new IllegalArgumentException("information request event without requestId, agreementId, streamVersion or summary");
         }
         return published;

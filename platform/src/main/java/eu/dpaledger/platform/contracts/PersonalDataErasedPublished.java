@@ -43,7 +43,7 @@ public record PersonalDataErasedPublished(String erasureId, String service, long
 
     /** Reads an erasure record; one without its id or erasure is refused (dead-letter topic). */
     public static PersonalDataErasedPublished of(IncomingEvent event) {
-        PersonalDataErasedPublished published = PublishedContracts.read(event.data(), PersonalDataErasedPublished.class);
+        PersonalDataErasedPublished published = PublishedContracts.read(event, PersonalDataErasedPublished.class);
         if (published.erasureId() == null || published.event() == null) {
             throw new IllegalArgumentException("erasure record without erasureId or event");
         }

@@ -14,15 +14,15 @@ import eu.dpaledger.platform.projection.IncomingEvent;
  * @param streamVersion  the event's position in the announcement's stream
  * @param event          the event's own payload (its schema per event type)
  */
-public record SubprocessorAnnouncementPublished(String announcementId, String processorOrg, long streamVersion, JsonNode event) {
+public record SubprocessorAnnouncementPublished(String announcementId, String processorOrg, long streamVersion, JsonNode event) implements EventPayload {
 
     /** The prefix of the announcement event types on {@code dpa.subprocessors}. */
     public static final String TYPE_PREFIX = "eu.dpaledger.subprocessorannouncement.";
 
     /** Reads an announcement event; a record without its ids or version is refused (dead-letter topic). */
     public static SubprocessorAnnouncementPublished of(IncomingEvent event) {
-        SubprocessorAnnouncementPublished published = PublishedContracts.read(event.data(), SubprocessorAnnouncementPublished.class);
-        if (published.announcementId() == null || published.processorOrg() == null || !event.data().hasNonNull("streamVersion")) {
+        SubprocessorAnnouncementPublished published = PublishedContracts.read(event, SubprocessorAnnouncementPublished.class);
+        if (published.announcementId() == null || published.processorOrg() == null || published.streamVersion() < 1) {
             throw new IllegalArgumentException("announcement event without announcementId, processorOrg or streamVersion");
         }
         return published;

@@ -19,7 +19,7 @@ import java.time.LocalDate;
  * @param change        the change after the event
  */
 public record SubprocessorChangePublished(String changeId, String agreementId, long streamVersion, JsonNode event,
-                                          Summary change) {
+                                          Summary change) implements EventPayload {
 
     public static final String TOPIC = "dpa.subprocessors";
     /** The prefix of the event types on the topic (changes and flow-down proofs). */
@@ -57,9 +57,9 @@ public record SubprocessorChangePublished(String changeId, String agreementId, l
 
     /** Reads a change event; a record without its ids, version or summary is refused (dead-letter topic). */
     public static SubprocessorChangePublished of(IncomingEvent event) {
-        SubprocessorChangePublished published = PublishedContracts.read(event.data(), SubprocessorChangePublished.class);
+        SubprocessorChangePublished published = PublishedContracts.read(event, SubprocessorChangePublished.class);
         if (published.changeId() == null || published.agreementId() == null || published.change() == null
-                || !event.data().hasNonNull("streamVersion")) {
+                || published.streamVersion() < 1) {
             throw new IllegalArgumentException("change event without changeId, agreementId, streamVersion or summary");
         }
         return published;

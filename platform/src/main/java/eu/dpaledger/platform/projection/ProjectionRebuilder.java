@@ -202,15 +202,16 @@ public class ProjectionRebuilder {
     }
 
     /**
-     * The batch parsed and prepared in one pass on both cores (the order kept): each event's JSON tree is garbage as soon
-     * as it is prepared, so a batch in flight holds its rows, not its trees. An event that cannot be prepared leaves the
-     * batch to be applied as it comes, which isolates it.
+     * The batch parsed and prepared in one pass on both cores (the order kept): each event is garbage as soon as it is
+     * prepared, so a batch in flight holds its rows, not its events. The data stays text until the projection reads it
+     * (its contract record straight from the text, one JSON pass). An event that cannot be prepared leaves the batch to
+     * be applied as it comes (each event parsed whole first), which isolates it.
      */
     private <P> Batch prepared(PreparedProjection<P> handler, List<ConsumerRecord<String, String>> records) {
         List<Prepared<P>> prepared;
         try {
             prepared = records.parallelStream().map(record -> {
-                IncomingEvent event = parse(record);
+                IncomingEvent event = unparsed(record);
                 return event == null ? null : new Prepared<>(event.id(), handler.prepare(event));
             }).filter(Objects::nonNull).toList();
         } catch (RuntimeException e) {
@@ -225,6 +226,16 @@ public class ProjectionRebuilder {
     private IncomingEvent parse(ConsumerRecord<String, String> record) {
         try {
             return CloudEventRecords.parse(runner.mapper(), record.topic(), record.value(), ProjectionRunner.headers(record.headers()));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The record as an event whose data is not parsed yet, or null when its envelope is not an event's. */
+    private IncomingEvent unparsed(ConsumerRecord<String, String> record) {
+        try {
+            return CloudEventRecords.parseUnparsed(runner.mapper(), record.topic(), record.value(),
+                    ProjectionRunner.headers(record.headers()));
         } catch (RuntimeException e) {
             return null;
         }

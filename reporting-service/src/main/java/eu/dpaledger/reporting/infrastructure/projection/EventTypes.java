@@ -1,5 +1,6 @@
 package eu.dpaledger.reporting.infrastructure.projection;
 
+import eu.dpaledger.platform.contracts.EventPayload;
 import eu.dpaledger.platform.projection.IncomingEvent;
 
 import java.time.Instant;
@@ -87,13 +88,23 @@ public final class EventTypes {
 
     /** An instant field of the event's own payload, if present. */
     static java.util.Optional<Instant> instant(IncomingEvent event, String field) {
-        var node = event.data().path("event").path(field);
+        var node = payload(event).path(field);
         return node.isTextual() ? java.util.Optional.of(java.time.OffsetDateTime.parse(node.asText()).toInstant()) : java.util.Optional.empty();
     }
 
     /** A text field of the event's own payload, or null. */
     static String text(IncomingEvent event, String field) {
-        var node = event.data().path("event").path(field);
+        var node = payload(event).path(field);
         return node.isTextual() ? node.asText() : null;
+    }
+
+    /**
+     * The event's own payload: from its contract record when a projection has read that already (the record's JSON is
+     * then read once), else from the event's tree; a missing node when there is none.
+     */
+    private static com.fasterxml.jackson.databind.JsonNode payload(IncomingEvent event) {
+        return event.alreadyRead(EventPayload.class)
+                .map(p -> p.event() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : p.event())
+                .orElseGet(() -> event.data().path("event"));
     }
 }
