@@ -185,16 +185,18 @@ public class ProjectionRebuilder {
     }
 
     /**
-     * A polled batch ready to be written: its records (kept for the event-by-event path), how many of them are events
-     * and how many are not (dead-lettered by the live consumer), and how it is written in one transaction.
+     * A polled batch ready to be written: how many of its records are events and how many are not (dead-lettered by the
+     * live consumer), how it is written in one transaction, and how each of its events is written alone (when the batch
+     * fails, to isolate what cannot be applied).
      */
-    private record Batch(List<ConsumerRecord<String, String>> records, int events, int unreadable, Supplier<Uni<Void>> write) {
+    private record Batch(int events, int unreadable, Supplier<Uni<Void>> write, List<Supplier<Uni<Void>>> eachEvent) {
     }
 
     /** The batch's events as they come (parsed on both cores, the order kept), applied by the projection's own path. */
     private Batch parsed(ProjectionHandler handler, List<ConsumerRecord<String, String>> records) {
         List<IncomingEvent> events = records.parallelStream().map(this::parse).filter(Objects::nonNull).toList();
-        return new Batch(records, events.size(), records.size() - events.size(), () -> runner.applyAll(handler, events));
+        return new Batch(events.size(), records.size() - events.size(), () -> runner.applyAll(handler, events),
+                events.stream().<Supplier<Uni<Void>>>map(e -> () -> runner.apply(handler, e)).toList());
     }
 
     /** What an event amounts to for a {@link PreparedProjection}, with the id its bookkeeping needs. */
@@ -202,10 +204,11 @@ public class ProjectionRebuilder {
     }
 
     /**
-     * The batch parsed and prepared in one pass on both cores (the order kept): each event is garbage as soon as it is
-     * prepared, so a batch in flight holds its rows, not its events. The data stays text until the projection reads it
-     * (its contract record straight from the text, one JSON pass). An event that cannot be prepared leaves the batch to
-     * be applied as it comes (each event parsed whole first), which isolates it.
+     * The batch parsed and prepared in one pass on both cores (the order kept): each event and its record are garbage as
+     * soon as it is prepared, so a batch in flight holds its rows and ids only (a failed write is retried row by row).
+     * The data stays text until the projection reads it (its contract record straight from the text, one JSON pass). An
+     * event that cannot be prepared leaves the batch to be applied as it comes (each event parsed whole first), which
+     * isolates it.
      */
     private <P> Batch prepared(PreparedProjection<P> handler, List<ConsumerRecord<String, String>> records) {
         List<Prepared<P>> prepared;
@@ -219,7 +222,9 @@ public class ProjectionRebuilder {
         }
         List<UUID> ids = prepared.stream().map(Prepared::eventId).toList();
         List<P> rows = prepared.stream().map(Prepared::prepared).toList();
-        return new Batch(records, prepared.size(), records.size() - prepared.size(), () -> runner.applyPrepared(handler, ids, rows));
+        return new Batch(prepared.size(), records.size() - prepared.size(), () -> runner.applyPrepared(handler, ids, rows),
+                prepared.stream().<Supplier<Uni<Void>>>map(p -> () -> runner.applyPrepared(handler, List.of(p.eventId()),
+                        List.of(p.prepared()))).toList());
     }
 
     /** The record as an event, or null when it is not one. */
@@ -265,13 +270,9 @@ public class ProjectionRebuilder {
             return 0;
         } catch (RuntimeException batchFailed) {
             int poison = 0;
-            for (ConsumerRecord<String, String> record : batch.records()) {
-                IncomingEvent event = parse(record);
-                if (event == null) {
-                    continue;
-                }
+            for (Supplier<Uni<Void>> event : batch.eachEvent()) {
                 try {
-                    runner.apply(handler, event).await().atMost(Duration.ofSeconds(30));
+                    event.get().await().atMost(Duration.ofSeconds(30));
                 } catch (RuntimeException e) {
                     // The live consumer already sent this one to the dead-letter topic.
                     poison++;

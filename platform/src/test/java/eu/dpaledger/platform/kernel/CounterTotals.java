@@ -26,6 +26,11 @@ public class CounterTotals implements PreparedProjection<CounterTotals.Increment
 
     private static final Logger LOG = Logger.getLogger(CounterTotals.class);
     private static final Set<UUID> FAILED_ONCE = ConcurrentHashMap.newKeySet();
+
+    /** Lets each {@code failOnceTransiently} event fail its next write once more (a rebuild's). */
+    static void forgetFailures() {
+        FAILED_ONCE.clear();
+    }
     /** Whether the "bug" that refuses events marked {@code failUntilMended} is mended (a dead letter's replay test). */
     public static final java.util.concurrent.atomic.AtomicBoolean MENDED = new java.util.concurrent.atomic.AtomicBoolean();
 
