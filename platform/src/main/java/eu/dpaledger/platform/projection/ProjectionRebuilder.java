@@ -46,6 +46,8 @@ import java.util.function.Supplier;
 public class ProjectionRebuilder {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuilder.class);
+    /** Longer than the runner's retries take (30 attempts, back-off up to 10 s). */
+    private static final Duration RETRIES_AT_MOST = Duration.ofMinutes(6);
 
     @Inject
     Pool pool;
@@ -265,14 +267,16 @@ public class ProjectionRebuilder {
         if (batch.events() == 0) {
             return 0;
         }
+        // Like the live consumer: a transient failure (a deadlock, an outage) is retried with back-off, the batch first,
+        // then each event; what still fails is skipped.
         try {
-            batch.write().get().await().atMost(Duration.ofSeconds(60));
+            ProjectionRunner.retried(Uni.createFrom().deferred(() -> batch.write().get())).await().atMost(RETRIES_AT_MOST);
             return 0;
         } catch (RuntimeException batchFailed) {
             int poison = 0;
             for (Supplier<Uni<Void>> event : batch.eachEvent()) {
                 try {
-                    event.get().await().atMost(Duration.ofSeconds(30));
+                    ProjectionRunner.retried(Uni.createFrom().deferred(() -> event.get())).await().atMost(RETRIES_AT_MOST);
                 } catch (RuntimeException e) {
                     // The live consumer already sent this one to the dead-letter topic.
                     poison++;

@@ -323,7 +323,8 @@ public class ProjectionRunner {
         }
     }
 
-    private static <T> Uni<T> retried(Uni<T> work) {
+    /** Work retried with back-off while it fails transiently (an outage, a deadlock), as the live consumer and a rebuild do. */
+    static <T> Uni<T> retried(Uni<T> work) {
         return work.onFailure(TransientFailures::isTransient)
                 .retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).atMost(RETRY_ATTEMPTS);
     }

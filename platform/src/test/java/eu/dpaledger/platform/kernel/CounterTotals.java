@@ -43,8 +43,11 @@ public class CounterTotals implements PreparedProjection<CounterTotals.Increment
         return ceType.startsWith("eu.dpaledger.counter.") ? Interest.APPLY : Interest.UNKNOWN;
     }
 
-    /** One event's increment; {@code failOnce} makes its first write fail as a deadlock would. */
-    public record Increment(UUID eventId, String counter, long by, boolean failOnce) {
+    /**
+     * One event's increment; {@code failOnce} makes its first write fail as a deadlock would, {@code failWrite} every
+     * write it is part of (prepared fine, refused by the database, as a constraint would).
+     */
+    public record Increment(UUID eventId, String counter, long by, boolean failOnce, boolean failWrite) {
     }
 
     @Override
@@ -56,7 +59,7 @@ public class CounterTotals implements PreparedProjection<CounterTotals.Increment
             throw new IllegalStateException("handler refused the event until its bug is mended");
         }
         return new Increment(event.id(), event.subject(), event.data().path("event").path("by").asLong(0),
-                event.data().path("failOnceTransiently").asBoolean(false));
+                event.data().path("failOnceTransiently").asBoolean(false), event.data().path("failWrite").asBoolean(false));
     }
 
     /** A batch is one statement: per counter, the sum of the batch's increments and their number. */
@@ -66,6 +69,9 @@ public class CounterTotals implements PreparedProjection<CounterTotals.Increment
         for (Increment increment : increments) {
             if (increment.failOnce() && FAILED_ONCE.add(increment.eventId())) {
                 return Uni.createFrom().failure(new PgException("deadlock detected", "ERROR", "40P01", null));
+            }
+            if (increment.failWrite()) {
+                return Uni.createFrom().failure(new PgException("value violates a check constraint", "ERROR", "23514", null));
             }
             long[] sum = sums.computeIfAbsent(increment.counter(), c -> new long[2]);
             sum[0] += increment.by();
