@@ -231,18 +231,19 @@ public class ProjectionRebuilder {
 
     /** The record as an event, or null when it is not one. */
     private IncomingEvent parse(ConsumerRecord<String, String> record) {
-        try {
-            return CloudEventRecords.parse(runner.mapper(), record.topic(), record.value(), ProjectionRunner.headers(record.headers()));
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return event(record, false);
     }
 
     /** The record as an event whose data is not parsed yet, or null when its envelope is not an event's. */
     private IncomingEvent unparsed(ConsumerRecord<String, String> record) {
+        return event(record, true);
+    }
+
+    private IncomingEvent event(ConsumerRecord<String, String> record, boolean unparsed) {
+        Map<String, String> headers = ProjectionRunner.headers(record.headers());
         try {
-            return CloudEventRecords.parseUnparsed(runner.mapper(), record.topic(), record.value(),
-                    ProjectionRunner.headers(record.headers()));
+            return unparsed ? CloudEventRecords.parseUnparsed(runner.mapper(), record.topic(), record.value(), headers)
+                    : CloudEventRecords.parse(runner.mapper(), record.topic(), record.value(), headers);
         } catch (RuntimeException e) {
             return null;
         }
