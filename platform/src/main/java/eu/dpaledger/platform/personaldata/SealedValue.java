@@ -1,5 +1,7 @@
 package eu.dpaledger.platform.personaldata;
 
+import eu.dpaledger.platform.security.AesGcm;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -36,7 +38,7 @@ public record SealedValue(UUID keyId, byte[] sealed) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AesGcm.cipher();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(keyId.toString().getBytes(StandardCharsets.US_ASCII));
             byte[] ciphertext = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
@@ -51,7 +53,7 @@ public record SealedValue(UUID keyId, byte[] sealed) {
 
     public String open(byte[] key) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AesGcm.cipher();
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(keyId.toString().getBytes(StandardCharsets.US_ASCII));
             return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package eu.dpaledger.platform.webhooks;
 
+import eu.dpaledger.platform.security.AesGcm;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -102,7 +103,7 @@ public class WebhookSecrets {
     }
 
     private static Cipher cipher(int mode, SecretKey key, byte[] nonce, UUID subscription) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = AesGcm.cipher();
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(subscription.toString().getBytes(StandardCharsets.UTF_8));
         return cipher;

@@ -57,6 +57,10 @@ class TracingTest {
             assertEquals(traceparent.split("-")[2], applied.getParentSpanId(), "the projection continues the published context");
             assertTrue(applied.getStartEpochNanos() >= request.getStartEpochNanos());
             assertFalse(applied.getAttributes().isEmpty());
+            // Traces are kept here (sampler ratio 1), so the statements have their spans too (StatementSpans).
+            assertTrue(trace.stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT
+                            && s.getAttributes().asMap().keySet().stream().anyMatch(k -> k.getKey().startsWith("db."))),
+                    "no statement span in " + names(trace));
         });
     }
 
