@@ -68,6 +68,33 @@ public final class TopicReader {
         return readAll(topic).stream().filter(filter).collect(Collectors.toList());
     }
 
+    /**
+     * Writes raw records with one key in one produce request (appended together, so a consumer fetches them together:
+     * one batch for the projection runner), each value with its headers.
+     */
+    public static void writeAll(String topic, String key, List<Map.Entry<String, Map<String, String>>> records) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "1000"); // sent together on the flush below, not one by one
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (Map.Entry<String, Map<String, String>> r : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, r.getKey());
+                r.getValue().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+                sent.add(producer.send(record));
+            }
+            producer.flush();
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write to " + topic, e);
+        }
+    }
+
     /** Writes a raw record (e.g. a poison message) with the given headers. */
     public static void write(String topic, String key, String value, Map<String, String> headers) {
         write(topic, key, value, headers, null);

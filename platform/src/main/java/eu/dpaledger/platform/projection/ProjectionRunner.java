@@ -217,6 +217,9 @@ public class ProjectionRunner {
 
     private Uni<Void> write(SqlClient tx, ProjectionHandler handler, List<IncomingEvent> toApply) {
         if (handler.batched() && toApply.size() > 1) {
+            if (handler instanceof PreparedProjection<?> prepared) {
+                return prepareAndWrite(tx, prepared, toApply);
+            }
             // Log lines of the batch carry its first event's correlation id.
             correlate(toApply.get(0).correlationId());
             return handler.applyAll(tx, toApply);
@@ -312,6 +315,22 @@ public class ProjectionRunner {
                     OutgoingKafkaRecordMetadata.<String>builder().withKey(d.record().getKey()).withHeaders(headers).build())));
         }
         return Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+
+    /**
+     * A prepared projection's batch: each event prepared under its own correlation id (what the projection logs about
+     * one event carries that event's id, however many share the batch), the write's log lines under the first's.
+     */
+    private static <P> Uni<Void> prepareAndWrite(SqlClient tx, PreparedProjection<P> handler, List<IncomingEvent> events) {
+        return Uni.createFrom().deferred(() -> {
+            List<P> prepared = new ArrayList<>(events.size());
+            for (IncomingEvent event : events) {
+                correlate(event.correlationId());
+                prepared.add(handler.prepare(event));
+            }
+            correlate(events.get(0).correlationId());
+            return handler.write(tx, prepared);
+        });
     }
 
     /** The log lines that follow carry this correlation id (none when null), until the next call. */

@@ -86,11 +86,39 @@ class CorrelationTest {
                 "the resource's log line carries the id: " + lines);
         await().atMost(Duration.ofSeconds(15)).until(() -> !TopicReader.readAll(TOPIC, r -> id.equals(r.key())).isEmpty());
         assertEquals(correlation, TopicReader.readAll(TOPIC, r -> id.equals(r.key())).get(0).header("ce_correlationid"));
+        // The projection's line about this event, whether the event came alone or in a batch with others (the fetch
+        // waits up to 100 ms for company: another test's event often shares it).
         await().atMost(Duration.ofSeconds(15)).until(() -> lines.stream().anyMatch(l ->
-                l.category().equals(CounterTotals.class.getName()) && l.message().endsWith(" to " + id)));
+                l.category().equals(CounterTotals.class.getName()) && l.message().endsWith(" of " + id)));
         Line applied = lines.stream().filter(l -> l.category().equals(CounterTotals.class.getName())
-                && l.message().endsWith(" to " + id)).findFirst().orElseThrow();
+                && l.message().endsWith(" of " + id)).findFirst().orElseThrow();
         assertEquals(correlation, applied.correlationId(), "the projection's log line carries the event's correlation id");
+    }
+
+    @Test
+    void events_applied_in_one_batch_are_each_logged_under_their_own_correlation_id() {
+        String counter = given().auth().oauth2(Tokens.controller(Tokens.OPWIJK)).post("/counters")
+                .then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(15)).until(() -> lines.stream().anyMatch(l ->
+                l.message().startsWith("counter-totals applies ") && l.message().contains(counter)));
+        // Then three increments appended together: the runner fetches and applies them as one batch.
+        Map<String, String> correlations = new java.util.LinkedHashMap<>();
+        List<Map.Entry<String, Map<String, String>>> records = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String eventId = UUID.randomUUID().toString();
+            String correlation = "portal-" + UUID.randomUUID();
+            correlations.put(eventId, correlation);
+            records.add(Map.entry("{\"event\":{\"by\":1}}", Map.of("ce_specversion", "1.0", "ce_id", eventId,
+                    "ce_type", "eu.dpaledger.counter.Incremented.v1", "ce_source", "/test", "ce_subject", counter,
+                    "ce_correlationid", correlation)));
+        }
+        TopicReader.writeAll(TOPIC, counter, records);
+        await().atMost(Duration.ofSeconds(15)).until(() -> lines.stream().anyMatch(l ->
+                l.message().equals("counter-totals applies 3 events to " + counter)));
+        correlations.forEach((eventId, correlation) -> assertEquals(correlation, lines.stream()
+                .filter(l -> l.message().equals("counter-totals prepares event " + eventId + " of " + counter))
+                .findFirst().orElseThrow(() -> new AssertionError("no line about " + eventId + ": " + lines))
+                .correlationId(), "the projection's line about " + eventId + " carries that event's correlation id"));
     }
 
     @Test

@@ -58,6 +58,7 @@ public class CounterTotals implements PreparedProjection<CounterTotals.Increment
         if (event.data().path("failUntilMended").asBoolean(false) && !MENDED.get()) {
             throw new IllegalStateException("handler refused the event until its bug is mended");
         }
+        LOG.infof("counter-totals prepares event %s of %s", event.id(), event.subject());
         return new Increment(event.id(), event.subject(), event.data().path("event").path("by").asLong(0),
                 event.data().path("failOnceTransiently").asBoolean(false), event.data().path("failWrite").asBoolean(false));
     }
