@@ -73,13 +73,8 @@ public final class TopicReader {
      * one batch for the projection runner), each value with its headers.
      */
     public static void writeAll(String topic, String key, List<Map.Entry<String, Map<String, String>>> records) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "1000"); // sent together on the flush below, not one by one
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        // Sent together on the flush below, not one by one.
+        try (KafkaProducer<String, String> producer = producer(1000)) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (Map.Entry<String, Map<String, String>> r : records) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, r.getKey());
@@ -102,12 +97,7 @@ public final class TopicReader {
 
     /** Writes a raw record with the given headers and record timestamp (null: now), e.g. one published long ago. */
     public static void write(String topic, String key, String value, Map<String, String> headers, java.time.Instant timestamp) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<String, String> producer = producer(0)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, null,
                     timestamp == null ? null : timestamp.toEpochMilli(), key, value);
             headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
@@ -115,6 +105,17 @@ public final class TopicReader {
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + topic, e);
         }
+    }
+
+    /** A producer of strings to the test broker, acknowledged by every replica, holding records up to {@code lingerMs}. */
+    private static KafkaProducer<String, String> producer(int lingerMs) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(lingerMs));
+        return new KafkaProducer<>(props);
     }
 
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
