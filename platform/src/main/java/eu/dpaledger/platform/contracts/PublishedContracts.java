@@ -26,7 +26,7 @@ public final class PublishedContracts {
         try {
             return READER.treeToValue(data, contract);
         } catch (Exception e) {
-            throw new IllegalArgumentException("not a " + contract.getSimpleName() + ": " + e.getMessage(), e);
+            throw refused(contract, e);
         }
     }
 
@@ -39,8 +39,13 @@ public final class PublishedContracts {
             try {
                 return READER.readValue(text, contract);
             } catch (Exception e) {
-                throw new IllegalArgumentException("not a " + contract.getSimpleName() + ": " + e.getMessage(), e);
+                throw refused(contract, e);
             }
         });
+    }
+
+    /** The refusal of a record that does not fit {@code contract}, the same from a tree and from text. */
+    private static IllegalArgumentException refused(Class<?> contract, Exception e) {
+        return new IllegalArgumentException("not a " + contract.getSimpleName() + ": " + e.getMessage(), e);
     }
 }
