@@ -53,11 +53,13 @@ public class ChangesProjection implements PreparedProjection<ChangesProjection.R
 
     // A notice of a processor-wide announcement: in the same statement, its row in the announcement's work list takes
     // the status the change list now holds, so the notice list filters by state from an index (V110). A row whose
-    // upsert changed nothing (an older version) returns nothing and so sets no state.
+    // upsert changed nothing (an older version) returns nothing and so sets no state; a row already in that state is not
+    // written again (a rebuild replays every notice: most states are already right, and each write is a new row version
+    // and an entry in each of the work list's indexes).
     private static final String WRITE_WITH_NOTICES = "WITH " + ROWS + ",\napplied AS (" + UPSERT + "\nRETURNING c.change_id, c.status)\n"
             + "UPDATE announcement_targets t SET state = applied.status FROM applied JOIN rows r ON r.change_id = applied.change_id "
             + "WHERE r.announcement_id IS NOT NULL AND t.announcement_id = r.announcement_id AND t.agreement_id = r.agreement_id "
-            + "AND t.change_id = applied.change_id";
+            + "AND t.change_id = applied.change_id AND t.state <> applied.status";
 
     @Override
     public String name() {
@@ -113,10 +115,13 @@ public class ChangesProjection implements PreparedProjection<ChangesProjection.R
         return sequence;
     }
 
+    /**
+     * Empties the change list. The notices' states on the announcements' work lists are left as they are: the replay
+     * sets each from its change's events where it differs, so the notice lists keep their counts during a rebuild
+     * instead of falling back to ISSUED (and 10,000 notices are not written twice).
+     */
     @Override
     public Uni<Void> reset(SqlClient tx) {
-        return tx.query("DELETE FROM changes").execute()
-                .flatMap(x -> tx.query("UPDATE announcement_targets SET state = 'ISSUED' WHERE outcome = 'CREATED'").execute())
-                .replaceWithVoid();
+        return tx.query("DELETE FROM changes").execute().replaceWithVoid();
     }
 }
