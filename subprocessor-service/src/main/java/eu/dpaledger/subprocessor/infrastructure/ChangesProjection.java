@@ -117,8 +117,9 @@ public class ChangesProjection implements PreparedProjection<ChangesProjection.R
 
     /**
      * Empties the change list. The notices' states on the announcements' work lists are left as they are: the replay
-     * sets each from its change's events where it differs, so the notice lists keep their counts during a rebuild
-     * instead of falling back to ISSUED (and 10,000 notices are not written twice).
+     * sets each from its change's events where it differs, so the notice lists do not all fall back to ISSUED during a
+     * rebuild (a notice whose change has several events passes through its earlier states again), and 10,000 notices
+     * are not written twice.
      */
     @Override
     public Uni<Void> reset(SqlClient tx) {
