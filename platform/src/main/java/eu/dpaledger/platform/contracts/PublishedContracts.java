@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import eu.dpaledger.platform.json.UtcInstants;
 import eu.dpaledger.platform.projection.IncomingEvent;
 
 /**
@@ -15,6 +16,7 @@ public final class PublishedContracts {
 
     private static final ObjectMapper READER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(UtcInstants.module()) // the instants producers write, without a formatter; others as before
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
 

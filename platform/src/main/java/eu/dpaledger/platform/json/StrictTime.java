@@ -35,6 +35,10 @@ final class StrictTime {
             @Override
             public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 String text = text(p, ctxt, Instant.class);
+                Instant utc = UtcInstants.parse(text); // the common shape (2026-12-01T10:00:00Z), without the regex and formatter
+                if (utc != null) {
+                    return utc;
+                }
                 if (!DATE_TIME.matcher(text).matches() || text.startsWith("0000")) {
                     throw ctxt.weirdStringException(text, Instant.class,
                             "an RFC 3339 date-time with a year from 0001 to 9999 and an offset, e.g. 2026-12-01T10:00:00Z");
@@ -50,6 +54,10 @@ final class StrictTime {
             @Override
             public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 String text = text(p, ctxt, LocalDate.class);
+                LocalDate plain = text.length() == 10 ? UtcInstants.date(text) : null;
+                if (plain != null) {
+                    return plain;
+                }
                 if (!DATE.matcher(text).matches() || text.startsWith("0000")) {
                     throw ctxt.weirdStringException(text, LocalDate.class, "a date with a year from 0001 to 9999, e.g. 2026-12-01");
                 }

@@ -2,6 +2,7 @@ package eu.dpaledger.platform.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.dpaledger.platform.json.UtcInstants;
 
 import java.time.Instant;
 import java.util.Map;
@@ -67,7 +68,8 @@ final class CloudEventRecords {
         String time = headers.get("ce_time");
         Instant at;
         try {
-            at = time == null ? null : java.time.OffsetDateTime.parse(time).toInstant();
+            Instant utc = UtcInstants.parse(time); // the relay's own shape, without a formatter
+            at = time == null ? null : utc != null ? utc : java.time.OffsetDateTime.parse(time).toInstant();
         } catch (java.time.DateTimeException e) {
             throw new PoisonMessageException("ce_time is not an RFC 3339 instant: " + time);
         }
