@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /**
  * Reads the instants and dates this system writes, in the one shape it writes them ({@link Instant#toString()}:
@@ -45,6 +46,15 @@ public final class UtcInstants {
             nano *= 10;
         }
         return Instant.ofEpochSecond(date.toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second, nano);
+    }
+
+    /**
+     * An RFC 3339 date-time as an instant: the shape above without a formatter, any other (an offset) through
+     * {@link OffsetDateTime#parse}, whose {@link java.time.format.DateTimeParseException} refuses what is none.
+     */
+    public static Instant parseOffset(String text) {
+        Instant utc = parse(text);
+        return utc != null ? utc : OffsetDateTime.parse(text).toInstant();
     }
 
     /** {@code yyyy-MM-dd} (a year from 0001) at the start of {@code text}, as a date; null for any other text. */

@@ -68,8 +68,7 @@ final class CloudEventRecords {
         String time = headers.get("ce_time");
         Instant at;
         try {
-            Instant utc = UtcInstants.parse(time); // the relay's own shape, without a formatter
-            at = time == null ? null : utc != null ? utc : java.time.OffsetDateTime.parse(time).toInstant();
+            at = time == null ? null : UtcInstants.parseOffset(time); // the relay's own shape without a formatter
         } catch (java.time.DateTimeException e) {
             throw new PoisonMessageException("ce_time is not an RFC 3339 instant: " + time);
         }

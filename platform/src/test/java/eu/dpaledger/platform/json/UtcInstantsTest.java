@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
@@ -56,6 +57,14 @@ class UtcInstantsTest {
             assertNull(UtcInstants.date(other), other);
         }
         assertNull(UtcInstants.parse(null));
+    }
+
+    @Test
+    void an_offset_is_read_through_the_formatter_and_text_that_is_no_date_time_refused() {
+        assertEquals(Instant.parse("2026-12-04T17:30:22.123Z"), UtcInstants.parseOffset("2026-12-04T17:30:22.123Z"));
+        assertEquals(Instant.parse("2026-12-04T17:30:22Z"), UtcInstants.parseOffset("2026-12-04T18:30:22+01:00"));
+        assertThrows(DateTimeParseException.class, () -> UtcInstants.parseOffset("2026-02-30T00:00:00Z"));
+        assertThrows(DateTimeParseException.class, () -> UtcInstants.parseOffset("yesterday"));
     }
 
     /** A published record's instants: the common shape without a formatter, the others read and refused as before. */
