@@ -54,7 +54,7 @@ final class StrictTime {
             @Override
             public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 String text = text(p, ctxt, LocalDate.class);
-                LocalDate plain = text.length() == 10 ? UtcInstants.date(text) : null;
+                LocalDate plain = UtcInstants.date(text);
                 if (plain != null) {
                     return plain;
                 }

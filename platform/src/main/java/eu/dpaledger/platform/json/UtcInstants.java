@@ -34,7 +34,7 @@ public final class UtcInstants {
                 || text.charAt(n - 1) != 'Z' || (n > 20 && text.charAt(19) != '.')) {
             return null;
         }
-        LocalDate date = date(text);
+        LocalDate date = datePart(text);
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
@@ -42,7 +42,7 @@ public final class UtcInstants {
         if (date == null || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nano < 0) {
             return null;
         }
-        for (int i = n - 21; i < 9 && n > 20; i++) {
+        for (int scale = n > 20 ? n - 21 : 9; scale < 9; scale++) { // .1 is 100,000,000 ns
             nano *= 10;
         }
         return Instant.ofEpochSecond(date.toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second, nano);
@@ -57,9 +57,14 @@ public final class UtcInstants {
         return utc != null ? utc : OffsetDateTime.parse(text).toInstant();
     }
 
-    /** {@code yyyy-MM-dd} (a year from 0001) at the start of {@code text}, as a date; null for any other text. */
+    /** {@code yyyy-MM-dd} with a year from 0001, as a date; null for any other text. */
     public static LocalDate date(String text) {
-        if (text == null || text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+        return text == null || text.length() != 10 ? null : datePart(text);
+    }
+
+    /** {@code yyyy-MM-dd} in the first ten characters of {@code text} (at least ten), as a date; null when they are not one. */
+    private static LocalDate datePart(String text) {
+        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -105,8 +110,7 @@ public final class UtcInstants {
         module.addDeserializer(LocalDate.class, new JsonDeserializer<>() {
             @Override
             public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                String text = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : null;
-                LocalDate fast = text != null && text.length() == 10 ? date(text) : null;
+                LocalDate fast = p.currentToken() == JsonToken.VALUE_STRING ? date(p.getText()) : null;
                 return fast != null ? fast : LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
             }
         });

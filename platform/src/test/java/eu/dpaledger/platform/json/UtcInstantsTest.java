@@ -53,7 +53,7 @@ class UtcInstantsTest {
                 "2026-12-04T17:30:2xZ", "２０２６-12-04T17:30:22Z", "20261204T173022Z", "")) {
             assertNull(UtcInstants.parse(other), other);
         }
-        for (String other : List.of("0000-01-01", "2026-02-29", "2026-00-10", "2026-1-10", "２０２６-12-04", "2026/12/04")) {
+        for (String other : List.of("0000-01-01", "2026-02-29", "2026-00-10", "2026-1-10", "２０２６-12-04", "2026/12/04", "2026-12-04T00:00:00Z", "2026-12-04x")) {
             assertNull(UtcInstants.date(other), other);
         }
         assertNull(UtcInstants.parse(null));
