@@ -113,8 +113,11 @@ class RegistryTest {
         }
         AgreementEvents.publish(id, 4, AgreementEvents.ACTIVATED, JSON.createObjectNode().put("contentSha256", "a".repeat(64)).put("at", time),
                 summary, time);
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.controller(controllerOrg))
-                .get("/agreements/{id}/subprocessors", id).then().extract().jsonPath().getList("subprocessors").size() == subprocessors.length);
+        // 404 until the activation has been taken in (a slow machine polls before it is).
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var registry = given().auth().oauth2(Tokens.controller(controllerOrg)).get("/agreements/{id}/subprocessors", id);
+            return registry.statusCode() == 200 && registry.jsonPath().getList("subprocessors").size() == subprocessors.length;
+        });
         return id;
     }
 
